@@ -1,0 +1,25 @@
+package io.cairn.http.api;
+
+import io.cairn.raft.api.StateView;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A read of the replicated state, answerable at any index and therefore able to block.
+ * <p>
+ * The server validates the request ({@link #watch}), waits for the consistency barrier, calls {@link #answer}
+ * against one consistent view, and if the request blocks ({@code ?index=N} with N &ge; the answer's index)
+ * waits until the watched part of the state changes or {@code ?wait} elapses, then answers again.
+ */
+@ConsumerType
+public interface StateQuery {
+
+    /**
+     * The part of the state this request's answer depends on. Throw {@link HttpException} here to reject a bad
+     * request before anything waits.
+     */
+    Watch watch(Request request);
+
+    /** Computes the answer from one consistent view of the state. */
+    Answer answer(Request request, StateView state);
+}

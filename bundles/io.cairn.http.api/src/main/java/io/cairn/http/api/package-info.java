@@ -1,0 +1,15 @@
+/**
+ * The contract between Cairn's HTTP server and the subsystems that serve the {@code /v1} API.
+ * <p>
+ * A subsystem registers an {@link io.cairn.http.api.HttpEndpoints} service whose
+ * {@link io.cairn.http.api.HttpEndpoints#routes routes} method is its route table: one readable page of its
+ * API. The server does everything that is the same for every endpoint once: method checks (405 with
+ * {@code Allow}), plain-text errors, JSON decoding with case-insensitive field names, {@code ?pretty}, gzip,
+ * consistency modes, {@code X-Consul-*} headers and blocking queries held without a thread each.
+ */
+@Export
+@Version("1.0.0")
+package io.cairn.http.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,12 @@
+package io.cairn.raft.api;
+
+import java.util.List;
+
+/**
+ * The current Raft configuration as {@code /v1/operator/raft/configuration} reports it.
+ *
+ * @param servers the servers, in Raft id order
+ * @param index   the log index the configuration was committed at
+ */
+public record RaftConfiguration(List<ServerInfo> servers, long index) {
+}
