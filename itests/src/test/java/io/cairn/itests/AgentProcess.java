@@ -1,0 +1,160 @@
+package io.cairn.itests;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Cairn agent started as a user starts it: {@code bin/cairn agent ...} from the built distribution, on free
+ * loopback ports, with its output in a log file under its data dir.
+ */
+final class AgentProcess implements AutoCloseable {
+    static final Path ASSEMBLY = Path.of(System.getProperty("cairn.assembly", "../distribution/target/assembly"))
+            .toAbsolutePath().normalize();
+    static final Path CAIRN = ASSEMBLY.resolve("bin/cairn");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final String node;
+    final int httpPort;
+    final int serverPort;
+    final int serfLanPort;
+    final Path dataDir;
+    private final List<String> extraArgs = new ArrayList<>();
+    private Process process;
+
+    AgentProcess(String node, Path dataDir, String... extraArgs) {
+        this.node = node;
+        this.dataDir = dataDir;
+        this.httpPort = freePort();
+        this.serverPort = freePort();
+        this.serfLanPort = freePort();
+        this.extraArgs.addAll(Arrays.asList(extraArgs));
+    }
+
+    /** Adds arguments for the next {@link #start()}. */
+    AgentProcess withArgs(List<String> args) {
+        extraArgs.addAll(args);
+        return this;
+    }
+
+    /** Starts {@code bin/cairn agent} with this agent's node name, data dir and ports plus the extra arguments. */
+    AgentProcess start() throws IOException {
+        Files.createDirectories(dataDir);
+        List<String> cmd = new ArrayList<>(List.of(CAIRN.toString(), "agent", "-node", node,
+                "-data-dir", dataDir.toString(), "-http-port", Integer.toString(httpPort),
+                "-server-port", Integer.toString(serverPort), "-serf-lan-port", Integer.toString(serfLanPort),
+                "-dns-port", Integer.toString(freePort()), "-serf-wan-port", Integer.toString(freePort())));
+        cmd.addAll(extraArgs);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        process = pb.start();
+        return this;
+    }
+
+    File logFile() {
+        return log().toFile();
+    }
+
+    private Path log() {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".out");
+    }
+
+    String httpAddr() {
+        return "127.0.0.1:" + httpPort;
+    }
+
+    String raftAddr() {
+        return "127.0.0.1:" + serverPort;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Waits until the HTTP API answers and this agent knows a leader. */
+    AgentProcess awaitLeader(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("agent " + node + " exited with " + process.exitValue() + ":\n" + tail());
+            }
+            try {
+                HttpResponse<String> r = get("/v1/status/leader");
+                if (r.statusCode() == 200 && r.body().startsWith("\"") && r.body().length() > 2) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("agent " + node + " did not see a leader within " + timeout + ":\n" + tail());
+    }
+
+    HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + httpAddr() + pathAndQuery))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> put(String pathAndQuery, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + httpAddr() + pathAndQuery))
+                .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends SIGKILL to the agent's JVM, as {@code kill -9} does. */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Sends SIGTERM and returns the exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("agent " + node + " did not stop within 60 s of SIGTERM:\n" + tail());
+        }
+        return process.exitValue();
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log());
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (isAlive()) {
+            kill();
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.cairn.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.extra.VMOption;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Boots the built Cairn distribution in Pax Exam: the KV feature can be uninstalled and installed again at
+ * runtime (its endpoints disappear and come back, the replicated data survives), KV round-trips over HTTP and
+ * through the {@code kv:*} console commands.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class KarafFeaturesIT {
+    private static final int HTTP_PORT = freePort();
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        String karaf = "4.4.10";
+        String localRepo = System.getProperty("org.ops4j.pax.url.mvn.localRepository",
+                System.getProperty("user.home") + "/.m2/repository");
+        return new Option[] {
+            karafDistributionConfiguration()
+                    .frameworkUrl(maven("io.cairn", "distribution").version(System.getProperty("cairn.version")).type("tar.gz"))
+                    .unpackDirectory(new File("target/exam")).useDeployFolder(false).name("Cairn"),
+            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            logLevel(LogLevel.WARN),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+            systemProperty("cairn.http.port").value(Integer.toString(HTTP_PORT)),
+            systemProperty("cairn.server.port").value(Integer.toString(freePort())),
+            systemProperty("cairn.serf.lan.port").value(Integer.toString(freePort())),
+            systemProperty("cairn.node.name").value("exam"),
+            systemProperty("cairn.bootstrap.expect").value("1"),
+            new VMOption("--add-reads=java.xml=java.logging"),
+            new VMOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
+            new VMOption("--patch-module"),
+            new VMOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karaf + ".jar"),
+            new VMOption("--patch-module"),
+            new VMOption("java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karaf + ".jar"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.security=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.net=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.lang=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.util=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.naming/javax.naming.spi=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
+            new VMOption("-classpath"), new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"),
+        };
+    }
+
+    @Test
+    public void kvFeatureComesAndGoesAtRuntimeAndKeepsItsData() throws Exception {
+        awaitStatus("/v1/kv/?keys", 200, null); // the endpoint is up and a leader is elected
+        assertEquals("true", request("PUT", "/v1/kv/exam/key", "hello").body);
+        assertEquals("hello", request("GET", "/v1/kv/exam/key?raw", null).body);
+
+        features.uninstallFeature("cairn-kv", EnumSet.noneOf(FeaturesService.Option.class));
+        Reply gone = awaitStatus("/v1/kv/exam/key", 404, null);
+        assertEquals("Invalid URL path: not a recognized HTTP API endpoint", gone.body.trim());
+
+        features.installFeature("cairn-kv", EnumSet.noneOf(FeaturesService.Option.class));
+        awaitStatus("/v1/kv/exam/key?raw", 200, null);
+        assertEquals("hello", request("GET", "/v1/kv/exam/key?raw", null).body);
+    }
+
+    @Test
+    public void consoleKvCommandsRoundTrip() throws Exception {
+        awaitStatus("/v1/kv/?keys", 200, null);
+        String put = execute("kv:put console/key 42");
+        assertTrue(put, put.contains("Success! Data written to: console/key"));
+        assertEquals("42", request("GET", "/v1/kv/console/key?raw", null).body);
+
+        request("PUT", "/v1/kv/console/other", "7");
+        String get = execute("kv:get --recurse console/");
+        assertTrue(get, get.contains("console/key:42"));
+        assertTrue(get, get.contains("console/other:7"));
+
+        String delete = execute("kv:delete console/key");
+        assertTrue(delete, delete.contains("Success! Deleted key: console/key"));
+        assertEquals(404, request("GET", "/v1/kv/console/key", null).status);
+    }
+
+    private String execute(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, print, print);
+        try {
+            Object result = session.execute(command);
+            if (result != null) {
+                print.println(result);
+            }
+        } finally {
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private record Reply(int status, String body) {
+    }
+
+    /** Polls until {@code path} answers {@code status} (and is not {@code unlessBody}), for up to 90 s. */
+    private static Reply awaitStatus(String path, int status, String unlessBody) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        Reply last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = request("GET", path, null);
+                if (last.status == status && !last.body.equals(unlessBody)) {
+                    return last;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " never answered " + status + "; last: " + last);
+    }
+
+    private static Reply request(String method, String path, String body) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + HTTP_PORT + path).openConnection();
+        c.setRequestMethod(method);
+        c.setConnectTimeout(2000);
+        c.setReadTimeout(30000);
+        if (body != null) {
+            c.setDoOutput(true);
+            c.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        }
+        int status = c.getResponseCode();
+        java.io.InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream();
+        byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
+        return new Reply(status, new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
