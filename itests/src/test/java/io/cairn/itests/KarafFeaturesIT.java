@@ -63,7 +63,6 @@ public class KarafFeaturesIT {
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.WARN),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
             systemProperty("cairn.http.port").value(Integer.toString(HTTP_PORT)),
             systemProperty("cairn.server.port").value(Integer.toString(freePort())),
             systemProperty("cairn.serf.lan.port").value(Integer.toString(freePort())),
