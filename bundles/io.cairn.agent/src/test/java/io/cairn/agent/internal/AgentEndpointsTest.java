@@ -1,0 +1,185 @@
+package io.cairn.agent.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cairn.http.api.Handler;
+import io.cairn.http.api.Request;
+import io.cairn.http.api.Response;
+import io.cairn.http.api.RouteTable;
+import io.cairn.http.api.StateQuery;
+import io.cairn.raft.api.CommandResult;
+import io.cairn.raft.api.Consistency;
+import io.cairn.raft.api.NoLeaderException;
+import io.cairn.raft.api.RaftConfiguration;
+import io.cairn.raft.api.RaftService;
+import io.cairn.raft.api.ReadContext;
+import io.cairn.raft.api.ServerInfo;
+import io.cairn.raft.api.StateView;
+
+class AgentEndpointsTest {
+    private static final AgentIdentity SERVER = new AgentIdentity("node-1", "3f0e1c1e-0000-4000-8000-000000000001",
+            "dc1", true, "10.0.0.1", 8300, 8301, true);
+    private static final RaftConfiguration CONFIGURATION = new RaftConfiguration(List.of(
+            new ServerInfo("id-1", "node-1", "10.0.0.1:8300", true, true),
+            new ServerInfo("id-2", "node-2", "10.0.0.2:8300", false, true)), 12);
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final List<Consistency> barriers = new ArrayList<>();
+    private RaftService raft = new TestRaft();
+    private final AgentEndpoints endpoints = new AgentEndpoints(SERVER, () -> raft);
+
+    private final class TestRaft implements RaftService {
+        @Override
+        public CompletionStage<CommandResult> submit(String type, byte[] payload) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<ReadContext> barrier(Consistency consistency) {
+            barriers.add(consistency);
+            return consistency == Consistency.STALE
+                    ? CompletableFuture.completedFuture(new ReadContext(false, 100, consistency))
+                    : CompletableFuture.failedFuture(new NoLeaderException());
+        }
+
+        @Override
+        public StateView state() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletableFuture<Long> awaitChange(String table, String prefix, long afterIndex) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<String> leader() {
+            return Optional.of("10.0.0.1:8300");
+        }
+
+        @Override
+        public boolean isLeader() {
+            return true;
+        }
+
+        @Override
+        public RaftConfiguration configuration() {
+            return CONFIGURATION;
+        }
+    }
+
+    /** A request with only the flags the handlers read. */
+    private static Request request(boolean stale) {
+        return (Request) Proxy.newProxyInstance(Request.class.getClassLoader(), new Class<?>[] {Request.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "consistency" -> stale ? Consistency.STALE : Consistency.DEFAULT;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private String json(CompletionStage<Response> stage) throws Exception {
+        Response response = stage.toCompletableFuture().join();
+        assertEquals(200, response.status());
+        return mapper.writeValueAsString(response.jsonBody());
+    }
+
+    @Test
+    void agentSelfHasConsulsShape() throws Exception {
+        String json = json(endpoints.self(request(false)));
+        assertEquals("{\"Config\":{\"Datacenter\":\"dc1\",\"PrimaryDatacenter\":\"dc1\",\"NodeName\":\"node-1\","
+                + "\"NodeID\":\"3f0e1c1e-0000-4000-8000-000000000001\",\"Revision\":\"cairn\",\"Server\":true,"
+                + "\"Version\":\"1.21.0\",\"BuildDate\":\"" + ConsulVersion.BUILD_DATE + "\"},"
+                + "\"DebugConfig\":{\"Datacenter\":\"dc1\",\"PrimaryDatacenter\":\"dc1\",\"NodeName\":\"node-1\","
+                + "\"NodeID\":\"3f0e1c1e-0000-4000-8000-000000000001\",\"ServerMode\":true,\"DevMode\":true,"
+                + "\"AdvertiseAddrLAN\":\"10.0.0.1\",\"ServerPort\":8300,\"SerfPortLAN\":8301,"
+                + "\"Revision\":\"cairn\",\"Version\":\"1.21.0\"},"
+                + "\"Coord\":{\"Vec\":[0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0],\"Error\":1.5,\"Adjustment\":0.0,\"Height\":1.0E-5},"
+                + "\"Member\":{\"Name\":\"node-1\",\"Addr\":\"10.0.0.1\",\"Port\":8301,\"Tags\":{\"role\":\"consul\","
+                + "\"dc\":\"dc1\",\"port\":\"8300\",\"build\":\"1.21.0:cairn\",\"vsn\":\"2\",\"vsn_min\":\"2\","
+                + "\"vsn_max\":\"3\",\"id\":\"3f0e1c1e-0000-4000-8000-000000000001\",\"segment\":\"\"},"
+                + "\"Status\":1,\"ProtocolMin\":1,\"ProtocolMax\":5,\"ProtocolCur\":2,\"DelegateMin\":2,"
+                + "\"DelegateMax\":5,\"DelegateCur\":4},\"Stats\":{},\"Meta\":{}}", json);
+    }
+
+    @Test
+    void clientAgentIsANodeMemberWithoutServerPort() throws Exception {
+        AgentIdentity client = new AgentIdentity("c", "id", "dc1", false, "10.0.0.9", 8300, 8301, false);
+        Map<?, ?> tags = (Map<?, ?>) mapper.convertValue(AgentSelf.of(client).member(), Map.class).get("Tags");
+        assertEquals("node", tags.get("role"));
+        assertEquals(null, tags.get("port"));
+    }
+
+    @Test
+    void statusLeaderAndPeers() throws Exception {
+        assertEquals("\"10.0.0.1:8300\"", json(endpoints.leader(request(false))));
+        assertEquals("[\"10.0.0.1:8300\",\"10.0.0.2:8300\"]", json(endpoints.peers(request(false))));
+        raft = null;
+        assertEquals("\"\"", json(endpoints.leader(request(false))));
+        assertEquals("[]", json(endpoints.peers(request(false))));
+    }
+
+    @Test
+    void raftConfigurationHonoursStale() throws Exception {
+        assertEquals("{\"Servers\":[{\"ID\":\"id-1\",\"Node\":\"node-1\",\"Address\":\"10.0.0.1:8300\",\"Leader\":true,"
+                + "\"ProtocolVersion\":\"3\",\"Voter\":true},{\"ID\":\"id-2\",\"Node\":\"node-2\","
+                + "\"Address\":\"10.0.0.2:8300\",\"Leader\":false,\"ProtocolVersion\":\"3\",\"Voter\":true}],"
+                + "\"Index\":12}", json(endpoints.raftConfiguration(request(true))));
+        assertEquals(List.of(Consistency.STALE), barriers);
+        CompletionException e = assertThrows(CompletionException.class,
+                () -> endpoints.raftConfiguration(request(false)).toCompletableFuture().join());
+        assertInstanceOf(NoLeaderException.class, e.getCause());
+        raft = null;
+        assertThrows(CompletionException.class,
+                () -> endpoints.raftConfiguration(request(true)).toCompletableFuture().join());
+    }
+
+    @Test
+    void declaresItsRoutes() {
+        Map<String, Handler> gets = new LinkedHashMap<>();
+        endpoints.routes(new RouteTable() {
+            @Override
+            public RouteTable read(String path, StateQuery query) {
+                throw new AssertionError(path);
+            }
+
+            @Override
+            public RouteTable get(String path, Handler handler) {
+                gets.put(path, handler);
+                return this;
+            }
+
+            @Override
+            public RouteTable put(String path, Handler handler) {
+                throw new AssertionError(path);
+            }
+
+            @Override
+            public RouteTable post(String path, Handler handler) {
+                throw new AssertionError(path);
+            }
+
+            @Override
+            public RouteTable delete(String path, Handler handler) {
+                throw new AssertionError(path);
+            }
+        });
+        assertEquals(List.of("/v1/agent/self", "/v1/status/leader", "/v1/status/peers",
+                "/v1/operator/raft/configuration"), List.copyOf(gets.keySet()));
+    }
+}

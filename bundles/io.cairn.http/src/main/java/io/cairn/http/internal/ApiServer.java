@@ -1,0 +1,84 @@
+package io.cairn.http.internal;
+
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import io.cairn.raft.api.RaftService;
+
+/**
+ * The HTTP server: Jetty core with gzip in front of the {@link ApiHandler}, one pool for answers and one timer
+ * thread shared by all waiting blocking queries.
+ */
+final class ApiServer implements AutoCloseable {
+    /** Above the longest blocking wait (10 min + 10/16 min jitter), so Jetty never cuts a waiting query. */
+    static final long IDLE_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(11);
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final ScheduledThreadPoolExecutor timer;
+
+    ApiServer(String host, int port, Router router, Supplier<RaftService> raft) {
+        QueuedThreadPool pool = new QueuedThreadPool();
+        pool.setName("cairn-http");
+        server = new Server(pool);
+        timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "cairn-http-blocking-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        // Blocking queries mostly end by change, not timeout: drop their cancelled timeouts at once.
+        timer.setRemoveOnCancelPolicy(true);
+        BlockingQuery blocking = new BlockingQuery(WaitTimer.on(timer), pool,
+                bound -> ThreadLocalRandom.current().nextLong(bound));
+        Dispatcher dispatcher = new Dispatcher(router, raft, blocking, new Json());
+
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setSendXPoweredBy(false);
+        // KV keys may hold encoded slashes and dot segments; the Dispatcher decodes the raw path itself.
+        config.setUriCompliance(UriCompliance.UNSAFE);
+        connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        server.addConnector(connector);
+
+        GzipHandler gzip = new GzipHandler(new ApiHandler(dispatcher, MAX_BODY_BYTES));
+        gzip.setIncludedMethods("GET", "PUT", "POST", "DELETE");
+        server.setHandler(gzip);
+    }
+
+    void start() throws Exception {
+        try {
+            server.start();
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The port actually bound (useful when configured as 0). */
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            server.stop();
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+}

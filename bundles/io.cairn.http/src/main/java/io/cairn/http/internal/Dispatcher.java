@@ -1,0 +1,164 @@
+package io.cairn.http.internal;
+
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cairn.http.api.HttpException;
+import io.cairn.http.api.Response;
+import io.cairn.raft.api.NoLeaderException;
+import io.cairn.raft.api.RaftService;
+
+/**
+ * Everything between the wire and the endpoints, free of Jetty: path decoding, routing, method checks,
+ * running handlers and state queries, and turning their results or failures into Consul-shaped replies.
+ * The returned future always completes normally; no handler failure escapes.
+ */
+final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    static final String BANNER = "Consul Agent: UI disabled. This is Cairn, a Consul-compatible agent.";
+    private static final String NOT_RECOGNISED = "Invalid URL path: not a recognized HTTP API endpoint";
+    private static final String NO_LEADER = "No cluster leader";
+
+    private final Router router;
+    private final Supplier<RaftService> raft;
+    private final BlockingQuery blocking;
+    private final Json json;
+
+    /**
+     * @param raft the Raft service now, or {@code null} while there is none
+     */
+    Dispatcher(Router router, Supplier<RaftService> raft, BlockingQuery blocking, Json json) {
+        this.router = router;
+        this.raft = raft;
+        this.blocking = blocking;
+        this.json = json;
+    }
+
+    /**
+     * Serves one request.
+     *
+     * @param rawPath  the path as sent, still percent-encoded
+     * @param rawQuery the query string as sent, or {@code null}
+     * @param headers  request headers (looked up case-insensitively)
+     */
+    CompletableFuture<Reply> dispatch(String method, String rawPath, String rawQuery,
+            Map<String, List<String>> headers, byte[] body) {
+        boolean pretty = false;
+        try {
+            String path = UrlCodec.decodePath(rawPath);
+            if (UrlCodec.hasUnprintable(path)) {
+                return CompletableFuture.completedFuture(error(400, "Invalid URL path: contains unprintable characters"));
+            }
+            Map<String, List<String>> query = UrlCodec.parseQuery(rawQuery);
+            pretty = query.containsKey("pretty");
+            if (path.equals("/") && method.equals("GET")) {
+                return CompletableFuture.completedFuture(error(200, BANNER));
+            }
+            Router.Match match = router.match(method, path);
+            if (match instanceof Router.NotFound) {
+                return CompletableFuture.completedFuture(error(404, path.startsWith("/v1/") ? NOT_RECOGNISED
+                        : "404 page not found"));
+            }
+            if (match instanceof Router.NotAllowed notAllowed) {
+                return CompletableFuture.completedFuture(methodNotAllowed(method, notAllowed.allowed()));
+            }
+            Router.Found found = (Router.Found) match;
+            HttpRequest request = new HttpRequest(method, path, found.argument(), query, headers, body, json.mapper());
+            boolean indent = pretty;
+            CompletableFuture<Response> running = invoke(found.route(), request).toCompletableFuture();
+            CompletableFuture<Reply> reply = running.handle((response, failure) -> failure == null
+                    ? render(response, indent) : failure(failure));
+            // Cancelling the reply (client gone) must reach a blocking query's wait.
+            reply.whenComplete((r, t) -> {
+                if (reply.isCancelled()) {
+                    running.cancel(false);
+                }
+            });
+            return reply;
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failure(e));
+        }
+    }
+
+    private CompletionStage<Response> invoke(Route route, HttpRequest request) {
+        try {
+            if (route.handler() != null) {
+                CompletionStage<Response> stage = route.handler().handle(request);
+                if (stage == null) {
+                    throw new IllegalStateException("handler for " + route.path() + " returned no response");
+                }
+                return stage;
+            }
+            RaftService service = raft.get();
+            if (service == null) {
+                throw new NoLeaderException();
+            }
+            return blocking.run(service, route.query(), request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A method the path has no route for: OPTIONS lists the allowed ones (200), anything else is a 405. */
+    private Reply methodNotAllowed(String method, List<String> allowed) {
+        Map<String, String> headers = baseHeaders();
+        headers.put("Allow", "OPTIONS," + String.join(",", allowed));
+        if (method.equals("OPTIONS")) {
+            return new Reply(200, headers, null, new byte[0]);
+        }
+        return Reply.text(405, "method " + method + " not allowed", headers);
+    }
+
+    private Reply render(Response response, boolean pretty) {
+        try {
+            Map<String, String> headers = baseHeaders();
+            headers.putAll(response.headers());
+            if (response.isJson()) {
+                return new Reply(response.status(), headers, "application/json", json.write(response.jsonBody(), pretty));
+            }
+            return new Reply(response.status(), headers, response.contentType(), response.rawBody());
+        } catch (UncheckedIOException e) {
+            return failure(e);
+        }
+    }
+
+    /** Maps a failure to the status and plain-text message Consul clients expect. */
+    Reply failure(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof HttpException http) {
+            return error(http.status(), http.getMessage());
+        }
+        if (t instanceof NoLeaderException) {
+            return error(500, NO_LEADER);
+        }
+        if (t instanceof IllegalArgumentException) {
+            return error(400, String.valueOf(t.getMessage()));
+        }
+        LOG.warn("Request failed", t);
+        return error(500, t.getMessage() == null ? t.toString() : t.getMessage());
+    }
+
+    Reply error(int status, String message) {
+        return Reply.text(status, message, baseHeaders());
+    }
+
+    /** Consul (1.9+) sends the default ACL policy on every response; with ACLs off it is allow. */
+    private static Map<String, String> baseHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Consul-Default-ACL-Policy", "allow");
+        return headers;
+    }
+}

@@ -1,0 +1,29 @@
+package io.cairn.http.internal;
+
+import java.util.Objects;
+
+import io.cairn.http.api.Handler;
+import io.cairn.http.api.StateQuery;
+
+/**
+ * One declared route: a method on a path served either by a {@link Handler} or, for reads of the replicated
+ * state, by a {@link StateQuery} that the server runs with consistency modes and blocking.
+ */
+record Route(String method, String path, Handler handler, StateQuery query) {
+
+    Route {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("route path must start with '/': " + path);
+        }
+        if ((handler == null) == (query == null)) {
+            throw new IllegalArgumentException("a route has exactly one of handler and query: " + path);
+        }
+    }
+
+    /** Whether the path is a prefix (ends in {@code /}) rather than an exact path. */
+    boolean isPrefix() {
+        return path.endsWith("/");
+    }
+}

@@ -1,0 +1,57 @@
+package io.cairn.http.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.cairn.http.api.Handler;
+import io.cairn.http.api.RouteTable;
+import io.cairn.http.api.StateQuery;
+
+/** The {@link RouteTable} handed to one {@code HttpEndpoints} service: collects its routes. */
+final class RouteCollector implements RouteTable {
+    private final List<Route> routes = new ArrayList<>();
+
+    @Override
+    public RouteTable read(String path, StateQuery query) {
+        return add(new Route("GET", path, null, Objects.requireNonNull(query, "query")));
+    }
+
+    @Override
+    public RouteTable get(String path, Handler handler) {
+        return add("GET", path, handler);
+    }
+
+    @Override
+    public RouteTable put(String path, Handler handler) {
+        return add("PUT", path, handler);
+    }
+
+    @Override
+    public RouteTable post(String path, Handler handler) {
+        return add("POST", path, handler);
+    }
+
+    @Override
+    public RouteTable delete(String path, Handler handler) {
+        return add("DELETE", path, handler);
+    }
+
+    List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    private RouteTable add(String method, String path, Handler handler) {
+        return add(new Route(method, path, Objects.requireNonNull(handler, "handler"), null));
+    }
+
+    private RouteTable add(Route route) {
+        for (Route existing : routes) {
+            if (existing.method().equals(route.method()) && existing.path().equals(route.path())) {
+                throw new IllegalArgumentException("duplicate route " + route.method() + " " + route.path());
+            }
+        }
+        routes.add(route);
+        return this;
+    }
+}

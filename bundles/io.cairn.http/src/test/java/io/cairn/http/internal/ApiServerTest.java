@@ -1,0 +1,194 @@
+package io.cairn.http.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.cairn.http.api.Answer;
+import io.cairn.http.api.HttpException;
+import io.cairn.http.api.Request;
+import io.cairn.http.api.Response;
+import io.cairn.http.api.StateQuery;
+import io.cairn.http.api.Watch;
+import io.cairn.raft.api.RaftService;
+import io.cairn.raft.api.StateView;
+
+/** The real Jetty server on a free port, with a test endpoint service. */
+class ApiServerTest {
+    private final Router router = new Router();
+    private final FakeRaft fakeRaft = new FakeRaft();
+    private volatile RaftService raft = fakeRaft;
+    private final CompletableFuture<Response> pending = new CompletableFuture<>();
+    private final ApiServer server;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    ApiServerTest() throws Exception {
+        StateQuery kvRead = new StateQuery() {
+            @Override
+            public Watch watch(Request request) {
+                return new Watch("kv", request.argument());
+            }
+
+            @Override
+            public Answer answer(Request request, StateView state) {
+                return new Answer(state.index("kv", ""), Response.json(Map.of("Key", request.argument())));
+            }
+        };
+        RouteCollector table = new RouteCollector();
+        table.read("/v1/kv/", kvRead)
+                .put("/v1/kv/", r -> CompletableFuture.completedFuture(Response.json(r.body(Map.class))))
+                .get("/v1/pending", r -> pending)
+                .get("/v1/list", r -> CompletableFuture.completedFuture(Response.json(Map.of("Tags", List.of("a", "b"), "Meta", Map.of()))))
+                .get("/v1/big", r -> CompletableFuture.completedFuture(Response.json("x".repeat(5000))))
+                .get("/v1/fail", r -> {
+                    throw new IllegalStateException("boom");
+                })
+                .get("/v1/missing", r -> CompletableFuture.failedFuture(HttpException.notFound("no such thing")));
+        router.add("test", table.routes());
+        server = new ApiServer("127.0.0.1", 0, router, () -> raft);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return client.send(b.build(), BodyHandlers.ofString());
+    }
+
+    @Test
+    void completesAsynchronouslyWhenTheHandlerDoes() throws Exception {
+        CompletableFuture<HttpResponse<String>> response = client.sendAsync(java.net.http.HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/v1/pending")).build(), BodyHandlers.ofString());
+        // Other requests are served while that one is pending.
+        assertEquals(200, send("GET", "/v1/list", null).statusCode());
+        assertFalse(response.isDone());
+        pending.complete(Response.json(List.of()));
+        HttpResponse<String> r = response.get(30, TimeUnit.SECONDS);
+        assertEquals(200, r.statusCode());
+        assertEquals("[]", r.body());
+        assertEquals("allow", r.headers().firstValue("X-Consul-Default-ACL-Policy").orElseThrow());
+    }
+
+    @Test
+    void blockingReadWakesOnChangeWithIndexHeaders() throws Exception {
+        fakeRaft.write("kv", 7);
+        CompletableFuture<HttpResponse<String>> response = client.sendAsync(java.net.http.HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/v1/kv/a%2Fb?index=7&wait=5m")).build(),
+                BodyHandlers.ofString());
+        while (fakeRaft.pendingWaits().isEmpty()) {
+            Thread.onSpinWait();
+        }
+        assertEquals("a/b", fakeRaft.pendingWaits().get(0).prefix(), "%2F is decoded into the argument");
+        fakeRaft.write("kv", 9);
+        HttpResponse<String> r = response.get(30, TimeUnit.SECONDS);
+        assertEquals("9", r.headers().firstValue("X-Consul-Index").orElseThrow());
+        assertEquals("true", r.headers().firstValue("X-Consul-KnownLeader").orElseThrow());
+        assertEquals("{\"Key\":\"a/b\"}", r.body());
+    }
+
+    @Test
+    void readWithoutRaftIsNoClusterLeader() throws Exception {
+        raft = null;
+        HttpResponse<String> r = send("GET", "/v1/kv/a", null);
+        assertEquals(500, r.statusCode());
+        assertEquals("No cluster leader", r.body());
+    }
+
+    @Test
+    void wrongMethodIs405WithAllow() throws Exception {
+        HttpResponse<String> r = send("DELETE", "/v1/kv/a", null);
+        assertEquals(405, r.statusCode());
+        assertEquals("method DELETE not allowed", r.body());
+        assertEquals("OPTIONS,GET,PUT", r.headers().firstValue("Allow").orElseThrow());
+        assertEquals("text/plain; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
+        HttpResponse<String> options = send("OPTIONS", "/v1/kv/a", null);
+        assertEquals(200, options.statusCode());
+        assertEquals("OPTIONS,GET,PUT", options.headers().firstValue("Allow").orElseThrow());
+    }
+
+    @Test
+    void unknownPathsAndTheBanner() throws Exception {
+        HttpResponse<String> r = send("GET", "/v1/nothing/here", null);
+        assertEquals(404, r.statusCode());
+        assertEquals("Invalid URL path: not a recognized HTTP API endpoint", r.body());
+        HttpResponse<String> root = send("GET", "/", null);
+        assertEquals(200, root.statusCode());
+        assertTrue(root.body().startsWith("Consul Agent"));
+        assertEquals(400, send("GET", "/v1/kv/a%01", null).statusCode());
+    }
+
+    @Test
+    void prettyJsonAndErrors() throws Exception {
+        HttpResponse<String> r = send("GET", "/v1/list?pretty", null);
+        assertEquals("application/json", r.headers().firstValue("Content-Type").orElseThrow());
+        String expected = r.body().startsWith("{\n    \"Tags\"")
+                ? "{\n    \"Tags\": [\n        \"a\",\n        \"b\"\n    ],\n    \"Meta\": {}\n}\n"
+                : "{\n    \"Meta\": {},\n    \"Tags\": [\n        \"a\",\n        \"b\"\n    ]\n}\n";
+        assertEquals(expected, r.body());
+        assertFalse(send("GET", "/v1/list", null).body().contains("\n"));
+        HttpResponse<String> fail = send("GET", "/v1/fail", null);
+        assertEquals(500, fail.statusCode());
+        assertEquals("boom", fail.body());
+        HttpResponse<String> missing = send("GET", "/v1/missing", null);
+        assertEquals(404, missing.statusCode());
+        assertEquals("no such thing", missing.body());
+    }
+
+    @Test
+    void decodesBodiesAndRejectsBadOnes() throws Exception {
+        assertEquals("{\"Value\":1}", send("PUT", "/v1/kv/a", "{\"Value\":1}").body());
+        HttpResponse<String> bad = send("PUT", "/v1/kv/a", "{nope");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().startsWith("Request decode failed: "), bad.body());
+    }
+
+    @Test
+    void rejectsOversizedBodies() throws Exception {
+        HttpResponse<String> r = send("PUT", "/v1/kv/a", "x".repeat(ApiServer.MAX_BODY_BYTES + 1));
+        assertEquals(413, r.statusCode());
+        assertTrue(r.body().contains("too large"), r.body());
+    }
+
+    @Test
+    void gzipsWhenAsked() throws Exception {
+        HttpResponse<byte[]> r = client.send(java.net.http.HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/v1/big"))
+                .header("Accept-Encoding", "gzip").build(), BodyHandlers.ofByteArray());
+        assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElseThrow());
+        assertEquals("\"" + "x".repeat(5000) + "\"", gunzip(r.body()));
+        HttpResponse<String> plain = send("GET", "/v1/big", null);
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+    }
+
+    private static String gunzip(byte[] bytes) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.cairn.http.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.cairn.http.api.HttpException;
+import io.cairn.raft.api.Consistency;
+
+class HttpRequestTest {
+    private final Json json = new Json();
+
+    private HttpRequest request(String query) {
+        return request(query, "");
+    }
+
+    private HttpRequest request(String query, String body) {
+        return new HttpRequest("GET", "/v1/x", "", UrlCodec.parseQuery(query),
+                Map.of("X-Consul-Token", List.of("secret")), body.getBytes(StandardCharsets.UTF_8), json.mapper());
+    }
+
+    @Test
+    void parsesRepeatedBareAndEncodedParameters() {
+        HttpRequest r = request("node-meta=a:b&node-meta=c:d&recurse&q=hello+w%C3%B6rld&k=a%2Fb");
+        assertEquals(List.of("a:b", "c:d"), r.params("node-meta"));
+        assertEquals(Optional.of("a:b"), r.param("node-meta"));
+        assertEquals(Optional.of(""), r.param("recurse"));
+        assertEquals(Optional.of("hello w\u00f6rld"), r.param("q"));
+        assertEquals(Optional.of("a/b"), r.param("k"));
+        assertEquals(Optional.empty(), r.param("missing"));
+        assertEquals(List.of(), r.params("missing"));
+    }
+
+    @Test
+    void flagsArePresenceTests() {
+        for (String q : List.of("recurse", "recurse=", "recurse=1", "recurse=true")) {
+            assertTrue(request(q).flag("recurse"), q);
+        }
+        assertFalse(request("other").flag("recurse"));
+    }
+
+    @Test
+    void unsignedParamNamesTheBadParameter() {
+        assertEquals(Optional.of(42L), request("cas=42").unsignedParam("cas"));
+        assertEquals(Optional.empty(), request("").unsignedParam("cas"));
+        HttpException e = assertThrows(HttpException.class, () -> request("cas=-1").unsignedParam("cas"));
+        assertEquals(400, e.status());
+        assertTrue(e.getMessage().startsWith("Invalid cas"), e.getMessage());
+    }
+
+    @Test
+    void consistencyModes() {
+        assertEquals(Consistency.DEFAULT, request("").consistency());
+        assertEquals(Consistency.STALE, request("stale").consistency());
+        assertEquals(Consistency.STALE, request("max_stale=10s").consistency());
+        assertEquals(Consistency.DEFAULT, request("max_stale=0s").consistency());
+        assertEquals(Consistency.CONSISTENT, request("consistent=").consistency());
+        HttpException e = assertThrows(HttpException.class, () -> request("stale&consistent").consistency());
+        assertEquals("Cannot specify ?stale with ?consistent, conflicting semantics.", e.getMessage());
+        assertEquals(400, assertThrows(HttpException.class, () -> request("max_stale=soon").consistency()).status());
+    }
+
+    @Test
+    void headersAreCaseInsensitive() {
+        assertEquals(Optional.of("secret"), request("").header("x-consul-token"));
+        assertEquals(Optional.empty(), request("").header("Authorization"));
+    }
+
+    public static final class Service {
+        public String name;
+        public int port;
+    }
+
+    @Test
+    void bodyDecodesCaseInsensitivelyAndIgnoresUnknownFields() {
+        HttpRequest r = request("", "{\"name\":\"web\",\"PORT\":80,\"WriteRequest\":{\"Token\":\"\"}}");
+        Service s = r.body(Service.class);
+        assertEquals("web", s.name);
+        assertEquals(80, s.port);
+        assertArrayEquals("{\"name\":\"web\",\"PORT\":80,\"WriteRequest\":{\"Token\":\"\"}}".getBytes(StandardCharsets.UTF_8), r.body());
+    }
+
+    @Test
+    void badBodyIsA400DecodeFailure() {
+        HttpException e = assertThrows(HttpException.class, () -> request("", "{\"port\":\"x\"").body(Service.class));
+        assertEquals(400, e.status());
+        assertTrue(e.getMessage().startsWith("Request decode failed: "), e.getMessage());
+    }
+
+    @Test
+    void pathDecodingKeepsPlusAndDecodesSlashes() {
+        assertEquals("/v1/kv/a/b+c d", UrlCodec.decodePath("/v1/kv/a%2Fb+c%20d"));
+        assertThrows(IllegalArgumentException.class, () -> UrlCodec.decodePath("/v1/kv/%zz"));
+        assertTrue(UrlCodec.hasUnprintable("/v1/kv/a\u0001"));
+        assertFalse(UrlCodec.hasUnprintable("/v1/kv/h\u00e9llo w"));
+    }
+}

@@ -1,0 +1,91 @@
+package io.cairn.http.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+import io.cairn.http.api.Handler;
+import io.cairn.http.api.Response;
+
+class RouterTest {
+    private final Handler kvGet = r -> CompletableFuture.completedFuture(Response.ok());
+    private final Handler kvPut = r -> CompletableFuture.completedFuture(Response.ok());
+    private final Handler deep = r -> CompletableFuture.completedFuture(Response.ok());
+    private final Handler leader = r -> CompletableFuture.completedFuture(Response.ok());
+    private final Router router = new Router();
+
+    RouterTest() {
+        RouteCollector kv = new RouteCollector();
+        kv.get("/v1/kv/", kvGet).put("/v1/kv/", kvPut).put("/v1/kv/locks/", deep);
+        router.add("kv", kv.routes());
+        RouteCollector status = new RouteCollector();
+        status.get("/v1/status/leader", leader);
+        router.add("status", status.routes());
+    }
+
+    @Test
+    void prefixRouteGetsTheRestOfThePathWithSlashes() {
+        Router.Found found = assertInstanceOf(Router.Found.class, router.match("GET", "/v1/kv/a/b/c"));
+        assertSame(kvGet, found.route().handler());
+        assertEquals("a/b/c", found.argument());
+        assertEquals("", ((Router.Found) router.match("GET", "/v1/kv/")).argument());
+    }
+
+    @Test
+    void longestPrefixWins() {
+        Router.Found found = assertInstanceOf(Router.Found.class, router.match("PUT", "/v1/kv/locks/x"));
+        assertSame(deep, found.route().handler());
+        assertEquals("x", found.argument());
+        assertSame(kvPut, ((Router.Found) router.match("PUT", "/v1/kv/lock")).route().handler());
+    }
+
+    @Test
+    void exactRouteMatchesOnlyItself() {
+        Router.Found found = assertInstanceOf(Router.Found.class, router.match("GET", "/v1/status/leader"));
+        assertSame(leader, found.route().handler());
+        assertEquals("", found.argument());
+        assertInstanceOf(Router.NotFound.class, router.match("GET", "/v1/status/leader/x"));
+        assertInstanceOf(Router.NotFound.class, router.match("GET", "/v1/status"));
+    }
+
+    @Test
+    void wrongMethodListsTheAllowedOnesInConsulOrder() {
+        assertEquals(List.of("GET", "PUT"),
+                assertInstanceOf(Router.NotAllowed.class, router.match("DELETE", "/v1/kv/a")).allowed());
+        // The longest path decides, even if a shorter prefix has the method.
+        assertEquals(List.of("PUT"),
+                assertInstanceOf(Router.NotAllowed.class, router.match("GET", "/v1/kv/locks/a")).allowed());
+    }
+
+    @Test
+    void routesLeaveWithTheirOwner() {
+        router.remove("kv");
+        assertInstanceOf(Router.NotFound.class, router.match("GET", "/v1/kv/a"));
+        assertInstanceOf(Router.Found.class, router.match("GET", "/v1/status/leader"));
+    }
+
+    @Test
+    void firstOwnerKeepsAContestedRoute() {
+        RouteCollector other = new RouteCollector();
+        Handler intruder = r -> CompletableFuture.completedFuture(Response.ok());
+        other.get("/v1/status/leader", intruder);
+        router.add("other", other.routes());
+        assertSame(leader, ((Router.Found) router.match("GET", "/v1/status/leader")).route().handler());
+        router.remove("status");
+        assertSame(intruder, ((Router.Found) router.match("GET", "/v1/status/leader")).route().handler());
+    }
+
+    @Test
+    void tableRejectsDuplicatesAndRelativePaths() {
+        RouteCollector table = new RouteCollector();
+        table.get("/v1/a", leader);
+        assertThrows(IllegalArgumentException.class, () -> table.get("/v1/a", leader));
+        assertThrows(IllegalArgumentException.class, () -> table.get("v1/b", leader));
+    }
+}

@@ -1,0 +1,64 @@
+package io.cairn.kv.shell.internal;
+
+import java.io.PrintStream;
+
+import io.cairn.kv.api.KvStore;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** {@code kv:delete}, like {@code consul kv delete}. */
+@Command(scope = "kv", name = "delete", description = "Deletes a key, or every key under a prefix")
+@Service
+public class DeleteCommand implements Action {
+
+    @Reference
+    KvStore store;
+
+    @Argument(index = 0, name = "key", description = "The key, or the prefix with --recurse")
+    String key = "";
+
+    @Option(name = "--recurse", aliases = "-recurse", description = "Delete every key under the prefix")
+    boolean recurse;
+
+    @Option(name = "--cas", aliases = "-cas", description = "Delete only if the modify index is --modify-index")
+    boolean cas;
+
+    @Option(name = "--modify-index", aliases = "-modify-index", description = "Index for --cas")
+    long modifyIndex;
+
+    @Override
+    public Object execute() throws Exception {
+        run(System.out);
+        return null;
+    }
+
+    void run(PrintStream out) throws Exception {
+        if (recurse && cas) {
+            throw Stages.fail("Cannot specify both -cas and -recurse!");
+        }
+        if (modifyIndex != 0 && !cas) {
+            throw Stages.fail("Cannot specify -modify-index without -cas!");
+        }
+        if (recurse) {
+            Stages.await(store.deleteTree(key), "Error! Did not delete prefix " + key + ": ");
+            out.println("Success! Deleted keys with prefix: " + key);
+            return;
+        }
+        if (key.isEmpty()) {
+            throw Stages.fail("Error! Missing KEY argument");
+        }
+        String error = "Error! Did not delete key " + key + ": ";
+        if (cas && !Stages.await(store.deleteIfIndex(key, modifyIndex), error)) {
+            throw Stages.fail(error + "CAS failed");
+        }
+        if (!cas) {
+            Stages.await(store.delete(key), error);
+        }
+        out.println("Success! Deleted key: " + key);
+    }
+}

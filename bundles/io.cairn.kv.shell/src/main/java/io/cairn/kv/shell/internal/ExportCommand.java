@@ -1,0 +1,35 @@
+package io.cairn.kv.shell.internal;
+
+import java.io.PrintStream;
+
+import io.cairn.kv.api.KvStore;
+import io.cairn.raft.api.Consistency;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** {@code kv:export}, like {@code consul kv export}: a JSON document {@code kv:import} reads back. */
+@Command(scope = "kv", name = "export", description = "Prints the keys under a prefix as a JSON document")
+@Service
+public class ExportCommand implements Action {
+
+    @Reference
+    KvStore store;
+
+    @Argument(index = 0, name = "prefix", description = "Only keys starting with this (all if omitted)")
+    String prefix = "";
+
+    @Override
+    public Object execute() throws Exception {
+        run(System.out);
+        return null;
+    }
+
+    void run(PrintStream out) throws Exception {
+        out.println(KvFormat.export(
+                Stages.await(store.list(prefix, Consistency.DEFAULT), "Error querying Consul agent: ")));
+    }
+}

@@ -1,0 +1,83 @@
+package io.cairn.kv.shell.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import io.cairn.kv.api.KvEntry;
+import io.cairn.kv.api.KvStore;
+import io.cairn.raft.api.Consistency;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** {@code kv:get}, like {@code consul kv get}. */
+@Command(scope = "kv", name = "get", description = "Prints a key's value, or the keys and values under a prefix")
+@Service
+public class GetCommand implements Action {
+
+    private static final String QUERY_ERROR = "Error querying Consul agent: ";
+
+    @Reference
+    KvStore store;
+
+    @Argument(index = 0, name = "key", description = "The key, or the prefix with --recurse/--keys")
+    String key = "";
+
+    @Option(name = "--recurse", aliases = "-recurse", description = "Print every key:value under the prefix")
+    boolean recurse;
+
+    @Option(name = "--keys", aliases = "-keys", description = "Print the keys under the prefix")
+    boolean keys;
+
+    @Option(name = "--separator", aliases = "-separator", description = "Cut keys after this (with --keys)")
+    String separator = "/";
+
+    @Option(name = "--detailed", aliases = "-detailed", description = "Print the metadata too")
+    boolean detailed;
+
+    @Option(name = "--base64", aliases = "-base64", description = "Print values base64-encoded")
+    boolean base64;
+
+    @Option(name = "--stale", aliases = "-stale", description = "Let any server answer from its local state")
+    boolean stale;
+
+    @Override
+    public Object execute() throws Exception {
+        run(System.out);
+        return null;
+    }
+
+    void run(PrintStream out) throws Exception {
+        Consistency consistency = stale ? Consistency.STALE : Consistency.DEFAULT;
+        if (keys) {
+            for (String k : Stages.await(store.keys(key, separator, consistency), QUERY_ERROR)) {
+                out.println(k);
+            }
+            return;
+        }
+        if (recurse) {
+            List<KvEntry> entries = Stages.await(store.list(key, consistency), QUERY_ERROR);
+            for (int i = 0; i < entries.size(); i++) {
+                if (detailed) {
+                    out.println(KvFormat.detailed(entries.get(i), base64));
+                    if (i < entries.size() - 1) {
+                        out.println();
+                    }
+                } else {
+                    out.println(KvFormat.line(entries.get(i), base64));
+                }
+            }
+            return;
+        }
+        if (key.isEmpty()) {
+            throw Stages.fail("Error! Missing KEY argument");
+        }
+        KvEntry entry = Stages.await(store.get(key, consistency), QUERY_ERROR)
+                .orElseThrow(() -> Stages.fail("Error! No key exists at: " + key));
+        out.println(detailed ? KvFormat.detailed(entry, base64) : KvFormat.value(entry.value(), base64));
+    }
+}

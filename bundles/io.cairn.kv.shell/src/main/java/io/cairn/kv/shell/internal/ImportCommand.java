@@ -1,0 +1,55 @@
+package io.cairn.kv.shell.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.cairn.kv.api.KvStore;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** {@code kv:import}, like {@code consul kv import}: writes every entry of a {@code kv:export} document. */
+@Command(scope = "kv", name = "import", description = "Writes the entries of a kv:export JSON document")
+@Service
+public class ImportCommand implements Action {
+
+    @Reference
+    KvStore store;
+
+    @Argument(index = 0, name = "data", description = "The JSON document, or @file to read it from", required = true)
+    String data;
+
+    @Override
+    public Object execute() throws Exception {
+        run(System.out);
+        return null;
+    }
+
+    void run(PrintStream out) throws Exception {
+        String json = data;
+        if (json.startsWith("@")) {
+            try {
+                json = Files.readString(Path.of(json.substring(1)), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw Stages.fail("Failed to read file: " + e.getMessage());
+            }
+        }
+        Iterable<KvFormat.Exported> entries;
+        try {
+            entries = KvFormat.parseImport(json);
+        } catch (IllegalArgumentException e) {
+            throw Stages.fail(e.getMessage());
+        }
+        for (KvFormat.Exported entry : entries) {
+            Stages.await(store.put(entry.key(), entry.value(), entry.flags()),
+                    "Error! Failed writing data for key " + entry.key() + ": ");
+            out.println("Imported: " + entry.key());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.cairn.kv.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.cairn.kv.api.KvEntry;
+import io.cairn.raft.api.StateView;
+
+/** Reads of the {@code kv} table as Consul answers them: entries, key listings and the index to report. */
+public final class KvReads {
+
+    private KvReads() {
+    }
+
+    public static Optional<KvEntry> get(StateView state, String key) {
+        return state.get(KvStateMachine.TABLE, key).map(KvRecord::toEntry);
+    }
+
+    public static List<KvEntry> list(StateView state, String prefix) {
+        return state.scan(KvStateMachine.TABLE, prefix).stream().map(KvRecord::toEntry).toList();
+    }
+
+    /**
+     * The keys under {@code prefix} in table order; with a non-empty {@code separator}, each key is cut just
+     * after the first separator following the prefix and duplicates are dropped.
+     */
+    public static List<String> keys(StateView state, String prefix, String separator) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (var entry : state.scan(KvStateMachine.TABLE, prefix)) {
+            keys.add(cut(entry.key(), prefix.length(), separator));
+        }
+        return new ArrayList<>(keys);
+    }
+
+    static String cut(String key, int prefixLength, String separator) {
+        if (separator.isEmpty()) {
+            return key;
+        }
+        int at = key.indexOf(separator, prefixLength);
+        return at < 0 ? key : key.substring(0, at + separator.length());
+    }
+
+    /** A single key's index: its modify index if it exists, else the whole table's (deletions included). */
+    public static long keyIndex(StateView state, String key) {
+        return state.get(KvStateMachine.TABLE, key)
+                .map(e -> e.modifyIndex())
+                .orElseGet(() -> state.index(KvStateMachine.TABLE, ""));
+    }
+
+    /** A listing's index: the newest write or deletion under the prefix, else the whole table's. */
+    public static long prefixIndex(StateView state, String prefix) {
+        long index = state.index(KvStateMachine.TABLE, prefix);
+        return index != 0 ? index : state.index(KvStateMachine.TABLE, "");
+    }
+}

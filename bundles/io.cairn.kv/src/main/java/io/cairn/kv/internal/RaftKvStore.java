@@ -1,0 +1,84 @@
+package io.cairn.kv.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+import io.cairn.kv.api.KvEntry;
+import io.cairn.kv.api.KvStore;
+import io.cairn.raft.api.Consistency;
+import io.cairn.raft.api.RaftService;
+import io.cairn.raft.api.StateView;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@link KvStore} over the Raft log: writes are {@code kv} commands, reads follow a consistency barrier. */
+@Component(service = KvStore.class)
+public final class RaftKvStore implements KvStore {
+
+    private final RaftService raft;
+
+    @Activate
+    public RaftKvStore(@Reference(name = "raft") RaftService raft) {
+        this.raft = raft;
+    }
+
+    @Override
+    public CompletionStage<Optional<KvEntry>> get(String key, Consistency consistency) {
+        return read(consistency, state -> KvReads.get(state, key));
+    }
+
+    @Override
+    public CompletionStage<List<KvEntry>> list(String prefix, Consistency consistency) {
+        return read(consistency, state -> KvReads.list(state, prefix));
+    }
+
+    @Override
+    public CompletionStage<List<String>> keys(String prefix, String separator, Consistency consistency) {
+        return read(consistency, state -> KvReads.keys(state, prefix, separator == null ? "" : separator));
+    }
+
+    @Override
+    public CompletionStage<Boolean> put(String key, byte[] value, long flags) {
+        return submit(KvCommand.set(key, value, flags));
+    }
+
+    @Override
+    public CompletionStage<Boolean> checkAndSet(String key, byte[] value, long flags, long modifyIndex) {
+        return submit(KvCommand.cas(key, value, flags, modifyIndex));
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(String key) {
+        return submit(KvCommand.delete(key));
+    }
+
+    @Override
+    public CompletionStage<Boolean> deleteIfIndex(String key, long modifyIndex) {
+        return submit(KvCommand.deleteCas(key, modifyIndex));
+    }
+
+    @Override
+    public CompletionStage<Boolean> deleteTree(String prefix) {
+        return submit(KvCommand.deleteTree(prefix));
+    }
+
+    private <T> CompletionStage<T> read(Consistency consistency, Function<StateView, T> reader) {
+        return raft.barrier(consistency).thenApply(context -> raft.state().read(reader));
+    }
+
+    /** Bad input fails here, before a round trip to the leader that would refuse it anyway. */
+    private CompletionStage<Boolean> submit(KvCommand command) {
+        try {
+            KvStateMachine.validate(command);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return raft.submit(KvStateMachine.COMMAND_TYPE, command.encode())
+                .thenApply(result -> KvStateMachine.decodeResult(result.result()));
+    }
+}

@@ -1,0 +1,63 @@
+package io.cairn.kv.internal.http;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.cairn.http.api.Answer;
+import io.cairn.http.api.HttpException;
+import io.cairn.http.api.Request;
+import io.cairn.http.api.Response;
+import io.cairn.http.api.StateQuery;
+import io.cairn.http.api.Watch;
+import io.cairn.kv.api.KvEntry;
+import io.cairn.kv.internal.KvReads;
+import io.cairn.kv.internal.KvStateMachine;
+import io.cairn.raft.api.StateView;
+
+/** {@code GET /v1/kv/<key>}: one key, {@code ?recurse}, {@code ?keys[&separator=]} or {@code ?raw}. */
+final class KvReadQuery implements StateQuery {
+
+    @Override
+    public Watch watch(Request request) {
+        String key = KvWrites.checkedKey(request);
+        if (!request.flag("keys") && !request.flag("recurse") && key.isEmpty()) {
+            throw HttpException.badRequest("Missing key name");
+        }
+        return new Watch(KvStateMachine.TABLE, key);
+    }
+
+    @Override
+    public Answer answer(Request request, StateView state) {
+        String key = request.argument();
+        if (request.flag("keys")) {
+            return keys(request, state, key);
+        }
+        if (request.flag("recurse")) {
+            List<KvEntry> entries = KvReads.list(state, key);
+            Response response = entries.isEmpty()
+                    ? Response.empty(404)
+                    : Response.json(entries.stream().map(KvPairJson::of).toList());
+            return new Answer(KvReads.prefixIndex(state, key), response);
+        }
+        Optional<KvEntry> entry = KvReads.get(state, key);
+        long index = KvReads.keyIndex(state, key);
+        if (entry.isEmpty()) {
+            return new Answer(index, Response.empty(404));
+        }
+        if (request.flag("raw")) {
+            // Stored values are arbitrary user bytes: stop browsers from sniffing or running them.
+            return new Answer(index, Response.raw(entry.get().value(), "text/plain")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", "sandbox"));
+        }
+        return new Answer(index, Response.json(List.of(KvPairJson.of(entry.get()))));
+    }
+
+    private static Answer keys(Request request, StateView state, String prefix) {
+        // "seperator" is a historic misspelling Consul still accepts; the correct spelling wins.
+        String separator = request.param("separator").or(() -> request.param("seperator")).orElse("");
+        List<String> keys = KvReads.keys(state, prefix, separator);
+        Response response = keys.isEmpty() && !prefix.isEmpty() ? Response.empty(404) : Response.json(keys);
+        return new Answer(KvReads.prefixIndex(state, prefix), response);
+    }
+}

@@ -1,0 +1,30 @@
+package io.cairn.kv.internal.http;
+
+import io.cairn.http.api.HttpEndpoints;
+import io.cairn.http.api.RouteTable;
+import io.cairn.kv.api.KvStore;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The KV subsystem's HTTP API. */
+@Component(service = HttpEndpoints.class)
+public final class KvRoutes implements HttpEndpoints {
+
+    private static final String KV = "/v1/kv/";
+
+    private final KvWrites writes;
+
+    @Activate
+    public KvRoutes(@Reference(name = "store") KvStore store) {
+        this.writes = new KvWrites(store);
+    }
+
+    @Override
+    public void routes(RouteTable table) {
+        table.read(KV, new KvReadQuery())
+                .put(KV, writes::put)
+                .delete(KV, writes::delete);
+    }
+}

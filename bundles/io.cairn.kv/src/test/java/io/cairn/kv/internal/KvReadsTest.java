@@ -1,0 +1,75 @@
+package io.cairn.kv.internal;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class KvReadsTest {
+
+    private final InMemoryState state = new InMemoryState();
+    private long index;
+
+    private void set(String key) {
+        ++index;
+        KvStateMachine.apply(KvCommand.set(key, (key + index).getBytes(UTF_8), 0), state.at(index));
+    }
+
+    private void delete(String key) {
+        KvStateMachine.apply(KvCommand.delete(key), state.at(++index));
+    }
+
+    @Test
+    void keysCutAfterTheFirstSeparatorBelowThePrefix() {
+        for (String key : List.of("web/bar", "web/foo/a", "web/subdir/1", "web/subdir/2/x", "webby", "x/y")) {
+            set(key);
+        }
+        assertEquals(List.of("web/bar", "web/foo/", "web/subdir/"), KvReads.keys(state, "web/", "/"));
+        assertEquals(List.of("web/", "webby", "x/"), KvReads.keys(state, "", "/"));
+        assertEquals(List.of("web/bar", "web/foo/a", "web/subdir/1", "web/subdir/2/x", "webby"),
+                KvReads.keys(state, "web", ""));
+        assertEquals(List.of(), KvReads.keys(state, "nothing/", "/"));
+    }
+
+    @Test
+    void separatorMayBeLongerThanOneCharacter() {
+        set("a::b::c");
+        set("a::d");
+        assertEquals(List.of("a::"), KvReads.keys(state, "", "::"));
+        assertEquals(List.of("a::b::", "a::d"), KvReads.keys(state, "a::", "::"));
+    }
+
+    @Test
+    void keyIndexIsTheKeysModifyIndexElseTheTables() {
+        set("a");
+        set("b");
+        set("a");
+        assertEquals(3, KvReads.keyIndex(state, "a"));
+        assertEquals(2, KvReads.keyIndex(state, "b"));
+        delete("b");
+        assertEquals(4, KvReads.keyIndex(state, "missing"));
+    }
+
+    @Test
+    void prefixIndexCountsDeletionsAndFallsBackToTheTable() {
+        set("p/1");
+        set("p/2");
+        set("q");
+        delete("p/2");
+        assertEquals(4, KvReads.prefixIndex(state, "p/"));
+        assertEquals(3, KvReads.prefixIndex(state, "q"));
+        assertEquals(4, KvReads.prefixIndex(state, "never/"));
+        assertEquals(4, KvReads.prefixIndex(state, ""));
+    }
+
+    @Test
+    void listReturnsEntriesInKeyOrder() {
+        set("b");
+        set("a");
+        set("c/d");
+        assertEquals(List.of("a", "b"), KvReads.list(state, "").stream().map(e -> e.key()).limit(2).toList());
+        assertEquals(List.of("c/d"), KvReads.list(state, "c").stream().map(e -> e.key()).toList());
+    }
+}

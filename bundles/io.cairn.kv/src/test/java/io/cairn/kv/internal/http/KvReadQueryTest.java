@@ -1,0 +1,116 @@
+package io.cairn.kv.internal.http;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import io.cairn.http.api.Answer;
+import io.cairn.http.api.HttpException;
+import io.cairn.http.api.Watch;
+import io.cairn.kv.internal.InMemoryState;
+import io.cairn.kv.internal.KvCommand;
+import io.cairn.kv.internal.KvStateMachine;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class KvReadQueryTest {
+
+    private final InMemoryState state = new InMemoryState();
+    private final KvReadQuery query = new KvReadQuery();
+    private long index;
+
+    private void apply(KvCommand command) {
+        KvStateMachine.apply(command, state.at(++index));
+    }
+
+    @BeforeEach
+    void fill() {
+        apply(KvCommand.set("web/bar", "1".getBytes(UTF_8), 3));   // 1
+        apply(KvCommand.set("web/sub/x", "2".getBytes(UTF_8), 0)); // 2
+        apply(KvCommand.set("zed", "<b>".getBytes(UTF_8), 0));     // 3
+        apply(KvCommand.delete("web/gone"));                        // 4: nothing to delete
+        apply(KvCommand.set("web/gone", new byte[0], 0));           // 5
+        apply(KvCommand.delete("web/gone"));                        // 6: tombstone
+        apply(KvCommand.set("other", new byte[0], 0));              // 7
+    }
+
+    private Answer get(String key, String... params) {
+        FakeRequest request = new FakeRequest("GET", key, params);
+        query.watch(request);
+        return query.answer(request, state);
+    }
+
+    private static int status(Runnable r) {
+        return assertThrows(HttpException.class, r::run).status();
+    }
+
+    @Test
+    void singleKeyIsAListOfOneAtItsModifyIndex() {
+        Answer answer = get("web/bar");
+        assertEquals(1, answer.index());
+        List<?> body = (List<?>) answer.response().jsonBody();
+        KvPairJson pair = (KvPairJson) body.get(0);
+        assertEquals("web/bar", pair.key());
+        assertEquals(3, pair.flags().longValue());
+        assertEquals(new Watch("kv", "web/bar"), query.watch(new FakeRequest("GET", "web/bar")));
+    }
+
+    @Test
+    void missingKeyIs404AtTheTableIndex() {
+        Answer answer = get("nope");
+        assertEquals(404, answer.response().status());
+        assertFalse(answer.response().isJson());
+        assertEquals(0, answer.response().rawBody().length);
+        assertEquals(7, answer.index());
+    }
+
+    @Test
+    void rawSendsTheBytesAsInertText() {
+        Answer answer = get("zed", "raw");
+        assertArrayEquals("<b>".getBytes(UTF_8), answer.response().rawBody());
+        assertEquals("text/plain", answer.response().contentType());
+        assertEquals("nosniff", answer.response().headers().get("X-Content-Type-Options"));
+        assertEquals("sandbox", answer.response().headers().get("Content-Security-Policy"));
+        assertEquals(3, answer.index());
+    }
+
+    @Test
+    void recurseListsThePrefixAtAnIndexThatCountsDeletions() {
+        Answer answer = get("web/", "recurse");
+        assertEquals(2, ((List<?>) answer.response().jsonBody()).size());
+        assertEquals(6, answer.index());
+        assertEquals(4, ((List<?>) get("", "recurse=true").response().jsonBody()).size());
+        Answer none = get("nothing/", "recurse");
+        assertEquals(404, none.response().status());
+        assertEquals(7, none.index());
+    }
+
+    @Test
+    void keysWithSeparator() {
+        assertEquals(List.of("web/bar", "web/sub/"), get("web/", "keys", "separator=/").response().jsonBody());
+        assertEquals(List.of("other", "web/", "zed"), get("", "keys", "seperator=/").response().jsonBody());
+        assertEquals(List.of("web/bar", "web/sub/x"), get("web/", "keys", "recurse").response().jsonBody());
+        assertEquals(6, get("web/", "keys").index());
+    }
+
+    @Test
+    void keysAnswerEmptyAtTheRootAnd404BelowIt() {
+        apply(KvCommand.deleteTree(""));
+        assertEquals(List.of(), get("", "keys").response().jsonBody());
+        assertEquals(404, get("web/", "keys").response().status());
+    }
+
+    @Test
+    void badRequestsAreRefusedBeforeWaiting() {
+        HttpException e = assertThrows(HttpException.class, () -> query.watch(new FakeRequest("GET", "")));
+        assertEquals("Missing key name", e.getMessage());
+        assertEquals(400, e.status());
+        assertEquals(400, status(() -> query.watch(new FakeRequest("GET", "a/../b", "recurse"))));
+        assertEquals(new Watch("kv", ""), query.watch(new FakeRequest("GET", "", "recurse")));
+    }
+}
