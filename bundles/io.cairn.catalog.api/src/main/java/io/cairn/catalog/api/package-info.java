@@ -1,0 +1,14 @@
+/**
+ * Cairn's service catalog: the replicated registry of nodes, the service instances they run and the health
+ * checks that watch both, with Consul's catalog and health semantics.
+ * <p>
+ * Other bundles (the agent's anti-entropy, DNS, templates, Prometheus service discovery) use the
+ * {@link io.cairn.catalog.api.Catalog} service; HTTP clients use {@code /v1/catalog} and {@code /v1/health}.
+ * All values are plain immutable records; collections in them are never {@code null}.
+ */
+@Export
+@Version("1.0.0")
+package io.cairn.catalog.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,153 @@
+package io.cairn.catalog.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.cairn.catalog.api.CheckStatus;
+import io.cairn.catalog.api.HealthCheck;
+import io.cairn.catalog.api.Node;
+import io.cairn.catalog.api.NodeService;
+import io.cairn.catalog.api.NodeServices;
+import io.cairn.catalog.api.ServiceEntry;
+import io.cairn.catalog.api.ServiceQuery;
+import io.cairn.raft.api.Entry;
+import io.cairn.raft.api.StateView;
+
+/**
+ * Reads of the catalog table as Consul answers them. One instance serves one query against one consistent
+ * view; it remembers decoded nodes so a query touching many instances on one node decodes it once.
+ */
+final class CatalogReads {
+
+    private final StateView state;
+    private final String datacenter;
+    private final Map<String, Optional<Node>> nodes = new HashMap<>();
+
+    CatalogReads(StateView state, String datacenter) {
+        this.state = state;
+        this.datacenter = datacenter;
+    }
+
+    /**
+     * The index of every catalog answer: the whole table's, deletions included, as Consul reports its table
+     * indexes; never 0, so a watcher of an empty catalog still gets an index to block on.
+     */
+    long index() {
+        return Math.max(1, state.index(CatalogKeys.TABLE, ""));
+    }
+
+    List<Node> nodes(Map<String, String> nodeMeta) {
+        List<Node> result = new ArrayList<>();
+        for (Entry entry : state.scan(CatalogKeys.TABLE, CatalogKeys.NODES)) {
+            Node node = CatalogCodec.decode(entry.value(), Stored.Node.class).toApi(datacenter, entry);
+            if (Filters.matchesMeta(node.meta(), nodeMeta)) {
+                result.add(node);
+            }
+        }
+        return result;
+    }
+
+    Optional<Node> node(String name) {
+        return nodes.computeIfAbsent(name, n -> state.get(CatalogKeys.TABLE, CatalogKeys.node(n))
+                .map(e -> CatalogCodec.decode(e.value(), Stored.Node.class).toApi(datacenter, e)));
+    }
+
+    /** Service name to the sorted union of its instances' tags. */
+    Map<String, List<String>> services(Map<String, String> nodeMeta) {
+        Map<String, TreeSet<String>> tags = new TreeMap<>();
+        for (Entry entry : state.scan(CatalogKeys.TABLE, CatalogKeys.SERVICES)) {
+            Stored.Service service = CatalogCodec.decode(entry.value(), Stored.Service.class);
+            if (nodeMatches(service.node(), nodeMeta)) {
+                tags.computeIfAbsent(service.service(), s -> new TreeSet<>()).addAll(service.tags());
+            }
+        }
+        Map<String, List<String>> result = new TreeMap<>();
+        tags.forEach((name, set) -> result.put(name, List.copyOf(set)));
+        return result;
+    }
+
+    /** The instances of {@code name} in node, then ID, order, with their node and checks, filtered. */
+    List<ServiceEntry> serviceEntries(String name, ServiceQuery query) {
+        List<ServiceEntry> result = new ArrayList<>();
+        for (Map.Entry<Stored.Service, Entry> instance : instances(name).entrySet()) {
+            Stored.Service service = instance.getKey();
+            Optional<Node> node = node(service.node());
+            if (node.isEmpty() || !Filters.matchesMeta(node.get().meta(), query.nodeMeta())
+                    || !Filters.hasAllTags(service.tags(), query.tags())) {
+                continue;
+            }
+            List<HealthCheck> checks = new ArrayList<>();
+            for (HealthCheck check : nodeChecks(service.node())) {
+                if (check.serviceId().isEmpty() || check.serviceId().equals(service.id())) {
+                    checks.add(check);
+                }
+            }
+            ServiceEntry entry = new ServiceEntry(node.get(), service.toApi(instance.getValue()), checks);
+            if (!query.passingOnly() || entry.passing()) {
+                result.add(entry);
+            }
+        }
+        return result;
+    }
+
+    Optional<NodeServices> nodeServices(String name) {
+        return node(name).map(node -> new NodeServices(node, state.scan(CatalogKeys.TABLE,
+                CatalogKeys.servicesOf(name)).stream()
+                .map(e -> CatalogCodec.decode(e.value(), Stored.Service.class).toApi(e))
+                .toList()));
+    }
+
+    List<HealthCheck> nodeChecks(String node) {
+        return state.scan(CatalogKeys.TABLE, CatalogKeys.checksOf(node)).stream()
+                .map(e -> CatalogCodec.decode(e.value(), Stored.Check.class).toApi(e))
+                .toList();
+    }
+
+    /** The checks of every instance of {@code name} on nodes matching {@code nodeMeta}. */
+    List<HealthCheck> serviceChecks(String name, Map<String, String> nodeMeta) {
+        List<HealthCheck> result = new ArrayList<>();
+        for (Stored.Service service : instances(name).keySet()) {
+            if (!nodeMatches(service.node(), nodeMeta)) {
+                continue;
+            }
+            for (HealthCheck check : nodeChecks(service.node())) {
+                if (check.serviceId().equals(service.id())) {
+                    result.add(check);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Every check in {@code status} (any if empty) on nodes matching {@code nodeMeta}. */
+    List<HealthCheck> checks(Optional<CheckStatus> status, Map<String, String> nodeMeta) {
+        List<HealthCheck> result = new ArrayList<>();
+        for (Entry entry : state.scan(CatalogKeys.TABLE, CatalogKeys.CHECKS)) {
+            HealthCheck check = CatalogCodec.decode(entry.value(), Stored.Check.class).toApi(entry);
+            if (status.map(s -> s == check.status()).orElse(true) && nodeMatches(check.node(), nodeMeta)) {
+                result.add(check);
+            }
+        }
+        return result;
+    }
+
+    private boolean nodeMatches(String name, Map<String, String> nodeMeta) {
+        return nodeMeta.isEmpty() || node(name).map(n -> Filters.matchesMeta(n.meta(), nodeMeta)).orElse(false);
+    }
+
+    /** The instances named {@code name} (case-insensitively) in node, then ID, order. */
+    private Map<Stored.Service, Entry> instances(String name) {
+        Map<Stored.Service, Entry> result = new LinkedHashMap<>();
+        for (Entry indexEntry : state.scan(CatalogKeys.TABLE, CatalogKeys.instancesOf(name))) {
+            state.get(CatalogKeys.TABLE, CatalogKeys.serviceKeyOfIndexEntry(indexEntry.key()))
+                    .ifPresent(e -> result.put(CatalogCodec.decode(e.value(), Stored.Service.class), e));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,43 @@
+package io.cairn.catalog.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.cairn.catalog.api.CheckStatus;
+import io.cairn.catalog.api.Deregistration;
+import io.cairn.catalog.api.HealthCheck;
+import io.cairn.catalog.api.NodeService;
+import io.cairn.catalog.api.Registration;
+
+/** Short builders for catalog test data, applied straight to a {@link FakeState}. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static NodeService service(String id, String name, String... tags) {
+        return new NodeService(null, id, name, List.of(tags), null, null, null, 8080, null, false, 0, 0);
+    }
+
+    static HealthCheck check(String id, String serviceId, CheckStatus status) {
+        return new HealthCheck(null, id, id, status, null, null, serviceId, null, null, null, null, 0, 0);
+    }
+
+    static Registration node(String node, Map<String, String> meta) {
+        return new Registration("", node, "10.0.0.1", Map.of("lan", "10.0.0.1"), meta, null, List.of(), false);
+    }
+
+    /** Adds an instance, creating its node if needed but leaving an existing node's metadata alone. */
+    static Registration instance(String node, NodeService service, HealthCheck... checks) {
+        return new Registration("", node, "10.0.0.1", null, null, service, List.of(checks), true);
+    }
+
+    static Optional<String> apply(FakeState state, Registration registration) {
+        return CatalogStateMachine.apply(CatalogCommand.register(registration), state.next());
+    }
+
+    static void apply(FakeState state, Deregistration deregistration) {
+        CatalogStateMachine.apply(CatalogCommand.deregister(deregistration), state.next());
+    }
+}
