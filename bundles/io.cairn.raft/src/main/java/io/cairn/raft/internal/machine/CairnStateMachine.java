@@ -1,0 +1,222 @@
+package io.cairn.raft.internal.machine;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.ratis.io.MD5Hash;
+import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.server.storage.FileInfo;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.StateMachineStorage;
+import org.apache.ratis.statemachine.TransactionContext;
+import org.apache.ratis.statemachine.impl.BaseStateMachine;
+import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
+import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.LifeCycle;
+import org.apache.ratis.util.MD5FileUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cairn.raft.api.CommandHandler;
+import io.cairn.raft.internal.state.TableStore;
+
+/**
+ * The deterministic state machine: dispatches each committed command to the {@link CommandHandler} registered
+ * for its type and keeps the resulting tables in a {@link TableStore}, snapshotted into Ratis' storage.
+ */
+public final class CairnStateMachine extends BaseStateMachine {
+
+    /** Marks the message of a refused command so the submitter can tell it from transport failures. */
+    public static final String REJECTED_MARK = "[cairn-rejected] ";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CairnStateMachine.class);
+
+    private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
+    private final TableStore store;
+    private final HandlerRegistry handlers;
+    private final ChangeNotifier changes;
+    private final AppliedIndexWaiters appliedWaiters;
+    private volatile String waitingForType;
+    private volatile boolean stopping;
+
+    public CairnStateMachine(TableStore store, HandlerRegistry handlers, ChangeNotifier changes,
+            AppliedIndexWaiters appliedWaiters) {
+        this.store = store;
+        this.handlers = handlers;
+        this.changes = changes;
+        this.appliedWaiters = appliedWaiters;
+    }
+
+    /** The command type whose missing handler stops this server from applying the log, if any. */
+    public Optional<String> waitingForHandler() {
+        return Optional.ofNullable(waitingForType);
+    }
+
+    /** Releases an apply blocked on a missing handler, so that the server can close. */
+    public void stopWaiting() {
+        stopping = true;
+        handlers.wakeWaiters();
+    }
+
+    @Override
+    public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage) throws IOException {
+        super.initialize(server, groupId, raftStorage);
+        storage.init(raftStorage);
+        getLifeCycle().startAndTransition(() -> load(storage.getLatestSnapshot()));
+    }
+
+    /** Ratis pauses the state machine before it installs a snapshot from the leader, then calls reinitialize. */
+    @Override
+    public void pause() {
+        getLifeCycle().transition(LifeCycle.State.PAUSING);
+        getLifeCycle().transition(LifeCycle.State.PAUSED);
+    }
+
+    @Override
+    public void reinitialize() throws IOException {
+        load(storage.loadLatestSnapshot());
+        getLifeCycle().transition(LifeCycle.State.STARTING);
+        getLifeCycle().transition(LifeCycle.State.RUNNING);
+    }
+
+    @Override
+    public StateMachineStorage getStateMachineStorage() {
+        return storage;
+    }
+
+    @Override
+    public TransactionContext startTransaction(RaftClientRequest request) throws IOException {
+        TransactionContext context = super.startTransaction(request);
+        Envelope.Command command = Envelope.parseCommand(request.getMessage().getContent().asReadOnlyByteBuffer());
+        Optional<CommandHandler> handler = handlers.find(command.type());
+        // refusals travel in the context: Ratis then answers the client with a StateMachineException
+        if (handler.isEmpty()) {
+            return context.setException(new IOException(REJECTED_MARK + "No handler for command type '"
+                    + command.type() + "' is registered on the leader"));
+        }
+        try {
+            handler.get().validate(command.payload());
+        } catch (RuntimeException e) {
+            return context.setException(new IOException(REJECTED_MARK + e.getMessage(), e));
+        }
+        return context;
+    }
+
+    @Override
+    public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
+        LogEntryProto entry = trx.getLogEntry();
+        Envelope.Command command = Envelope.parseCommand(
+                entry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
+        CommandHandler handler;
+        try {
+            handler = handlerFor(command.type(), entry.getIndex());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
+        if (handler == null) {
+            return CompletableFuture.failedFuture(new IOException("Closed while waiting for a handler of type '"
+                    + command.type() + "'"));
+        }
+        TableStore.Applied<byte[]> applied = store.apply(entry.getIndex(),
+                writer -> handler.apply(command.payload(), writer));
+        updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
+        changes.changed(applied.touched());
+        appliedWaiters.advanced(entry.getIndex());
+        byte[] reply;
+        if (applied.failure() == null) {
+            reply = Envelope.ok(applied.result());
+        } else {
+            LOG.warn("Command of type '{}' at index {} failed while being applied", command.type(), entry.getIndex(),
+                    applied.failure());
+            reply = Envelope.failed(String.valueOf(applied.failure().getMessage()));
+        }
+        return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(reply)));
+    }
+
+    /** Never skips a committed entry: waits for its handler, keeping the log order (see CommandHandler). */
+    private CommandHandler handlerFor(String type, long index) throws InterruptedException {
+        Optional<CommandHandler> handler = handlers.find(type);
+        if (handler.isPresent()) {
+            return handler.get();
+        }
+        waitingForType = type;
+        LOG.warn("Not ready: log entry {} has command type '{}' but no handler for it is registered; applying "
+                + "stops here until one is", index, type);
+        try {
+            return handlers.await(type, () -> stopping).orElse(null);
+        } finally {
+            waitingForType = null;
+        }
+    }
+
+    @Override
+    public void notifyTermIndexUpdated(long term, long index) {
+        // configuration and leader no-op entries: they advance the applied index without a command
+        super.notifyTermIndexUpdated(term, index);
+        appliedWaiters.advanced(index);
+    }
+
+    @Override
+    public CompletableFuture<Message> query(Message request) {
+        if (!Arrays.equals(request.getContent().toByteArray(), Envelope.APPLIED_INDEX_QUERY)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("Unknown query"));
+        }
+        long index = getLastAppliedTermIndex().getIndex();
+        return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(Envelope.appliedIndex(index))));
+    }
+
+    @Override
+    public long takeSnapshot() throws IOException {
+        TermIndex last = getLastAppliedTermIndex();
+        File file = storage.getSnapshotFile(last.getTerm(), last.getIndex());
+        Path tmp = file.toPath().resolveSibling(file.getName() + ".tmp");
+        try (FileOutputStream fileOut = new FileOutputStream(tmp.toFile());
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(fileOut))) {
+            store.writeSnapshot(out);
+            out.flush();
+            fileOut.getChannel().force(true);
+        }
+        Files.move(tmp, file.toPath(), StandardCopyOption.ATOMIC_MOVE);
+        MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
+        storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), last));
+        LOG.info("Snapshot of the replicated state taken at index {}", last.getIndex());
+        return last.getIndex();
+    }
+
+    private void load(SingleFileSnapshotInfo snapshot) throws IOException {
+        if (snapshot == null) {
+            return;
+        }
+        Path file = snapshot.getFile().getPath();
+        if (snapshot.getFile().getFileDigest() != null) {
+            MD5FileUtil.verifySavedMD5(file.toFile(), snapshot.getFile().getFileDigest());
+        }
+        try (InputStream raw = Files.newInputStream(file);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
+            store.readSnapshot(in);
+        }
+        setLastAppliedTermIndex(snapshot.getTermIndex());
+        appliedWaiters.advanced(snapshot.getIndex());
+        changes.changedAll();
+        LOG.info("Replicated state restored from the snapshot at index {}", snapshot.getIndex());
+    }
+}

@@ -1,0 +1,34 @@
+package io.cairn.raft.internal.node;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * What one Raft server needs to know about itself.
+ *
+ * @param nodeName          the agent's node name, also its Raft peer id
+ * @param datacenter        the datacenter; all servers of one datacenter form one Raft group
+ * @param storageDir        where Ratis keeps the log, its metadata and the snapshots
+ * @param bindHost          the address the Raft port listens on
+ * @param advertiseHost     the address other servers reach this one at
+ * @param port              the Raft (server RPC) port
+ * @param snapshotThreshold applied entries between automatic snapshots; the log is purged up to a snapshot
+ * @param logSegmentBytes   size of one log segment file; only closed segments can be purged
+ */
+public record NodeSettings(String nodeName, String datacenter, Path storageDir, String bindHost,
+        String advertiseHost, int port, long snapshotThreshold, long logSegmentBytes) {
+
+    /** Default log segment size: small enough that a few snapshots let old segments go. */
+    public static final long DEFAULT_SEGMENT_BYTES = 8L * 1024 * 1024;
+
+    /** {@code ip:port} under which other servers reach this one's Raft endpoint. */
+    public String raftAddress() {
+        return advertiseHost + ":" + port;
+    }
+
+    /** The Raft group id of a datacenter: the same on every server without coordination. */
+    public UUID groupUuid() {
+        return UUID.nameUUIDFromBytes(("cairn-raft-group/" + datacenter).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,290 @@
+package io.cairn.raft.internal.node;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
+import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.SetConfigurationRequest;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cairn.raft.api.CommandResult;
+import io.cairn.raft.api.Consistency;
+import io.cairn.raft.api.RaftConfiguration;
+import io.cairn.raft.api.RaftService;
+import io.cairn.raft.api.ReadContext;
+import io.cairn.raft.api.ServerInfo;
+import io.cairn.raft.api.StateView;
+import io.cairn.raft.internal.machine.AppliedIndexWaiters;
+import io.cairn.raft.internal.machine.CairnStateMachine;
+import io.cairn.raft.internal.machine.ChangeNotifier;
+import io.cairn.raft.internal.machine.Envelope;
+import io.cairn.raft.internal.machine.HandlerRegistry;
+import io.cairn.raft.internal.state.TableStore;
+
+/**
+ * One server of the Raft group, on Apache Ratis: the {@link RaftService} other bundles use. Until
+ * {@link #start} has run, writes and leader reads fail with {@link io.cairn.raft.api.NoLeaderException}.
+ */
+public final class RaftNode implements RaftService, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
+    private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(5);
+    private static final Message APPLIED_INDEX_QUERY = Message.valueOf(
+            ByteString.copyFrom(Envelope.APPLIED_INDEX_QUERY));
+
+    private final NodeSettings settings;
+    private final RaftGroupId groupId;
+    private final TableStore store = new TableStore();
+    private final ExecutorService notifyExecutor = Executors.newFixedThreadPool(2,
+            Threads.named("cairn-raft-notify"));
+    private final ChangeNotifier changes = new ChangeNotifier(store, notifyExecutor);
+    private final AppliedIndexWaiters appliedWaiters = new AppliedIndexWaiters(notifyExecutor);
+    private final CairnStateMachine stateMachine;
+    private final RatisFactory ratis;
+
+    private RaftServer server;
+    private RaftClient client;
+    private Set<RaftPeer> clientPeers = Set.of();
+    private volatile boolean running;
+
+    public RaftNode(NodeSettings settings, HandlerRegistry handlers) {
+        this.settings = settings;
+        this.groupId = RaftGroupId.valueOf(settings.groupUuid());
+        this.stateMachine = new CairnStateMachine(store, handlers, changes, appliedWaiters);
+        this.ratis = new RatisFactory(settings);
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+
+    /** Whether this server's storage already holds the group (it was a member before: recover, don't join). */
+    public boolean hasStorage() {
+        return Files.isDirectory(settings.storageDir().resolve(settings.groupUuid().toString()));
+    }
+
+    /**
+     * Starts the Raft server: from storage if it holds the group, otherwise as a new member whose initial
+     * configuration is {@code peers} (empty: wait to be added by the leader).
+     */
+    public synchronized void start(Collection<RaftPeer> peers) throws IOException {
+        if (server != null) {
+            throw new IllegalStateException("Raft server already started");
+        }
+        boolean recover = hasStorage();
+        RaftGroup group = recover ? RaftGroup.valueOf(groupId) : RaftGroup.valueOf(groupId, peers);
+        LOG.info("Starting Raft server {} at {} ({})", settings.nodeName(), settings.raftAddress(),
+                recover ? "recovering from storage" : "new, peers " + peers);
+        server = ratis.server(group, stateMachine,
+                recover ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT);
+        running = true;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The ids of the current configuration if this server is part of it. */
+    public Optional<List<String>> members() {
+        return division().map(d -> d.getRaftConf().getAllPeers().stream().map(p -> p.getId().toString()).toList())
+                .filter(ids -> ids.contains(settings.nodeName()));
+    }
+
+    /** Asks the group, reached through {@code via}, to add this server as a voter. */
+    public void requestJoin(Collection<RaftPeer> via) throws IOException {
+        RaftPeer self = ratis.peer(settings.nodeName(), settings.raftAddress());
+        try (RaftClient admin = ratis.client(RaftGroup.valueOf(groupId, via))) {
+            RaftClientReply reply = admin.admin().setConfiguration(SetConfigurationRequest.Arguments.newBuilder()
+                    .setServersInNewConf(List.of(self)).setMode(SetConfigurationRequest.Mode.ADD).build());
+            if (!reply.isSuccess()) {
+                throw new IOException("Joining the Raft group failed: " + reply.getException());
+            }
+        }
+    }
+
+    /** The missing handler type this server waits for before applying further (not ready), if any. */
+    public Optional<String> waitingForHandler() {
+        return stateMachine.waitingForHandler();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> submit(String type, byte[] payload) {
+        RaftClient c = client();
+        if (c == null) {
+            return CompletableFuture.failedFuture(new io.cairn.raft.api.NoLeaderException());
+        }
+        return c.async().send(Message.valueOf(ByteString.copyFrom(Envelope.command(type, payload))))
+                .orTimeout(SUBMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .thenCompose(reply -> {
+                    Failures.throwIfFailed(reply);
+                    byte[] result = Envelope.parseReply(reply.getMessage().getContent().toByteArray());
+                    long index = reply.getLogIndex();
+                    return appliedWaiters.await(index).thenApply(v -> new CommandResult(index, result));
+                })
+                .exceptionally(Failures::rethrowMapped);
+    }
+
+    @Override
+    public CompletionStage<ReadContext> barrier(Consistency consistency) {
+        Optional<RaftServer.Division> division = division();
+        if (consistency == Consistency.STALE) {
+            return CompletableFuture.completedFuture(division.map(d -> context(d, consistency))
+                    .orElse(new ReadContext(false, 0, consistency)));
+        }
+        if (division.isEmpty()) {
+            return CompletableFuture.failedFuture(new io.cairn.raft.api.NoLeaderException());
+        }
+        RaftServer.Division d = division.get();
+        if (consistency == Consistency.DEFAULT && d.getInfo().isLeader() && d.getInfo().isLeaderReady()) {
+            return CompletableFuture.completedFuture(context(d, consistency));
+        }
+        RaftClient c = client();
+        if (c == null) {
+            return CompletableFuture.failedFuture(new io.cairn.raft.api.NoLeaderException());
+        }
+        CompletableFuture<RaftClientReply> read = consistency == Consistency.CONSISTENT
+                ? c.async().sendReadOnly(APPLIED_INDEX_QUERY)
+                : c.async().sendReadOnlyNonLinearizable(APPLIED_INDEX_QUERY);
+        return read.thenCompose(reply -> {
+            Failures.throwIfFailed(reply);
+            return appliedWaiters.await(Envelope.parseAppliedIndex(reply.getMessage().getContent()
+                    .asReadOnlyByteBuffer()));
+        }).orTimeout(BARRIER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(v -> context(d, consistency))
+                .exceptionally(e -> Failures.rethrowBarrier(e, stateMachine.waitingForHandler()));
+    }
+
+    @Override
+    public StateView state() {
+        return store;
+    }
+
+    @Override
+    public CompletableFuture<Long> awaitChange(String table, String prefix, long afterIndex) {
+        return changes.await(table, prefix, afterIndex);
+    }
+
+    @Override
+    public Optional<String> leader() {
+        return division().flatMap(d -> {
+            RaftPeerId leaderId = d.getInfo().getLeaderId();
+            RaftPeer peer = leaderId == null ? null : d.getRaftConf().getPeer(leaderId);
+            return Optional.ofNullable(peer).map(RaftPeer::getAddress);
+        });
+    }
+
+    @Override
+    public boolean isLeader() {
+        return division().map(d -> d.getInfo().isLeader()).orElse(false);
+    }
+
+    @Override
+    public RaftConfiguration configuration() {
+        return division().map(d -> {
+            RaftPeerId leaderId = d.getInfo().getLeaderId();
+            List<ServerInfo> servers = new ArrayList<>();
+            for (RaftPeer p : d.getRaftConf().getCurrentPeers()) {
+                servers.add(new ServerInfo(p.getId().toString(), p.getId().toString(), p.getAddress(),
+                        p.getId().equals(leaderId), true));
+            }
+            for (RaftPeer p : d.getRaftConf().getCurrentPeers(RaftPeerRole.LISTENER)) {
+                servers.add(new ServerInfo(p.getId().toString(), p.getId().toString(), p.getAddress(), false, false));
+            }
+            servers.sort(Comparator.comparing(ServerInfo::id));
+            return new RaftConfiguration(List.copyOf(servers), d.getRaftConf().getLogEntryIndex());
+        }).orElse(new RaftConfiguration(List.of(), 0));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        stateMachine.stopWaiting();
+        synchronized (this) {
+            closeQuietly(client, "Raft client");
+            client = null;
+            closeQuietly(server, "Raft server");
+            server = null;
+        }
+        notifyExecutor.shutdown();
+        try {
+            notifyExecutor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized Optional<RaftServer.Division> division() {
+        if (server == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(server.getDivision(groupId));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A client to the current configuration; rebuilt when the configuration's peers change. */
+    private synchronized RaftClient client() {
+        Optional<RaftServer.Division> d = division();
+        if (d.isEmpty() || d.get().getRaftConf().getAllPeers().isEmpty()) {
+            return null;
+        }
+        Set<RaftPeer> peers = new HashSet<>(d.get().getRaftConf().getAllPeers());
+        if (client == null || !peers.equals(clientPeers)) {
+            closeQuietly(client, "Raft client");
+            client = ratis.client(RaftGroup.valueOf(groupId, peers));
+            clientPeers = peers;
+        }
+        return client;
+    }
+
+    private ReadContext context(RaftServer.Division d, Consistency consistency) {
+        boolean known = d.getInfo().getLeaderId() != null;
+        RoleInfoProto role = d.getInfo().getRoleInfoProto();
+        long lastContact = d.getInfo().isLeader() || !role.hasFollowerInfo() ? 0
+                : role.getFollowerInfo().getLeaderInfo().getLastRpcElapsedTimeMs();
+        return new ReadContext(known, lastContact, consistency);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable, String what) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            // shutting down may load classes too
+            RatisFactory.withBundleLoader(() -> {
+                closeable.close();
+                return null;
+            });
+        } catch (Exception e) {
+            LOG.warn("Closing the {} failed", what, e);
+        }
+    }
+}

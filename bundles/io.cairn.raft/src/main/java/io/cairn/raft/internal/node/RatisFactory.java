@@ -1,0 +1,108 @@
+package io.cairn.raft.internal.node;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.ratis.RaftConfigKeys;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.rpc.SupportedRpcType;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.StateMachine;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+
+/**
+ * Builds Ratis servers and clients with Cairn's settings. Ratis loads its implementation classes through the
+ * thread context class loader, which inside OSGi must be this bundle's; every construction goes through
+ * {@link #withBundleLoader}.
+ */
+final class RatisFactory {
+
+    /** Client retries: about ten seconds of leader elections before a write gives up. */
+    private static final int CLIENT_ATTEMPTS = 40;
+    private static final TimeDuration CLIENT_RETRY_SLEEP = TimeDuration.valueOf(250, TimeUnit.MILLISECONDS);
+
+    private final NodeSettings settings;
+    private final RaftProperties properties = new RaftProperties();
+
+    RatisFactory(NodeSettings settings) {
+        this.settings = settings;
+        RaftConfigKeys.Rpc.setType(properties, SupportedRpcType.GRPC);
+        GrpcConfigKeys.Server.setHost(properties, settings.bindHost());
+        GrpcConfigKeys.Server.setPort(properties, settings.port());
+        RaftServerConfigKeys.setStorageDir(properties, List.of(settings.storageDir().toFile()));
+        RaftServerConfigKeys.Rpc.setTimeoutMin(properties, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS));
+        RaftServerConfigKeys.Rpc.setTimeoutMax(properties, TimeDuration.valueOf(1000, TimeUnit.MILLISECONDS));
+        // ReadIndex for ?consistent reads; default reads use the non-linearizable path explicitly
+        RaftServerConfigKeys.Read.setOption(properties, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, settings.snapshotThreshold());
+        RaftServerConfigKeys.Snapshot.setRetentionFileNum(properties, 2);
+        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, true);
+        RaftServerConfigKeys.Log.setPurgeGap(properties, (int) Math.min(1024, settings.snapshotThreshold()));
+        RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf(settings.logSegmentBytes()));
+    }
+
+    RaftServer server(RaftGroup group, StateMachine stateMachine, RaftStorage.StartupOption option)
+            throws IOException {
+        try {
+            return withBundleLoader(() -> {
+                RaftServer server = RaftServer.newBuilder()
+                        .setServerId(RaftPeerId.valueOf(settings.nodeName()))
+                        .setGroup(group)
+                        .setStateMachine(stateMachine)
+                        .setProperties(properties)
+                        .setOption(option)
+                        .build();
+                server.start();
+                return server;
+            });
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    RaftClient client(RaftGroup group) {
+        try {
+            return withBundleLoader(() -> RaftClient.newBuilder()
+                    .setRaftGroup(group)
+                    .setProperties(properties)
+                    .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(CLIENT_ATTEMPTS,
+                            CLIENT_RETRY_SLEEP))
+                    .build());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+
+    RaftPeer peer(String id, String address) {
+        return RaftPeer.newBuilder().setId(id).setAddress(address).build();
+    }
+
+    /** Runs {@code action} with this bundle's class loader as the context class loader (Ratis needs it). */
+    static <T> T withBundleLoader(Callable<T> action) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RatisFactory.class.getClassLoader());
+        try {
+            return action.call();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

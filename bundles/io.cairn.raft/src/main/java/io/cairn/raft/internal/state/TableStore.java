@@ -1,0 +1,185 @@
+package io.cairn.raft.internal.state;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.cairn.raft.api.Entry;
+import io.cairn.raft.api.StateView;
+import io.cairn.raft.api.StateWriter;
+
+/**
+ * The replicated tables of one server. Commands mutate it through {@link #apply} (one command at a time, under
+ * the write lock); readers see it through the {@link StateView} methods, each under the read lock.
+ */
+public final class TableStore implements StateView {
+
+    private static final int SNAPSHOT_MAGIC = 0xCA1F5AFE;
+    private static final int SNAPSHOT_VERSION = 1;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, Table> tables = new HashMap<>();
+    private long appliedIndex;
+    /** Reads without locking; callers hold a lock. */
+    private final UnlockedView unlocked = new UnlockedView(this);
+
+    /**
+     * What one applied command did.
+     *
+     * @param result  the command's result, {@code null} if it failed
+     * @param failure what the command threw, or {@code null}
+     * @param touched the keys it wrote or deleted, per table
+     */
+    public record Applied<R>(R result, RuntimeException failure, Map<String, List<String>> touched) {
+    }
+
+    /**
+     * Runs {@code command} as the command at {@code index}, atomically for readers. The command's writes stay
+     * applied even if it throws: every server runs the same deterministic command, so all end up alike.
+     */
+    public <R> Applied<R> apply(long index, Function<StateWriter, R> command) {
+        lock.writeLock().lock();
+        try {
+            StoreWriter writer = new StoreWriter(this, index);
+            R result = null;
+            RuntimeException failure = null;
+            try {
+                result = command.apply(writer);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            appliedIndex = Math.max(appliedIndex, index);
+            return new Applied<>(result, failure, writer.touched());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public long appliedIndex() {
+        return locked(unlocked::appliedIndex);
+    }
+
+    @Override
+    public Optional<Entry> get(String table, String key) {
+        return locked(() -> unlocked.get(table, key));
+    }
+
+    @Override
+    public List<Entry> scan(String table, String prefix) {
+        return locked(() -> unlocked.scan(table, prefix));
+    }
+
+    @Override
+    public long index(String table, String prefix) {
+        return locked(() -> unlocked.index(table, prefix));
+    }
+
+    @Override
+    public <T> T read(Function<StateView, T> reader) {
+        return locked(() -> reader.apply(unlocked));
+    }
+
+    /** Writes all tables and the applied index. */
+    public void writeSnapshot(DataOutputStream out) throws IOException {
+        lock.readLock().lock();
+        try {
+            out.writeInt(SNAPSHOT_MAGIC);
+            out.writeInt(SNAPSHOT_VERSION);
+            out.writeLong(appliedIndex);
+            out.writeInt(tables.size());
+            for (Map.Entry<String, Table> t : tables.entrySet()) {
+                out.writeUTF(t.getKey());
+                out.writeInt(t.getValue().records().size());
+                for (Entry e : t.getValue().records().values()) {
+                    out.writeUTF(e.key());
+                    out.writeInt(e.value().length);
+                    out.write(e.value());
+                    out.writeLong(e.createIndex());
+                    out.writeLong(e.modifyIndex());
+                }
+                out.writeInt(t.getValue().tombstones().size());
+                for (Map.Entry<String, Long> tomb : t.getValue().tombstones().entrySet()) {
+                    out.writeUTF(tomb.getKey());
+                    out.writeLong(tomb.getValue());
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Replaces the whole state with a snapshot written by {@link #writeSnapshot}. */
+    public void readSnapshot(DataInputStream in) throws IOException {
+        if (in.readInt() != SNAPSHOT_MAGIC || in.readInt() != SNAPSHOT_VERSION) {
+            throw new IOException("Not a Cairn state snapshot (or an unsupported version)");
+        }
+        long index = in.readLong();
+        Map<String, Table> loaded = new HashMap<>();
+        int tableCount = in.readInt();
+        for (int i = 0; i < tableCount; i++) {
+            Table table = new Table();
+            loaded.put(in.readUTF(), table);
+            int records = in.readInt();
+            for (int r = 0; r < records; r++) {
+                String key = in.readUTF();
+                byte[] value = new byte[in.readInt()];
+                in.readFully(value);
+                table.restoreRecord(new Entry(key, value, in.readLong(), in.readLong()));
+            }
+            int tombs = in.readInt();
+            for (int r = 0; r < tombs; r++) {
+                table.restoreTombstone(in.readUTF(), in.readLong());
+            }
+        }
+        lock.writeLock().lock();
+        try {
+            tables.clear();
+            tables.putAll(loaded);
+            appliedIndex = index;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** All table names, for notifying every waiter after a snapshot replaced the state. */
+    public List<String> tableNames() {
+        lock.readLock().lock();
+        try {
+            return List.copyOf(tables.keySet());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    Table tableOrNull(String name) {
+        return tables.get(name);
+    }
+
+    Table tableForWrite(String name) {
+        return tables.computeIfAbsent(name, n -> new Table());
+    }
+
+    long appliedIndexUnlocked() {
+        return appliedIndex;
+    }
+    /** Reads under the read lock, unless this thread is applying a command and so holds the write lock. */
+    private <T> T locked(Supplier<T> reader) {
+        if (lock.isWriteLockedByCurrentThread()) {
+            return reader.get();
+        }
+        lock.readLock().lock();
+        try {
+            return reader.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}

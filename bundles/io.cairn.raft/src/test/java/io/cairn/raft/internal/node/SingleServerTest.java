@@ -1,0 +1,134 @@
+package io.cairn.raft.internal.node;
+
+import static io.cairn.raft.internal.node.TestCluster.await;
+import static io.cairn.raft.internal.node.TestCluster.value;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.cairn.raft.api.CommandRejectedException;
+import io.cairn.raft.api.CommandResult;
+import io.cairn.raft.api.Consistency;
+import io.cairn.raft.api.RaftService;
+
+/** A dev-mode server (bootstrap-expect 1): dispatch, refusal, blocking queries, snapshots and log compaction. */
+class SingleServerTest {
+
+    @TempDir
+    Path dir;
+
+    static CommandResult put(RaftService raft, String key, String value) throws Exception {
+        return raft.submit("kv", (key + "=" + value).getBytes(StandardCharsets.UTF_8)).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void appliesCommandsAndRefusesUnknownTypesAndInvalidPayloads() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 1, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
+            RaftNode node = cluster.leader().node;
+            CommandResult result = put(node, "a", "1");
+            assertEquals("ok", new String(result.result(), StandardCharsets.UTF_8));
+            assertEquals(result.index(), node.state().get("kv", "a").orElseThrow().modifyIndex());
+            assertEquals("1", value(node, "a").orElseThrow());
+
+            ExecutionException unknown = assertThrows(ExecutionException.class, () -> node.submit("nope",
+                    new byte[0]).toCompletableFuture().get(30, TimeUnit.SECONDS));
+            assertInstanceOf(CommandRejectedException.class, unknown.getCause());
+            assertTrue(unknown.getCause().getMessage().contains("nope"), unknown.getCause().getMessage());
+
+            ExecutionException invalid = assertThrows(ExecutionException.class, () -> put(node, "", "x"));
+            assertInstanceOf(CommandRejectedException.class, invalid.getCause());
+            assertEquals("empty key", invalid.getCause().getMessage());
+
+            // refusals changed nothing, and the server goes on accepting commands
+            assertEquals(1, node.state().scan("kv", "").size());
+            assertTrue(put(node, "b", "2").index() > result.index());
+            assertEquals("127.0.0.1:" + node.settings().port(), node.leader().orElseThrow());
+            assertEquals(1, node.configuration().servers().size());
+            assertTrue(node.configuration().servers().get(0).leader());
+            assertTrue(node.barrier(Consistency.CONSISTENT).toCompletableFuture().get(30, TimeUnit.SECONDS)
+                    .knownLeader());
+        }
+    }
+
+    @Test
+    void awaitChangeFiresForItsPrefixOnly() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 1, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
+            RaftNode node = cluster.leader().node;
+            long index = put(node, "web/a", "1").index();
+            CompletableFuture<Long> web = node.awaitChange("kv", "web/", index);
+            CompletableFuture<Long> db = node.awaitChange("kv", "db/", 0);
+            assertFalse(web.isDone());
+
+            long written = put(node, "web/b", "2").index();
+            assertEquals(written, web.get(30, TimeUnit.SECONDS));
+            // the write under web/ has been applied and notified; db/ has seen nothing
+            assertFalse(db.isDone());
+            long deleted = node.submit("kv", "web/a".getBytes(StandardCharsets.UTF_8)).toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS).index();
+            assertEquals(deleted, node.awaitChange("kv", "web/", written).get(30, TimeUnit.SECONDS),
+                    "a delete wakes watchers of its prefix");
+            assertFalse(db.isDone());
+            assertEquals(deleted, node.awaitChange("kv", "web/", index).getNow(-1L), "already past: at once");
+        }
+    }
+
+    @Test
+    void snapshotsCompactTheLogAndRestartRestoresTheState() throws Exception {
+        int writes = 120;
+        try (TestCluster cluster = new TestCluster(dir, 1, 20, 4096).start()) {
+            TestCluster.Server server = cluster.leader();
+            for (int i = 0; i < writes; i++) {
+                put(server.node, "k" + i, "v" + i);
+            }
+            Path groupDir = server.settings.storageDir().resolve(server.settings.groupUuid().toString());
+            await(() -> snapshotCount(groupDir) > 0, "a snapshot");
+            await(() -> firstLogSegmentStart(groupDir) > 0, "the log to be purged up to a snapshot");
+
+            server.stop();
+            server.start(true);
+            RaftNode restarted = cluster.leader().node;
+            await(() -> restarted.state().get("kv", "k" + (writes - 1)).isPresent(), "the state to be restored");
+            for (int i = 0; i < writes; i++) {
+                assertEquals("v" + i, value(restarted, "k" + i).orElseThrow());
+            }
+            put(restarted, "after", "restart");
+            assertEquals("restart", value(restarted, "after").orElseThrow());
+        }
+    }
+
+    private static long snapshotCount(Path groupDir) {
+        try (Stream<Path> files = Files.walk(groupDir.resolve("sm"))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("snapshot.")
+                    && !p.toString().endsWith(".md5")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The first index still in the log: segment files are named log_<start>-<end> or log_inprogress_<start>. */
+    private static long firstLogSegmentStart(Path groupDir) {
+        try (Stream<Path> files = Files.list(groupDir.resolve("current"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("log_"))
+                    .mapToLong(n -> Long.parseLong(n.replace("log_inprogress_", "").replace("log_", "")
+                            .split("-")[0]))
+                    .min().orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.cairn.raft.internal.node;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import io.cairn.raft.api.CommandHandler;
+import io.cairn.raft.api.StateWriter;
+import io.cairn.raft.internal.cluster.ClusterFormation;
+import io.cairn.raft.internal.machine.HandlerRegistry;
+
+/** In-process servers on loopback with real sockets, formed the way agents form them. */
+final class TestCluster implements AutoCloseable {
+
+    /** A {@code kv} handler: payload {@code key=value} puts, {@code key} alone deletes. Refuses empty keys. */
+    static final CommandHandler KV = new CommandHandler() {
+        @Override
+        public void validate(byte[] payload) {
+            if (payload.length == 0 || payload[0] == '=') {
+                throw new IllegalArgumentException("empty key");
+            }
+        }
+
+        @Override
+        public byte[] apply(byte[] payload, StateWriter state) {
+            String s = new String(payload, StandardCharsets.UTF_8);
+            int eq = s.indexOf('=');
+            if (eq < 0) {
+                return new byte[] {(byte) (state.delete("kv", s) ? 1 : 0)};
+            }
+            state.put("kv", s.substring(0, eq), s.substring(eq + 1).getBytes(StandardCharsets.UTF_8));
+            return "ok".getBytes(StandardCharsets.UTF_8);
+        }
+    };
+
+    /** One server: its node, its formation, its handler registry; restartable on the same storage and ports. */
+    final class Server {
+        final String name;
+        final NodeSettings settings;
+        final int joinPort;
+        final HandlerRegistry handlers = new HandlerRegistry();
+        RaftNode node;
+        ClusterFormation formation;
+
+        Server(String name, NodeSettings settings, int joinPort) {
+            this.name = name;
+            this.settings = settings;
+            this.joinPort = joinPort;
+        }
+
+        void start(boolean withHandler) throws IOException {
+            if (withHandler) {
+                handlers.add("kv", KV, 0, 1);
+            }
+            node = new RaftNode(settings, handlers);
+            formation = new ClusterFormation(node, expect, joinTargets,
+                    new InetSocketAddress("127.0.0.1", joinPort), "127.0.0.1:" + joinPort);
+            formation.start();
+        }
+
+        void stop() throws InterruptedException {
+            formation.close();
+            node.close();
+            node = null;
+        }
+
+        boolean running() {
+            return node != null;
+        }
+    }
+
+    final List<Server> servers = new ArrayList<>();
+    private final int expect;
+    private final List<String> joinTargets = new ArrayList<>();
+
+    TestCluster(Path dir, int size, long snapshotThreshold, long segmentBytes) throws IOException {
+        this.expect = size;
+        for (int i = 1; i <= size; i++) {
+            int raftPort = freePort();
+            int joinPort = freePort();
+            String name = "node" + i;
+            servers.add(new Server(name, new NodeSettings(name, "dc1", dir.resolve(name), "127.0.0.1", "127.0.0.1",
+                    raftPort, snapshotThreshold, segmentBytes), joinPort));
+            // like `-retry-join` pointing at the first server only: the rest is learned transitively
+            if (i == 1) {
+                joinTargets.add("127.0.0.1:" + joinPort);
+            }
+        }
+    }
+
+    TestCluster start() throws IOException {
+        for (Server s : servers) {
+            s.start(true);
+        }
+        return this;
+    }
+
+    Server leader() {
+        await(() -> servers.stream().anyMatch(s -> s.running() && s.node.isLeader()), "a leader");
+        return servers.stream().filter(s -> s.running() && s.node.isLeader()).findFirst().orElseThrow();
+    }
+
+    Server follower() {
+        Server leader = leader();
+        return servers.stream().filter(s -> s != leader && s.running()).findFirst().orElseThrow();
+    }
+
+    static void await(BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("Timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+    }
+
+    static Optional<String> value(RaftNode node, String key) {
+        return node.state().get("kv", key).map(e -> new String(e.value(), StandardCharsets.UTF_8));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Server s : servers) {
+            if (s.running()) {
+                s.stop();
+            }
+        }
+    }
+}

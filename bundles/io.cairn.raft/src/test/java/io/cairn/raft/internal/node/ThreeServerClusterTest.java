@@ -1,0 +1,104 @@
+package io.cairn.raft.internal.node;
+
+import static io.cairn.raft.internal.node.SingleServerTest.put;
+import static io.cairn.raft.internal.node.TestCluster.await;
+import static io.cairn.raft.internal.node.TestCluster.value;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.cairn.raft.api.Consistency;
+import io.cairn.raft.api.ReadContext;
+import io.cairn.raft.api.ServerInfo;
+
+/** Three servers on loopback that find each other through one join address and bootstrap-expect 3. */
+class ThreeServerClusterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void formsReplicatesForwardsAndServesFreshReadsOnFollowers() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 3, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
+            TestCluster.Server leader = cluster.leader();
+            TestCluster.Server follower = cluster.follower();
+            await(() -> cluster.servers.stream().allMatch(s -> s.node.configuration().servers().size() == 3),
+                    "every server to see three peers");
+            await(() -> follower.node.leader().isPresent(), "the follower to hear from the leader");
+            List<ServerInfo> servers = follower.node.configuration().servers();
+            assertEquals(List.of("node1", "node2", "node3"), servers.stream().map(ServerInfo::node).toList());
+            assertEquals("127.0.0.1:" + leader.settings.port(), follower.node.leader().orElseThrow());
+            assertEquals(1, servers.stream().filter(ServerInfo::leader).count());
+
+            // a write on a follower is forwarded to the leader and visible on the follower when it completes
+            put(follower.node, "from-follower", "1");
+            assertEquals("1", value(follower.node, "from-follower").orElseThrow());
+            await(() -> value(leader.node, "from-follower").isPresent(), "the leader to apply it");
+
+            for (Consistency mode : List.of(Consistency.DEFAULT, Consistency.CONSISTENT)) {
+                put(leader.node, "mode", mode.name());
+                ReadContext context = follower.node.barrier(mode).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                assertEquals(mode.name(), value(follower.node, "mode").orElseThrow(), "fresh after " + mode);
+                assertTrue(context.knownLeader());
+                assertEquals(mode, context.consistency());
+            }
+            ReadContext stale = follower.node.barrier(Consistency.STALE).toCompletableFuture().getNow(null);
+            assertTrue(stale.knownLeader());
+        }
+    }
+
+    @Test
+    void survivesLeaderLossAndARestartedServerCatchesUpOnceItsHandlerIsBack() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 3, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
+            TestCluster.Server oldLeader = cluster.leader();
+            put(oldLeader.node, "before", "1");
+
+            oldLeader.stop();
+            TestCluster.Server newLeader = cluster.leader();
+            assertNotEquals(oldLeader, newLeader);
+            TestCluster.Server follower = cluster.follower();
+            put(follower.node, "after", "2");
+
+            // the old leader restarts from its storage without the kv handler: it must not skip the entries
+            oldLeader.handlers.remove("kv", TestCluster.KV);
+            oldLeader.start(false);
+            await(() -> oldLeader.node.waitingForHandler().isPresent(), "the restarted server to wait for 'kv'");
+            assertEquals("kv", oldLeader.node.waitingForHandler().orElseThrow());
+            assertFalse(value(oldLeader.node, "after").isPresent());
+
+            oldLeader.handlers.add("kv", TestCluster.KV, 0, 2);
+            await(() -> value(oldLeader.node, "after").isPresent(), "the restarted server to catch up");
+            assertEquals("1", value(oldLeader.node, "before").orElseThrow());
+            assertTrue(oldLeader.node.waitingForHandler().isEmpty());
+            put(oldLeader.node, "again", "3");
+            await(() -> cluster.servers.stream().allMatch(s -> value(s.node, "again").isPresent()),
+                    "all three to apply a new write");
+        }
+    }
+
+    @Test
+    void aFollowerBehindTheCompactedLogGetsASnapshot() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 3, 20, 4096).start()) {
+            TestCluster.Server leader = cluster.leader();
+            TestCluster.Server lagging = cluster.follower();
+            put(leader.node, "first", "1");
+            lagging.stop();
+            for (int i = 0; i < 150; i++) {
+                put(leader.node, "k" + i, "v" + i);
+            }
+            long applied = leader.node.state().appliedIndex();
+            lagging.start(true);
+            await(() -> lagging.node.state().appliedIndex() >= applied, "the lagging server to catch up");
+            assertEquals("v149", value(lagging.node, "k149").orElseThrow());
+            assertEquals("1", value(lagging.node, "first").orElseThrow());
+        }
+    }
+}
