@@ -134,10 +134,15 @@ final class AgentProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The last lines of the launcher's output and of Karaf's log, for failure messages. */
     String tail() {
+        return tail(log()) + "\n--- karaf.log ---\n" + tail(dataDir.resolve("karaf/log/karaf.log"));
+    }
+
+    private static String tail(Path file) {
         try {
-            List<String> lines = Files.readAllLines(log());
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+            List<String> lines = Files.readAllLines(file);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }

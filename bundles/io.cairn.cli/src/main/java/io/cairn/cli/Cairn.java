@@ -1,0 +1,52 @@
+package io.cairn.cli;
+
+import io.cairn.cli.agent.AgentCommand;
+import io.cairn.cli.kv.KvDelete;
+import io.cairn.cli.kv.KvExport;
+import io.cairn.cli.kv.KvGet;
+import io.cairn.cli.kv.KvImport;
+import io.cairn.cli.kv.KvPut;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point of {@code bin/cairn} for everything but running Karaf: the Consul-style client commands and the
+ * {@code agent} launch plan. Runs on the plain class path, without OSGi, and must start fast.
+ */
+public final class Cairn {
+  /** The release this CLI belongs to. */
+  public static final String VERSION = "0.1.0";
+
+  private Cairn() {}
+
+  public static void main(String[] args) {
+    Console console = new Console(System.in, System.out, System.err, System.getenv());
+    int code = run(List.of(args), console);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line; {@code -v}, {@code -version} and {@code --version} act like {@code version}. */
+  static int run(List<String> args, Console console) {
+    if (!args.isEmpty() && List.of("-v", "-version", "--version").contains(args.get(0))) {
+      return new VersionCommand().run(args.subList(1, args.size()), console);
+    }
+    return commands().run(args, console);
+  }
+
+  /** The whole command tree. */
+  static Command commands() {
+    Map<String, Command> kv = new LinkedHashMap<>();
+    kv.put("delete", new KvDelete());
+    kv.put("export", new KvExport());
+    kv.put("get", new KvGet());
+    kv.put("import", new KvImport());
+    kv.put("put", new KvPut());
+    Map<String, Command> top = new LinkedHashMap<>();
+    top.put("agent", new AgentCommand());
+    top.put("kv", new CommandGroup("cairn kv", "Interact with the key-value store", kv));
+    top.put("version", new VersionCommand());
+    return new CommandGroup("cairn", "Consul-compatible service discovery and KV store", top);
+  }
+}

@@ -1,0 +1,60 @@
+package io.cairn.cli.agent;
+
+import io.cairn.cli.Command;
+import io.cairn.cli.Console;
+import io.cairn.cli.flags.HelpRequested;
+import io.cairn.cli.flags.UsageException;
+import java.util.List;
+
+/**
+ * The Java half of {@code bin/cairn agent}: checks the flags and config files, resolves the settings and prints
+ * the launch plan ({@link AgentPlan#render}) on stdout. The script then starts Karaf with it. Any problem is
+ * reported on stderr with exit code 1 before anything starts.
+ */
+public final class AgentCommand implements Command {
+  private final HostInfo host;
+
+  public AgentCommand() {
+    this(HostInfo.system());
+  }
+
+  AgentCommand(HostInfo host) {
+    this.host = host;
+  }
+
+  @Override
+  public String synopsis() {
+    return "Runs a Cairn agent";
+  }
+
+  @Override
+  public int run(List<String> args, Console console) {
+    try {
+      AgentRequest request = AgentRequest.parse(args);
+      Settings settings = ConfigFiles.read(request.sources());
+      settings.overlay(request.flags());
+      AgentPlan plan = new AgentPlanner(host).plan(request.dev(), settings);
+      DataDir.Prepared dir = DataDir.prepare(plan.dataDir());
+      console.out().print(plan.render(dir.path(), dir.nodeId()));
+      console.out().flush();
+      return 0;
+    } catch (HelpRequested e) {
+      console.err().print(usage());
+      return 0;
+    } catch (UsageException e) {
+      console.err().println("==> " + e.getMessage() + "\n");
+      console.err().print(usage());
+      return 1;
+    } catch (ConfigException e) {
+      console.err().println("==> " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static String usage() {
+    return "Usage: cairn agent [options]\n\n"
+        + "  Starts a Cairn agent in the foreground (Ctrl-C stops it). Settings come from JSON files given with\n"
+        + "  -config-file/-config-dir (Consul key names) and from flags, which win over files.\n\n"
+        + "Options:\n\n" + AgentRequest.flagSet().describe();
+  }
+}

@@ -1,0 +1,49 @@
+package io.cairn.cli.agent;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Fully resolved agent settings. {@code dataDir} is {@code null} only in {@code -dev} mode without
+ * {@code -data-dir}, meaning "use a fresh temporary directory".
+ */
+record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAddress, String advertiseAddress,
+    String clientAddress, int httpPort, int dnsPort, int serverPort, int serfLanPort, int serfWanPort,
+    boolean server, int bootstrapExpect, List<String> retryJoin, boolean dev, String logLevel) {
+
+  /**
+   * The launch plan {@code bin/cairn} reads: one {@code -Dcairn.*} JVM option per line, then
+   * {@code KARAF_DATA=<data dir>/karaf}.
+   */
+  String render(Path actualDataDir, String nodeId) {
+    StringBuilder out = new StringBuilder();
+    option(out, "node.name", nodeName);
+    option(out, "node.id", nodeId);
+    option(out, "datacenter", datacenter);
+    option(out, "data.dir", actualDataDir);
+    option(out, "bind.address", bindAddress);
+    option(out, "advertise.address", advertiseAddress);
+    option(out, "client.address", clientAddress);
+    option(out, "http.port", httpPort);
+    option(out, "dns.port", dnsPort);
+    option(out, "server.port", serverPort);
+    option(out, "serf.lan.port", serfLanPort);
+    option(out, "serf.wan.port", serfWanPort);
+    option(out, "server", server);
+    option(out, "bootstrap.expect", bootstrapExpect);
+    option(out, "retry.join", String.join(",", retryJoin));
+    option(out, "dev", dev);
+    option(out, "log.level", logLevel);
+    out.append("KARAF_DATA=").append(karafData(actualDataDir)).append('\n');
+    return out.toString();
+  }
+
+  /** Karaf's own state lives inside the agent's data dir, so each agent has its own Karaf instance. */
+  static Path karafData(Path dataDir) {
+    return dataDir.resolve("karaf");
+  }
+
+  private static void option(StringBuilder out, String key, Object value) {
+    out.append("-Dcairn.").append(key).append('=').append(value).append('\n');
+  }
+}

@@ -1,0 +1,227 @@
+package io.cairn.cli.agent;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns merged settings into an {@link AgentPlan}: applies Consul's defaults ({@code -dev} ones included) and
+ * rejects anything the agent could not start with, before anything starts. Touches no files.
+ */
+final class AgentPlanner {
+  private static final Pattern DATACENTER = Pattern.compile("[a-z0-9_-]+");
+  private static final Pattern IPV4 =
+      Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+  private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+");
+  /**
+   * Values travel unquoted in Karaf's JAVA_OPTS (split at whitespace, '*' and '?' may glob) and through ${...}
+   * interpolation in etc/*.cfg. '[' stays allowed for [IPv6]:port join targets.
+   */
+  private static final Pattern UNSAFE = Pattern.compile("[\\s*?$\\p{Cntrl}]");
+  private static final Map<String, String> LOG_LEVELS = Map.of("trace", "trace", "debug", "debug", "info", "info",
+      "warn", "warn", "err", "error", "error", "error");
+  private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]");
+
+  private final HostInfo host;
+
+  AgentPlanner(HostInfo host) {
+    this.host = host;
+  }
+
+  AgentPlan plan(boolean dev, Settings settings) throws ConfigException {
+    boolean serverRequested = bool(settings, Setting.SERVER);
+    boolean server = dev || serverRequested;
+    Optional<Settings.Sourced> expect = settings.get(Setting.BOOTSTRAP_EXPECT);
+    int bootstrapExpect = expect.map(s -> (Integer) s.value()).orElse(0);
+    if (bootstrapExpect > 0 && !server) {
+      throw new ConfigException(expect.get().origin() + ": bootstrap_expect " + bootstrapExpect
+          + " requires server mode: add -server (or \"server\": true)");
+    }
+    if (dev && bootstrapExpect > 1) {
+      throw new ConfigException(expect.get().origin() + ": -dev runs a single server, so bootstrap_expect must "
+          + "be 1, got " + bootstrapExpect);
+    }
+    if (dev) {
+      bootstrapExpect = 1;
+    }
+
+    Path dataDir = null;
+    Optional<Settings.Sourced> dir = settings.get(Setting.DATA_DIR);
+    if (dir.isPresent()) {
+      String text = safe(dir.get(), (String) dir.get().value());
+      if (text.isEmpty()) {
+        throw new ConfigException(dir.get().origin() + ": data_dir cannot be empty");
+      }
+      dataDir = Path.of(text).toAbsolutePath().normalize();
+      if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+        throw new ConfigException(dir.get().origin() + ": data_dir " + dataDir + " exists and is not a directory");
+      }
+    } else if (!dev) {
+      throw new ConfigException("no data directory: set -data-dir (or \"data_dir\" in a config file); "
+          + "only -dev agents run without one");
+    }
+
+    String datacenter = string(settings, Setting.DATACENTER, "dc1").toLowerCase(Locale.ROOT);
+    if (!DATACENTER.matcher(datacenter).matches()) {
+      throw new ConfigException(origin(settings, Setting.DATACENTER) + ": datacenter \"" + datacenter
+          + "\" may contain only lowercase letters, digits, '-' and '_'");
+    }
+    String nodeName = string(settings, Setting.NODE_NAME, host.hostname());
+    if (nodeName.isEmpty()) {
+      throw new ConfigException(origin(settings, Setting.NODE_NAME) + ": node name cannot be empty");
+    }
+
+    String bind = address(settings, Setting.BIND_ADDR, dev ? "127.0.0.1" : "0.0.0.0");
+    String advertiseDefault = dev ? "127.0.0.1"
+        : WILDCARDS.contains(bind) ? host.firstNonLoopbackIpv4().orElse("127.0.0.1") : bind;
+    String advertise = address(settings, Setting.ADVERTISE_ADDR, advertiseDefault);
+    if (WILDCARDS.contains(advertise)) {
+      throw new ConfigException(origin(settings, Setting.ADVERTISE_ADDR) + ": advertise address " + advertise
+          + " is not an address other servers can reach; give a concrete IP");
+    }
+    String client = address(settings, Setting.CLIENT_ADDR, "127.0.0.1");
+
+    String level = string(settings, Setting.LOG_LEVEL, "info").toLowerCase(Locale.ROOT);
+    String logLevel = LOG_LEVELS.get(level);
+    if (logLevel == null) {
+      throw new ConfigException(origin(settings, Setting.LOG_LEVEL) + ": unknown log level \"" + level
+          + "\"; use trace, debug, info, warn or err");
+    }
+
+    checkDistinctPorts(settings);
+    return new AgentPlan(nodeName, datacenter, dataDir, bind, advertise, client,
+        port(settings, Setting.HTTP_PORT, 8500), port(settings, Setting.DNS_PORT, 8600),
+        port(settings, Setting.SERVER_PORT, 8300), port(settings, Setting.SERF_LAN_PORT, 8301),
+        port(settings, Setting.SERF_WAN_PORT, 8302), server, bootstrapExpect, retryJoin(settings), dev, logLevel);
+  }
+
+  /** No two listeners may share a port number (DNS and HTTP both use TCP). */
+  private static void checkDistinctPorts(Settings settings) throws ConfigException {
+    Map<Integer, Setting> used = new LinkedHashMap<>();
+    int[] defaults = {8500, 8600, 8300, 8301, 8302};
+    Setting[] ports = {Setting.HTTP_PORT, Setting.DNS_PORT, Setting.SERVER_PORT, Setting.SERF_LAN_PORT,
+        Setting.SERF_WAN_PORT};
+    for (int i = 0; i < ports.length; i++) {
+      int port = port(settings, ports[i], defaults[i]);
+      Setting clash = used.putIfAbsent(port, ports[i]);
+      if (clash != null) {
+        throw new ConfigException("port " + port + " is used twice: " + clash.key + " (" + origin(settings, clash)
+            + ") and " + ports[i].key + " (" + origin(settings, ports[i]) + ")");
+      }
+    }
+  }
+
+  private static List<String> retryJoin(Settings settings) throws ConfigException {
+    Optional<Settings.Sourced> join = settings.get(Setting.RETRY_JOIN);
+    List<String> targets = new ArrayList<>();
+    if (join.isEmpty()) {
+      return targets;
+    }
+    for (Object item : (List<?>) join.get().value()) {
+      String target = safe(join.get(), (String) item);
+      if (!validJoinTarget(target)) {
+        throw new ConfigException(join.get().origin() + ": retry_join target \"" + target
+            + "\" is not host, host:port, IPv6 or [IPv6]:port");
+      }
+      if (!targets.contains(target)) {
+        targets.add(target);
+      }
+    }
+    return targets;
+  }
+
+  private static boolean validJoinTarget(String target) {
+    String hostPart = target;
+    String port = null;
+    if (target.startsWith("[")) {
+      int end = target.indexOf(']');
+      if (end < 0 || !IPV6.matcher(target.substring(1, end)).matches()) {
+        return false;
+      }
+      String rest = target.substring(end + 1);
+      if (rest.isEmpty()) {
+        return true;
+      }
+      if (!rest.startsWith(":")) {
+        return false;
+      }
+      return validPort(rest.substring(1));
+    }
+    long colons = target.chars().filter(c -> c == ':').count();
+    if (colons > 1) {
+      return IPV6.matcher(target).matches();
+    }
+    if (colons == 1) {
+      hostPart = target.substring(0, target.indexOf(':'));
+      port = target.substring(target.indexOf(':') + 1);
+    }
+    return HOST.matcher(hostPart).matches() && (port == null || validPort(port));
+  }
+
+  private static boolean validPort(String text) {
+    return text.matches("\\d{1,5}") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= 65535;
+  }
+
+  private static String address(Settings settings, Setting setting, String fallback) throws ConfigException {
+    Optional<Settings.Sourced> given = settings.get(setting);
+    if (given.isEmpty()) {
+      return fallback;
+    }
+    String text = safe(given.get(), (String) given.get().value());
+    if (!isIpLiteral(text)) {
+      throw new ConfigException(given.get().origin() + ": " + setting.key + " \"" + text
+          + "\" is not an IP address (Consul templates and host names are not supported here)");
+    }
+    return text;
+  }
+
+  private static boolean isIpLiteral(String text) {
+    if (IPV4.matcher(text).matches()) {
+      return true;
+    }
+    if (!IPV6.matcher(text).matches()) {
+      return false;
+    }
+    try {
+      InetAddress.getByName(text); // a literal: parsed, never looked up
+      return true;
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static String string(Settings settings, Setting setting, String fallback) throws ConfigException {
+    Optional<Settings.Sourced> given = settings.get(setting);
+    return given.isPresent() ? safe(given.get(), (String) given.get().value()) : fallback;
+  }
+
+  private static boolean bool(Settings settings, Setting setting) {
+    return settings.get(setting).map(s -> (Boolean) s.value()).orElse(false);
+  }
+
+  private static int port(Settings settings, Setting setting, int fallback) {
+    return settings.get(setting).map(s -> (Integer) s.value()).orElse(fallback);
+  }
+
+  private static String origin(Settings settings, Setting setting) {
+    return settings.get(setting).map(Settings.Sourced::origin).orElse("default");
+  }
+
+  private static String safe(Settings.Sourced source, String value) throws ConfigException {
+    if (UNSAFE.matcher(value).find()) {
+      throw new ConfigException(source.origin() + ": \"" + value + "\" may not contain whitespace, '$', '*' or '?' "
+          + "because it is passed to Karaf as a JVM system property");
+    }
+    return value;
+  }
+}

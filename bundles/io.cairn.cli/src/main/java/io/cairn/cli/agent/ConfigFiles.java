@@ -1,0 +1,126 @@
+package io.cairn.cli.agent;
+
+import io.cairn.cli.json.Json;
+import io.cairn.cli.json.JsonException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Reads agent settings from Consul-style JSON config files. A directory contributes its {@code *.json} files in
+ * name order; later files override earlier ones. Keys other subsystems read ({@link #LATER_SUBSYSTEMS}) are
+ * accepted and left alone here; any other unknown key is an error, as in Consul, so typos do not go unnoticed.
+ */
+final class ConfigFiles {
+
+  /** Top-level keys that belong to subsystems reading the same files (service and check definitions). */
+  static final Set<String> LATER_SUBSYSTEMS = Set.of("service", "services", "check", "checks");
+
+  private static final Map<String, Setting> TOP_LEVEL = new TreeMap<>();
+  private static final Map<String, Setting> PORTS = new TreeMap<>();
+
+  static {
+    for (Setting setting : Setting.values()) {
+      if (setting.key.startsWith("ports.")) {
+        PORTS.put(setting.key.substring("ports.".length()), setting);
+      } else {
+        TOP_LEVEL.put(setting.key, setting);
+      }
+    }
+  }
+
+  private ConfigFiles() {}
+
+  /** Reads every source in order and merges them. */
+  static Settings read(List<ConfigSource> sources) throws ConfigException {
+    Settings merged = new Settings();
+    for (ConfigSource source : sources) {
+      for (Path file : source.directory() ? jsonFilesIn(source.path()) : List.of(source.path())) {
+        merged.overlay(readFile(file));
+      }
+    }
+    return merged;
+  }
+
+  private static List<Path> jsonFilesIn(Path dir) throws ConfigException {
+    if (!Files.isDirectory(dir)) {
+      throw new ConfigException("-config-dir " + dir + ": no such directory");
+    }
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path entry : entries.sorted().toList()) {
+        String name = entry.getFileName().toString();
+        if (name.endsWith(".hcl")) {
+          throw new ConfigException("config file " + entry + ": HCL is not supported, write the file as JSON");
+        }
+        if (name.endsWith(".json") && Files.isRegularFile(entry)) {
+          files.add(entry);
+        }
+      }
+    } catch (IOException e) {
+      throw new ConfigException("-config-dir " + dir + ": cannot list files: " + e.getMessage());
+    }
+    return files;
+  }
+
+  static Settings readFile(Path file) throws ConfigException {
+    String where = "config file " + file;
+    if (file.getFileName().toString().endsWith(".hcl")) {
+      throw new ConfigException(where + ": HCL is not supported, write the file as JSON");
+    }
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(where + ": cannot read it (" + e.getClass().getSimpleName() + ": "
+          + e.getMessage() + ")");
+    }
+    Object json;
+    try {
+      json = Json.parse(text);
+    } catch (JsonException e) {
+      throw new ConfigException(where + ": invalid JSON at " + e.describe());
+    }
+    if (!(json instanceof Map<?, ?> object)) {
+      throw new ConfigException(where + ": expected a JSON object at the top level");
+    }
+    Settings settings = new Settings();
+    for (Map.Entry<?, ?> field : object.entrySet()) {
+      String key = (String) field.getKey();
+      if (key.equals("ports")) {
+        readPorts(where, field.getValue(), settings);
+      } else if (TOP_LEVEL.containsKey(key)) {
+        Setting setting = TOP_LEVEL.get(key);
+        String origin = where + ", field \"" + key + "\"";
+        settings.put(setting, setting.fromJson(field.getValue(), origin), origin);
+      } else if (!LATER_SUBSYSTEMS.contains(key)) {
+        throw new ConfigException(where + ": unknown field \"" + key + "\"; accepted fields are "
+            + String.join(", ", TOP_LEVEL.keySet()) + ", ports, " + String.join(", ", new TreeSet<>(LATER_SUBSYSTEMS)));
+      }
+    }
+    return settings;
+  }
+
+  private static void readPorts(String where, Object value, Settings settings) throws ConfigException {
+    if (!(value instanceof Map<?, ?> ports)) {
+      throw new ConfigException(where + ", field \"ports\": expected an object such as {\"http\": 8500}");
+    }
+    for (Map.Entry<?, ?> port : ports.entrySet()) {
+      Setting setting = PORTS.get((String) port.getKey());
+      if (setting == null) {
+        throw new ConfigException(where + ": unknown field \"ports." + port.getKey() + "\"; accepted ports are "
+            + String.join(", ", PORTS.keySet()));
+      }
+      String origin = where + ", field \"" + setting.key + "\"";
+      settings.put(setting, setting.fromJson(port.getValue(), origin), origin);
+    }
+  }
+}

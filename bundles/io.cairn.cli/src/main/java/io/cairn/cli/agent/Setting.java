@@ -1,0 +1,125 @@
+package io.cairn.cli.agent;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One agent setting that can come from a command-line flag or a JSON config file, with its Consul names: the
+ * flag ({@code -http-port}) and the config key ({@code ports.http}).
+ */
+enum Setting {
+  NODE_NAME("node_name", "node", Type.STRING),
+  DATACENTER("datacenter", "datacenter", Type.STRING),
+  DATA_DIR("data_dir", "data-dir", Type.STRING),
+  SERVER("server", "server", Type.BOOL),
+  BOOTSTRAP_EXPECT("bootstrap_expect", "bootstrap-expect", Type.COUNT),
+  RETRY_JOIN("retry_join", "retry-join", Type.LIST),
+  BIND_ADDR("bind_addr", "bind", Type.STRING),
+  ADVERTISE_ADDR("advertise_addr", "advertise", Type.STRING),
+  CLIENT_ADDR("client_addr", "client", Type.STRING),
+  LOG_LEVEL("log_level", "log-level", Type.STRING),
+  HTTP_PORT("ports.http", "http-port", Type.PORT),
+  DNS_PORT("ports.dns", "dns-port", Type.PORT),
+  SERVER_PORT("ports.server", "server-port", Type.PORT),
+  SERF_LAN_PORT("ports.serf_lan", "serf-lan-port", Type.PORT),
+  SERF_WAN_PORT("ports.serf_wan", "serf-wan-port", Type.PORT);
+
+  /** How a setting's value is spelled and checked. */
+  enum Type { STRING, BOOL, COUNT, PORT, LIST }
+
+  final String key;
+  final String flag;
+  final Type type;
+
+  Setting(String key, String flag, Type type) {
+    this.key = key;
+    this.flag = flag;
+    this.type = type;
+  }
+
+  /** Converts the text of one flag occurrence; a LIST flag yields a one-element list. */
+  Object fromFlag(String text) throws ConfigException {
+    String origin = "invalid value \"" + text + "\" for flag -" + flag;
+    return switch (type) {
+      case STRING -> text;
+      case BOOL -> Boolean.parseBoolean(text);
+      case LIST -> List.of(text);
+      case COUNT, PORT -> {
+        try {
+          yield checkRange(origin, Integer.parseInt(text.trim()));
+        } catch (NumberFormatException e) {
+          throw new ConfigException(origin + ": " + expectation());
+        }
+      }
+    };
+  }
+
+  /** Converts a value read from a config file; {@code origin} names the file and field. */
+  Object fromJson(Object json, String origin) throws ConfigException {
+    String got = origin + ": " + expectation() + ", got " + describe(json);
+    switch (type) {
+      case STRING:
+        if (json instanceof String s) {
+          return s;
+        }
+        throw new ConfigException(got);
+      case BOOL:
+        if (json instanceof Boolean b) {
+          return b;
+        }
+        throw new ConfigException(got);
+      case LIST:
+        if (json instanceof String s) {
+          return List.of(s);
+        }
+        if (json instanceof List<?> items && items.stream().allMatch(String.class::isInstance)) {
+          return new ArrayList<>(items.stream().map(String.class::cast).toList());
+        }
+        throw new ConfigException(got);
+      default:
+        if (json instanceof BigDecimal number) {
+          try {
+            return checkRange(origin, number.intValueExact());
+          } catch (ArithmeticException e) {
+            throw new ConfigException(got);
+          }
+        }
+        throw new ConfigException(got);
+    }
+  }
+
+  private int checkRange(String origin, int value) throws ConfigException {
+    boolean ok = type == Type.PORT ? value >= 1 && value <= 65535 : value >= 0;
+    if (!ok) {
+      throw new ConfigException(origin + ": " + expectation() + ", got " + value);
+    }
+    return value;
+  }
+
+  private String expectation() {
+    return switch (type) {
+      case STRING -> "expected a string";
+      case BOOL -> "expected true or false";
+      case LIST -> "expected a string or an array of strings";
+      case COUNT -> "expected a whole number, 0 or more";
+      case PORT -> "expected a port number between 1 and 65535";
+    };
+  }
+
+  private static String describe(Object json) {
+    if (json == null) {
+      return "null";
+    }
+    if (json instanceof String s) {
+      return "\"" + s + "\"";
+    }
+    if (json instanceof java.util.Map) {
+      return "an object";
+    }
+    if (json instanceof List) {
+      return "an array";
+    }
+    return json.toString();
+  }
+}

@@ -1,0 +1,123 @@
+package io.cairn.cli.http;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Sends requests to the agent's HTTP API as Consul's Go client does: path-escaped keys, sorted query parameters,
+ * presence flags as {@code name=}, the ACL token in {@code X-Consul-Token}, and errors worded
+ * {@code Unexpected response code: <code> (<body>)}.
+ */
+public final class ApiClient {
+  private final URI base;
+  private final String token;
+  private final String datacenter;
+
+  /**
+   * @param base       scheme, host and port of the agent
+   * @param token      ACL token, empty for none
+   * @param datacenter {@code dc} query parameter, empty for the agent's own
+   */
+  public ApiClient(URI base, String token, String datacenter) {
+    this.base = base;
+    this.token = token;
+    this.datacenter = datacenter;
+  }
+
+  /**
+   * Sends one request. Statuses in {@code accepted} come back as a response; any other status becomes an
+   * {@link ApiException} carrying Consul's wording.
+   *
+   * @param path  API path with the key part still unescaped, e.g. {@code /v1/kv/} + key
+   * @param query parameters; a {@code null} value is sent as a presence flag ({@code recurse=})
+   * @param body  request body, or {@code null} for none
+   */
+  public ApiResponse send(String method, String path, Map<String, String> query, byte[] body, int... accepted)
+      throws ApiException {
+    Map<String, String> params = new TreeMap<>(query);
+    if (!datacenter.isEmpty()) {
+      params.put("dc", datacenter);
+    }
+    URI uri = URI.create(base + escapePath(path) + encodeQuery(params));
+    int status;
+    byte[] answer;
+    try {
+      HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+      connection.setConnectTimeout(10_000);
+      connection.setRequestMethod(method);
+      connection.setRequestProperty("Accept", "*/*");
+      connection.setRequestProperty("User-Agent", "cairn/" + io.cairn.cli.Cairn.VERSION);
+      if (!token.isEmpty()) {
+        connection.setRequestProperty("X-Consul-Token", token);
+      }
+      if (body != null) {
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(body.length);
+        try (OutputStream out = connection.getOutputStream()) {
+          out.write(body);
+        }
+      }
+      status = connection.getResponseCode();
+      try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+        answer = in == null ? new byte[0] : in.readAllBytes();
+      }
+    } catch (ConnectException | SocketTimeoutException e) {
+      throw new ApiException(describe(method, uri) + ": cannot connect to the agent at " + uri.getAuthority()
+          + " (" + (e.getMessage() == null ? "connection refused" : e.getMessage().toLowerCase())
+          + "); is it running? Set -http-addr or CAIRN_HTTP_ADDR to use another address");
+    } catch (IOException e) {
+      throw new ApiException(describe(method, uri) + ": " + e);
+    }
+    for (int expected : accepted) {
+      if (status == expected) {
+        return new ApiResponse(status, answer);
+      }
+    }
+    throw new ApiException("Unexpected response code: " + status + " (" + new String(answer, StandardCharsets.UTF_8)
+        + ")");
+  }
+
+  private static String describe(String method, URI uri) {
+    return method.charAt(0) + method.substring(1).toLowerCase() + " \"" + uri + "\"";
+  }
+
+  /** Escapes a path as Go's URL.EscapedPath does: keeps unreserved characters, '/' and $&+,:;=@. */
+  static String escapePath(String path) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "-_.~/$&+,:;=@".indexOf(c) >= 0) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String encodeQuery(Map<String, String> params) {
+    if (params.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("?");
+    params.forEach((name, value) -> {
+      if (out.length() > 1) {
+        out.append('&');
+      }
+      out.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+          .append(value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8));
+    });
+    return out.toString();
+  }
+}

@@ -1,0 +1,39 @@
+package io.cairn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CairnTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Console console = new Console(new ByteArrayInputStream(new byte[0]),
+      new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+      Map.of());
+
+  @Test
+  void versionAndItsFlagSpellings() {
+    assertEquals(0, Cairn.run(List.of("version"), console));
+    assertEquals(0, Cairn.run(List.of("--version"), console));
+    assertEquals("Cairn v0.1.0\nCairn v0.1.0\n", out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void unknownCommandsPrintUsageAndExitOne() {
+    assertEquals(1, Cairn.run(List.of("frobnicate"), console));
+    assertEquals(1, Cairn.run(List.of("kv", "frob"), console));
+    assertEquals(1, Cairn.run(List.of(), console));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("Unknown command: cairn frobnicate"), text);
+    assertTrue(text.contains("Unknown command: cairn kv frob"), text);
+    assertTrue(text.contains("    put       Sets or updates data in the KV store"), text);
+    assertEquals("", out.toString(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,231 @@
+package io.cairn.cli.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cairn.cli.Console;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Flags × config files × defaults, and the launch plan printed for bin/cairn. */
+class AgentCommandTest {
+  private static final HostInfo HOST = new HostInfo() {
+    @Override
+    public String hostname() {
+      return "box1";
+    }
+
+    @Override
+    public Optional<String> firstNonLoopbackIpv4() {
+      return Optional.of("10.1.2.3");
+    }
+  };
+
+  @TempDir
+  Path tmp;
+
+  record Result(int code, String out, String err) {
+    /** The plan as property → value, plus KARAF_DATA. */
+    Map<String, String> plan() {
+      assertEquals(0, code, err);
+      Map<String, String> plan = new LinkedHashMap<>();
+      for (String line : out.split("\n")) {
+        int eq = line.indexOf('=');
+        plan.put(line.substring(0, eq).replaceFirst("^-Dcairn\\.", ""), line.substring(eq + 1));
+      }
+      return plan;
+    }
+  }
+
+  Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = new AgentCommand(HOST).run(List.of(args), new Console(new ByteArrayInputStream(new byte[0]),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        Map.of()));
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  Path file(String name, String json) throws Exception {
+    Path file = tmp.resolve(name);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, json);
+  }
+
+  void assertFails(String expectedMessagePart, String... args) {
+    Result result = run(args);
+    assertEquals(1, result.code(), result.err());
+    assertTrue(result.err().contains(expectedMessagePart), result.err());
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void devModeDefaults() throws Exception {
+    Result result = run("-dev");
+    assertEquals(0, result.code(), result.err());
+    Map<String, String> plan = result.plan();
+    assertEquals(List.of("node.name", "node.id", "datacenter", "data.dir", "bind.address", "advertise.address",
+        "client.address", "http.port", "dns.port", "server.port", "serf.lan.port", "serf.wan.port", "server",
+        "bootstrap.expect", "retry.join", "dev", "log.level", "KARAF_DATA"), List.copyOf(plan.keySet()));
+    assertEquals("box1", plan.get("node.name"));
+    assertEquals("dc1", plan.get("datacenter"));
+    assertEquals("127.0.0.1", plan.get("bind.address"));
+    assertEquals("127.0.0.1", plan.get("advertise.address"));
+    assertEquals("127.0.0.1", plan.get("client.address"));
+    assertEquals("8500 8600 8300 8301 8302", String.join(" ", plan.get("http.port"), plan.get("dns.port"),
+        plan.get("server.port"), plan.get("serf.lan.port"), plan.get("serf.wan.port")));
+    assertEquals("true", plan.get("server"));
+    assertEquals("1", plan.get("bootstrap.expect"));
+    assertEquals("", plan.get("retry.join"));
+    assertEquals("true", plan.get("dev"));
+    assertEquals("info", plan.get("log.level"));
+    Path dataDir = Path.of(plan.get("data.dir"));
+    assertTrue(Files.isDirectory(dataDir.resolve("karaf")));
+    assertEquals(dataDir.resolve("karaf").toString(), plan.get("KARAF_DATA"));
+    assertTrue(dataDir.getFileName().toString().startsWith("cairn-dev-"));
+    try (var files = Files.walk(dataDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Test
+  void serverDefaultsAdvertiseFirstNonLoopbackAddressAndKeepsNodeId() throws Exception {
+    Path data = tmp.resolve("data");
+    Map<String, String> plan = run("-server", "-bootstrap-expect", "3", "-data-dir", data.toString()).plan();
+    assertEquals("0.0.0.0", plan.get("bind.address"));
+    assertEquals("10.1.2.3", plan.get("advertise.address"));
+    assertEquals("127.0.0.1", plan.get("client.address"));
+    assertEquals("3", plan.get("bootstrap.expect"));
+    assertEquals("false", plan.get("dev"));
+    String nodeId = Files.readString(data.resolve("node-id")).trim();
+    assertEquals(nodeId, plan.get("node.id"));
+    assertEquals(nodeId, run("-server", "-data-dir", data.toString()).plan().get("node.id"));
+  }
+
+  @Test
+  void specificBindAddressIsAlsoAdvertised() {
+    Map<String, String> plan = run("-dev", "-data-dir", tmp.toString(), "-bind=10.0.0.9").plan();
+    assertEquals("127.0.0.1", plan.get("advertise.address"));
+    plan = run("-server", "-data-dir", tmp.toString(), "-bind=10.0.0.9").plan();
+    assertEquals("10.0.0.9", plan.get("advertise.address"));
+  }
+
+  @Test
+  void filesOverrideEachOtherInNameOrderAndFlagsOverrideFiles() throws Exception {
+    file("conf/a.json", "{\"node_name\": \"from-a\", \"datacenter\": \"EAST\", \"ports\": {\"http\": 9500},"
+        + " \"retry_join\": [\"10.0.0.1\"], \"log_level\": \"DEBUG\", \"service\": {\"name\": \"web\"}}");
+    file("conf/b.json", "{\"node_name\": \"from-b\", \"server\": true, \"data_dir\": \""
+        + tmp.resolve("d") + "\", \"retry_join\": \"10.0.0.2:8301\", \"checks\": []}");
+    file("conf/ignored.txt", "not json");
+    Map<String, String> plan = run("-config-dir", tmp.resolve("conf").toString(), "-retry-join", "[::1]:8301",
+        "-serf-lan-port=9301", "-node=flagged").plan();
+    assertEquals("flagged", plan.get("node.name"));
+    assertEquals("east", plan.get("datacenter"));
+    assertEquals("9500", plan.get("http.port"));
+    assertEquals("9301", plan.get("serf.lan.port"));
+    assertEquals("true", plan.get("server"));
+    assertEquals(tmp.resolve("d").toString(), plan.get("data.dir"));
+    assertEquals("10.0.0.1,10.0.0.2:8301,[::1]:8301", plan.get("retry.join"));
+    assertEquals("debug", plan.get("log.level"));
+  }
+
+  @Test
+  void configFileFlagIsReadInCommandLineOrder() throws Exception {
+    Path one = file("one.json", "{\"datacenter\": \"one\", \"data_dir\": \"" + tmp + "\"}");
+    Path two = file("two.json", "{\"datacenter\": \"two\"}");
+    assertEquals("two", run("-config-file", one.toString(), "-config-file=" + two).plan().get("datacenter"));
+    assertEquals("one", run("-config-file", two.toString(), "-config-file=" + one).plan().get("datacenter"));
+  }
+
+  @Test
+  void flagErrors() {
+    assertFails("flag provided but not defined: -bogus", "-bogus");
+    assertFails("unexpected argument \"server\"", "server");
+    assertFails("invalid value \"abc\" for flag -http-port: expected a port number between 1 and 65535",
+        "-dev", "-http-port", "abc");
+    assertFails("invalid value \"70000\" for flag -dns-port: expected a port number between 1 and 65535, got 70000",
+        "-dev", "-dns-port=70000");
+    assertFails("invalid value \"-1\" for flag -bootstrap-expect: expected a whole number, 0 or more",
+        "-dev", "-bootstrap-expect", "-1");
+    assertFails("flag needs an argument: -node", "-dev", "-node");
+  }
+
+  @Test
+  void settingCombinationErrors() {
+    assertFails("no data directory: set -data-dir", "-server");
+    assertFails("-bootstrap-expect: bootstrap_expect 3 requires server mode", "-bootstrap-expect=3",
+        "-data-dir", tmp.toString());
+    assertFails("-bootstrap-expect: -dev runs a single server, so bootstrap_expect must be 1, got 3",
+        "-dev", "-bootstrap-expect=3");
+    assertFails("-node: \"my node\" may not contain whitespace", "-dev", "-node", "my node");
+    assertFails("-data-dir: \"/tmp/a*\" may not contain", "-dev", "-data-dir", "/tmp/a*");
+    assertFails("-datacenter: datacenter \"dc.1\" may contain only", "-dev", "-datacenter", "dc.1");
+    assertFails("-log-level: unknown log level \"loud\"", "-dev", "-log-level", "loud");
+    assertFails("-bind: bind_addr \"myhost\" is not an IP address", "-dev", "-bind", "myhost");
+    assertFails("-advertise: advertise address 0.0.0.0 is not an address", "-dev", "-advertise", "0.0.0.0");
+    assertFails("-retry-join: retry_join target \"a:b:c:x\" is not", "-dev", "-retry-join", "a:b:c:x");
+    assertFails("-retry-join: retry_join target \"host:99999\" is not", "-dev", "-retry-join", "host:99999");
+    assertFails("port 8500 is used twice: ports.http (default) and ports.dns (-dns-port)", "-dev",
+        "-dns-port", "8500");
+  }
+
+  @Test
+  void dataDirProblems() throws Exception {
+    Path notDir = file("plain", "x");
+    assertFails("-data-dir: data_dir " + notDir + " exists and is not a directory", "-data-dir", notDir.toString());
+    file("d/node-id", "garbage");
+    assertFails(tmp.resolve("d/node-id") + " does not hold a node id", "-data-dir", tmp.resolve("d").toString());
+  }
+
+  @Test
+  void configFileErrorsNameFileAndField() throws Exception {
+    Path bad = file("bad.json", "{\n  \"node_name\": \"x\"\n  \"server\": true\n}");
+    assertFails("config file " + bad + ": invalid JSON at line 3, column 3: expected ',' or '}'",
+        "-dev", "-config-file", bad.toString());
+    Path array = file("array.json", "[1]");
+    assertFails("config file " + array + ": expected a JSON object", "-dev", "-config-file", array.toString());
+    Path unknown = file("unknown.json", "{\"nodename\": \"x\"}");
+    assertFails("config file " + unknown + ": unknown field \"nodename\"; accepted fields are advertise_addr,",
+        "-dev", "-config-file", unknown.toString());
+    Path port = file("port.json", "{\"ports\": {\"http\": \"8500\"}}");
+    assertFails("config file " + port + ", field \"ports.http\": expected a port number between 1 and 65535, "
+        + "got \"8500\"", "-dev", "-config-file", port.toString());
+    Path portName = file("portname.json", "{\"ports\": {\"grpc\": 8502}}");
+    assertFails("unknown field \"ports.grpc\"; accepted ports are dns, http, serf_lan, serf_wan, server",
+        "-dev", "-config-file", portName.toString());
+    Path ports = file("ports.json", "{\"ports\": 1}");
+    assertFails("field \"ports\": expected an object", "-dev", "-config-file", ports.toString());
+    Path server = file("server.json", "{\"server\": \"yes\"}");
+    assertFails("field \"server\": expected true or false, got \"yes\"", "-dev", "-config-file", server.toString());
+    Path join = file("join.json", "{\"retry_join\": [1]}");
+    assertFails("field \"retry_join\": expected a string or an array of strings, got an array",
+        "-dev", "-config-file", join.toString());
+    Path expect = file("expect.json", "{\"bootstrap_expect\": 3, \"server\": true}");
+    assertFails("config file " + expect + ", field \"bootstrap_expect\": -dev runs a single server",
+        "-dev", "-config-file", expect.toString());
+    Path hcl = file("h/agent.hcl", "server = true");
+    assertFails("agent.hcl: HCL is not supported", "-dev", "-config-dir", hcl.getParent().toString());
+    assertFails("-config-dir " + tmp.resolve("missing") + ": no such directory", "-dev", "-config-dir",
+        tmp.resolve("missing").toString());
+    assertFails("config file " + tmp.resolve("nope.json") + ": cannot read it", "-dev", "-config-file",
+        tmp.resolve("nope.json").toString());
+  }
+
+  @Test
+  void helpPrintsUsageWithoutPlan() {
+    Result result = run("-h");
+    assertEquals(0, result.code());
+    assertEquals("", result.out());
+    assertTrue(result.err().contains("-retry-join=<list>"), result.err());
+  }
+}
