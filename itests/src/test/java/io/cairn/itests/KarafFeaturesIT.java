@@ -43,7 +43,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class KarafFeaturesIT {
-    private static final int HTTP_PORT = freePort();
+    /** Chosen in the test driver, handed to the container as a system property; tests read it back there. */
+    private static final String HTTP_PORT_PROPERTY = "cairn.http.port";
 
     @Inject
     private FeaturesService features;
@@ -63,7 +64,7 @@ public class KarafFeaturesIT {
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.WARN),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
-            systemProperty("cairn.http.port").value(Integer.toString(HTTP_PORT)),
+            systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(freePort())),
             systemProperty("cairn.server.port").value(Integer.toString(freePort())),
             systemProperty("cairn.serf.lan.port").value(Integer.toString(freePort())),
             systemProperty("cairn.node.name").value("exam"),
@@ -156,7 +157,7 @@ public class KarafFeaturesIT {
     }
 
     private static Reply request(String method, String path, String body) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + HTTP_PORT + path).openConnection();
+        HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + Integer.getInteger(HTTP_PORT_PROPERTY) + path).openConnection();
         c.setRequestMethod(method);
         c.setConnectTimeout(2000);
         c.setReadTimeout(30000);
