@@ -1,11 +1,19 @@
 package io.cairn.cli;
 
 import io.cairn.cli.agent.AgentCommand;
+import io.cairn.cli.catalog.CatalogDatacenters;
+import io.cairn.cli.catalog.CatalogNodes;
+import io.cairn.cli.catalog.CatalogServices;
 import io.cairn.cli.kv.KvDelete;
 import io.cairn.cli.kv.KvExport;
 import io.cairn.cli.kv.KvGet;
 import io.cairn.cli.kv.KvImport;
 import io.cairn.cli.kv.KvPut;
+import io.cairn.cli.maint.Maint;
+import io.cairn.cli.members.Members;
+import io.cairn.cli.reload.Reload;
+import io.cairn.cli.services.ServicesDeregister;
+import io.cairn.cli.services.ServicesRegister;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +51,21 @@ public final class Cairn {
     kv.put("get", new KvGet());
     kv.put("import", new KvImport());
     kv.put("put", new KvPut());
+    Map<String, Command> catalog = new LinkedHashMap<>();
+    catalog.put("datacenters", new CatalogDatacenters());
+    catalog.put("nodes", new CatalogNodes());
+    catalog.put("services", new CatalogServices());
+    Map<String, Command> services = new LinkedHashMap<>();
+    services.put("deregister", new ServicesDeregister());
+    services.put("register", new ServicesRegister());
     Map<String, Command> top = new LinkedHashMap<>();
     top.put("agent", new AgentCommand());
+    top.put("catalog", new CommandGroup("cairn catalog", "Interact with the catalog", catalog));
     top.put("kv", new CommandGroup("cairn kv", "Interact with the key-value store", kv));
+    top.put("maint", new Maint());
+    top.put("members", new Members());
+    top.put("reload", new Reload());
+    top.put("services", new CommandGroup("cairn services", "Interact with services", services));
     top.put("version", new VersionCommand());
     return new CommandGroup("cairn", "Consul-compatible service discovery and KV store", top);
   }

@@ -1,8 +1,20 @@
 package io.cairn.agent.internal;
 
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -10,18 +22,33 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import io.cairn.agent.definitions.ConfigDirDefinitions;
+import io.cairn.agent.definitions.DefinitionException;
+import io.cairn.catalog.api.Catalog;
+import io.cairn.health.api.CheckState;
+import io.cairn.health.api.CheckStateListener;
+import io.cairn.health.api.HealthChecks;
 import io.cairn.http.api.HttpEndpoints;
 import io.cairn.http.api.RouteTable;
 import io.cairn.raft.api.RaftService;
 
-/** Publishes the agent endpoints ({@code /v1/agent/self}, {@code /v1/status/*}, operator Raft configuration). */
+/**
+ * The agent: its identity and Raft status endpoints, its local services and checks (from the API and the config
+ * dirs), run by the health-check engine when present and kept in the catalog by anti-entropy.
+ */
 @Component(name = "io.cairn.agent", configurationPid = "io.cairn.agent", configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = HttpEndpoints.class)
 @Designate(ocd = AgentComponent.Config.class)
 public final class AgentComponent implements HttpEndpoints {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentComponent.class);
+    /** How often the whole local state is compared with the catalog, besides the syncs after each change. */
+    private static final long FULL_SYNC_SECONDS = 30;
+    private static final long RETRY_SECONDS = 5;
 
-    @ObjectClassDefinition(name = "Cairn agent", description = "This agent's identity")
+    @ObjectClassDefinition(name = "Cairn agent", description = "This agent's identity and local services")
     public @interface Config {
         @AttributeDefinition(description = "Node name")
         String node_name() default "cairn";
@@ -46,22 +73,125 @@ public final class AgentComponent implements HttpEndpoints {
 
         @AttributeDefinition(description = "Whether the agent runs in -dev mode")
         boolean dev() default false;
+
+        @AttributeDefinition(description = "Comma-separated config dirs whose *.json service/check definitions"
+                + " are registered at start and on reload")
+        String config_dirs() default "";
+
+        @AttributeDefinition(description = "Comma-separated config files with service/check definitions")
+        String config_files() default "";
+
+        @AttributeDefinition(description = "Allow script checks from the HTTP API and config files")
+        boolean enable_script_checks() default false;
+
+        @AttributeDefinition(description = "Allow script checks from config files only")
+        boolean enable_local_script_checks() default false;
     }
 
     private final AgentEndpoints endpoints;
+    private final AgentStateEndpoints stateEndpoints;
+    private final LocalAgent local;
+    private final SyncScheduler sync;
+    private final ScheduledExecutorService executor;
+    private final List<Path> configDirs;
+    private final List<Path> configFiles;
+    private final ServiceRegistration<CheckStateListener> listenerRegistration;
     private volatile RaftService raft;
+    private volatile Catalog catalog;
+    private volatile HealthChecks engine;
 
     @Activate
-    public AgentComponent(Config config) {
+    public AgentComponent(Config config, BundleContext context) {
         AgentIdentity identity = new AgentIdentity(config.node_name(), config.node_id(), config.datacenter(),
                 config.server(), config.advertise_address(), config.server_port(), config.serf_lan_port(),
                 config.dev());
+        configDirs = paths(config.config_dirs());
+        configFiles = paths(config.config_files());
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "cairn-agent-sync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor = pool;
+        Executor quietAfterShutdown = task -> {
+            try {
+                executor.execute(task);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("Agent stopping, sync skipped");
+            }
+        };
+        LocalState state = new LocalState(this::requestSync);
+        AntiEntropy antiEntropy = new AntiEntropy(identity, state, () -> catalog);
+        sync = new SyncScheduler(quietAfterShutdown, antiEntropy::sync,
+                retry -> quietAfterShutdown.execute(() -> {
+                    if (!executor.isShutdown()) {
+                        executor.schedule(retry, RETRY_SECONDS, TimeUnit.SECONDS);
+                    }
+                }),
+                failure -> LOG.warn("Syncing the agent's services and checks to the catalog failed, will retry: {}",
+                        failure.toString()));
+        local = new LocalAgent(state, () -> engine, config.enable_script_checks(), config.enable_local_script_checks());
         endpoints = new AgentEndpoints(identity, () -> raft);
+        stateEndpoints = new AgentStateEndpoints(identity, local, this::reload);
+        reload().forEach(problem -> LOG.error("Config: {}", problem));
+        executor.scheduleWithFixedDelay(sync::request, FULL_SYNC_SECONDS, FULL_SYNC_SECONDS, TimeUnit.SECONDS);
+        // Registered by hand, not as a service of this component: the engine binds its listeners while it is
+        // created, and this component binds the engine, so a DS-provided listener would be a service cycle.
+        listenerRegistration = context.registerService(CheckStateListener.class, new EngineListener(), null);
+    }
+
+    @Deactivate
+    void deactivate() {
+        try {
+            listenerRegistration.unregister();
+        } catch (IllegalStateException e) {
+            LOG.debug("Check listener already unregistered with the bundle");
+        }
+        executor.shutdownNow();
+        HealthChecks checks = engine;
+        if (checks != null) {
+            local.state().snapshot().checks().forEach(check -> checks.deregister(check.id()));
+        }
     }
 
     @Override
     public void routes(RouteTable table) {
         endpoints.routes(table);
+        stateEndpoints.routes(table);
+    }
+
+    /** Engine events about the agent's checks. */
+    private final class EngineListener implements CheckStateListener {
+        @Override
+        public void checkChanged(CheckState state) {
+            local.checkChanged(state);
+        }
+
+        @Override
+        public void criticalTooLong(CheckState state) {
+            LOG.info("Deregistering service {}: check {} was critical for longer than {}", state.serviceId(),
+                    state.checkId(), state.definition().deregisterCriticalServiceAfter());
+            local.criticalTooLong(state);
+        }
+    }
+
+    /** Reads the config dirs and files again; returns what could not be loaded. */
+    private List<String> reload() {
+        try {
+            return local.loadConfig(ConfigDirDefinitions.load(configDirs, configFiles));
+        } catch (DefinitionException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    private void requestSync() {
+        sync.request();
+    }
+
+    private static List<Path> paths(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(Path::of).toList();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -74,6 +204,32 @@ public final class AgentComponent implements HttpEndpoints {
         // With GREEDY a replacement may be bound before the old one is unbound; keep the replacement.
         if (raft == service) {
             raft = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void setCatalog(Catalog service) {
+        catalog = service;
+        sync.request();
+    }
+
+    synchronized void unsetCatalog(Catalog service) {
+        if (catalog == service) {
+            catalog = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void setEngine(HealthChecks service) {
+        engine = service;
+        local.engineArrived(service);
+    }
+
+    synchronized void unsetEngine(HealthChecks service) {
+        if (engine == service) {
+            engine = null;
         }
     }
 }

@@ -33,7 +33,8 @@ public final class AgentCommand implements Command {
       AgentRequest request = AgentRequest.parse(args);
       Settings settings = ConfigFiles.read(request.sources());
       settings.overlay(request.flags());
-      AgentPlan plan = new AgentPlanner(host).plan(request.dev(), settings);
+      AgentPlan plan = new AgentPlanner(host).plan(request.dev(), settings, request.sources());
+      DefinitionsCheck.verify(plan);
       DataDir.Prepared dir = DataDir.prepare(plan.dataDir());
       console.out().print(plan.render(dir.path(), dir.nodeId()));
       console.out().flush();

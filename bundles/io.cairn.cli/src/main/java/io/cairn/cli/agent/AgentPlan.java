@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * Fully resolved agent settings. {@code dataDir} is {@code null} only in {@code -dev} mode without
- * {@code -data-dir}, meaning "use a fresh temporary directory".
+ * {@code -data-dir}, meaning "use a fresh temporary directory". {@code configDirs} and {@code configFiles} are
+ * absolute: the agent reads the service and check definitions in them itself (at start and on reload).
  */
 record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAddress, String advertiseAddress,
     String clientAddress, int httpPort, int dnsPort, int serverPort, int serfLanPort, int serfWanPort,
-    boolean server, int bootstrapExpect, List<String> retryJoin, boolean dev, String logLevel) {
+    boolean server, int bootstrapExpect, List<String> retryJoin, boolean dev, String logLevel,
+    boolean enableScriptChecks, boolean enableLocalScriptChecks, List<Path> configDirs, List<Path> configFiles) {
 
   /**
    * The launch plan {@code bin/cairn} reads: one {@code -Dcairn.*} JVM option per line, then
@@ -34,6 +36,10 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     option(out, "retry.join", String.join(",", retryJoin));
     option(out, "dev", dev);
     option(out, "log.level", logLevel);
+    option(out, "enable.script.checks", enableScriptChecks);
+    option(out, "enable.local.script.checks", enableLocalScriptChecks);
+    option(out, "config.dirs", join(configDirs));
+    option(out, "config.files", join(configFiles));
     out.append("KARAF_DATA=").append(karafData(actualDataDir)).append('\n');
     return out.toString();
   }
@@ -41,6 +47,10 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
   /** Karaf's own state lives inside the agent's data dir, so each agent has its own Karaf instance. */
   static Path karafData(Path dataDir) {
     return dataDir.resolve("karaf");
+  }
+
+  private static String join(List<Path> paths) {
+    return String.join(",", paths.stream().map(Path::toString).toList());
   }
 
   private static void option(StringBuilder out, String key, Object value) {

@@ -38,7 +38,8 @@ final class AgentPlanner {
     this.host = host;
   }
 
-  AgentPlan plan(boolean dev, Settings settings) throws ConfigException {
+  /** @param sources the config files and dirs, which the agent reads again for service and check definitions */
+  AgentPlan plan(boolean dev, Settings settings, List<ConfigSource> sources) throws ConfigException {
     boolean serverRequested = bool(settings, Setting.SERVER);
     boolean server = dev || serverRequested;
     Optional<Settings.Sourced> expect = settings.get(Setting.BOOTSTRAP_EXPECT);
@@ -102,7 +103,29 @@ final class AgentPlanner {
     return new AgentPlan(nodeName, datacenter, dataDir, bind, advertise, client,
         port(settings, Setting.HTTP_PORT, 8500), port(settings, Setting.DNS_PORT, 8600),
         port(settings, Setting.SERVER_PORT, 8300), port(settings, Setting.SERF_LAN_PORT, 8301),
-        port(settings, Setting.SERF_WAN_PORT, 8302), server, bootstrapExpect, retryJoin(settings), dev, logLevel);
+        port(settings, Setting.SERF_WAN_PORT, 8302), server, bootstrapExpect, retryJoin(settings), dev, logLevel,
+        bool(settings, Setting.ENABLE_SCRIPT_CHECKS), bool(settings, Setting.ENABLE_LOCAL_SCRIPT_CHECKS),
+        configPaths(sources, true), configPaths(sources, false));
+  }
+
+  /** Absolute, without duplicates, in command-line order; they travel as one comma-separated property. */
+  private static List<Path> configPaths(List<ConfigSource> sources, boolean directories) throws ConfigException {
+    List<Path> paths = new ArrayList<>();
+    for (ConfigSource source : sources) {
+      if (source.directory() != directories) {
+        continue;
+      }
+      Path path = source.path().toAbsolutePath().normalize();
+      String flag = directories ? "-config-dir" : "-config-file";
+      if (UNSAFE.matcher(path.toString()).find() || path.toString().contains(",")) {
+        throw new ConfigException(flag + " " + path + ": the path may not contain whitespace, ',', '$', '*' or "
+            + "'?' because it is passed to Karaf as a JVM system property");
+      }
+      if (!paths.contains(path)) {
+        paths.add(path);
+      }
+    }
+    return paths;
   }
 
   /** No two listeners may share a port number (DNS and HTTP both use TCP). */

@@ -19,6 +19,8 @@ enum Setting {
   ADVERTISE_ADDR("advertise_addr", "advertise", Type.STRING),
   CLIENT_ADDR("client_addr", "client", Type.STRING),
   LOG_LEVEL("log_level", "log-level", Type.STRING),
+  ENABLE_SCRIPT_CHECKS("enable_script_checks", "enable-script-checks", Type.BOOL),
+  ENABLE_LOCAL_SCRIPT_CHECKS("enable_local_script_checks", "enable-local-script-checks", Type.BOOL),
   HTTP_PORT("ports.http", "http-port", Type.PORT),
   DNS_PORT("ports.dns", "dns-port", Type.PORT),
   SERVER_PORT("ports.server", "server-port", Type.PORT),

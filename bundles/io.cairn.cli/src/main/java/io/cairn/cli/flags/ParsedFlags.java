@@ -1,5 +1,6 @@
 package io.cairn.cli.flags;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,5 +66,21 @@ public final class ParsedFlags {
       throw new UsageException("invalid value \"" + value.get() + "\" for flag -" + name
           + ": expected an unsigned integer");
     }
+  }
+
+  /**
+   * Every {@code key=value} given for a repeatable map flag ({@code -node-meta}, {@code -meta}), split at the
+   * first {@code =}; a later occurrence of a key wins.
+   */
+  public Map<String, String> keyValues(String name) throws UsageException {
+    Map<String, String> result = new LinkedHashMap<>();
+    for (String value : all(name)) {
+      int eq = value.indexOf('=');
+      if (eq < 0) {
+        throw new UsageException("invalid value \"" + value + "\" for flag -" + name + ": expected key=value");
+      }
+      result.put(value.substring(0, eq), value.substring(eq + 1));
+    }
+    return result;
   }
 }

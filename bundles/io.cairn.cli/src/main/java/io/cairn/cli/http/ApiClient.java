@@ -9,8 +9,10 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Sends requests to the agent's HTTP API as Consul's Go client does: path-escaped keys, sorted query parameters,
@@ -43,10 +45,20 @@ public final class ApiClient {
    */
   public ApiResponse send(String method, String path, Map<String, String> query, byte[] body, int... accepted)
       throws ApiException {
-    Map<String, String> params = new TreeMap<>(query);
+    return send(method, path, new ArrayList<>(query.entrySet()), body, accepted);
+  }
+
+  /**
+   * Like {@link #send(String, String, Map, byte[], int...)} for parameters that repeat ({@code node-meta},
+   * {@code tag}): sent sorted by name, values of one name in the order given, as Go's {@code url.Values} does.
+   */
+  public ApiResponse send(String method, String path, List<Map.Entry<String, String>> query, byte[] body,
+      int... accepted) throws ApiException {
+    List<Map.Entry<String, String>> params = new ArrayList<>(query);
     if (!datacenter.isEmpty()) {
-      params.put("dc", datacenter);
+      params.add(new SimpleImmutableEntry<>("dc", datacenter));
     }
+    params.sort(Map.Entry.comparingByKey());
     URI uri = URI.create(base + escapePath(path) + encodeQuery(params));
     int status;
     byte[] answer;
@@ -106,18 +118,18 @@ public final class ApiClient {
     return out.toString();
   }
 
-  private static String encodeQuery(Map<String, String> params) {
+  private static String encodeQuery(List<Map.Entry<String, String>> params) {
     if (params.isEmpty()) {
       return "";
     }
     StringBuilder out = new StringBuilder("?");
-    params.forEach((name, value) -> {
+    for (Map.Entry<String, String> param : params) {
       if (out.length() > 1) {
         out.append('&');
       }
-      out.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-          .append(value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8));
-    });
+      out.append(URLEncoder.encode(param.getKey(), StandardCharsets.UTF_8)).append('=')
+          .append(param.getValue() == null ? "" : URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8));
+    }
     return out.toString();
   }
 }

@@ -76,7 +76,8 @@ class AgentCommandTest {
     Map<String, String> plan = result.plan();
     assertEquals(List.of("node.name", "node.id", "datacenter", "data.dir", "bind.address", "advertise.address",
         "client.address", "http.port", "dns.port", "server.port", "serf.lan.port", "serf.wan.port", "server",
-        "bootstrap.expect", "retry.join", "dev", "log.level", "KARAF_DATA"), List.copyOf(plan.keySet()));
+        "bootstrap.expect", "retry.join", "dev", "log.level", "enable.script.checks", "enable.local.script.checks",
+        "config.dirs", "config.files", "KARAF_DATA"), List.copyOf(plan.keySet()));
     assertEquals("box1", plan.get("node.name"));
     assertEquals("dc1", plan.get("datacenter"));
     assertEquals("127.0.0.1", plan.get("bind.address"));
@@ -89,6 +90,10 @@ class AgentCommandTest {
     assertEquals("", plan.get("retry.join"));
     assertEquals("true", plan.get("dev"));
     assertEquals("info", plan.get("log.level"));
+    assertEquals("false", plan.get("enable.script.checks"));
+    assertEquals("false", plan.get("enable.local.script.checks"));
+    assertEquals("", plan.get("config.dirs"));
+    assertEquals("", plan.get("config.files"));
     Path dataDir = Path.of(plan.get("data.dir"));
     assertTrue(Files.isDirectory(dataDir.resolve("karaf")));
     assertEquals(dataDir.resolve("karaf").toString(), plan.get("KARAF_DATA"));
@@ -137,6 +142,47 @@ class AgentCommandTest {
     assertEquals(tmp.resolve("d").toString(), plan.get("data.dir"));
     assertEquals("10.0.0.1,10.0.0.2:8301,[::1]:8301", plan.get("retry.join"));
     assertEquals("debug", plan.get("log.level"));
+  }
+
+  @Test
+  void scriptCheckSwitchesAndConfigPathsReachTheAgent() throws Exception {
+    Path dir = file("conf/a.json", "{\"enable_local_script_checks\": true, \"data_dir\": \"" + tmp + "\"}")
+        .getParent();
+    Path one = file("one.json", "{}");
+    Map<String, String> plan = run("-config-dir", dir.toString(), "-config-file", one.toString(), "-config-dir",
+        tmp.resolve("conf/../conf").toString()).plan();
+    assertEquals("false", plan.get("enable.script.checks"));
+    assertEquals("true", plan.get("enable.local.script.checks"));
+    assertEquals(dir.toAbsolutePath().toString(), plan.get("config.dirs"));
+    assertEquals(one.toAbsolutePath().toString(), plan.get("config.files"));
+
+    Path two = Files.createDirectories(tmp.resolve("two"));
+    plan = run("-dev", "-data-dir", tmp.toString(), "-enable-script-checks", "-config-dir", dir.toString(),
+        "-config-dir", two.toString()).plan();
+    assertEquals("true", plan.get("enable.script.checks"));
+    assertEquals(dir + "," + two, plan.get("config.dirs"));
+
+    Path spaced = Files.createDirectories(tmp.resolve("with space"));
+    assertFails("-config-dir " + spaced + ": the path may not contain whitespace", "-dev", "-config-dir",
+        spaced.toString());
+    Path comma = Files.createDirectories(tmp.resolve("a,b"));
+    assertFails("-config-dir " + comma + ": the path may not contain", "-dev", "-config-dir", comma.toString());
+  }
+
+  @Test
+  void badServiceOrCheckDefinitionsStopTheAgentBeforeItStarts() throws Exception {
+    Path good = file("defs/a.json", "{\"service\": {\"name\": \"web\", \"port\": 80, \"check\": "
+        + "{\"http\": \"http://localhost/\", \"interval\": \"10s\"}}}");
+    assertEquals(0, run("-dev", "-data-dir", tmp.toString(), "-config-dir", good.getParent().toString()).code());
+    Path bad = file("defs/b.json", "{\"services\": [{\"name\": \"db\", \"checks\": [{\"tcp\": \"localhost:5432\", "
+        + "\"interval\": \"10x\"}]}]}");
+    Result result = run("-dev", "-data-dir", tmp.toString(), "-config-dir", good.getParent().toString());
+    assertEquals(1, result.code());
+    assertTrue(result.err().startsWith("==> config file " + bad + ": services[0].checks[0].interval: "),
+        result.err());
+    Path check = file("check.json", "{\"check\": {\"name\": \"disk\", \"ttl\": \"soon\"}}");
+    assertFails("config file " + check + ": check.ttl: ", "-dev", "-data-dir", tmp.toString(), "-config-file",
+        check.toString());
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.cairn.cli.kv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cairn.cli.FakeAgent;
 import org.junit.jupiter.api.Test;
 
 class KvGetTest {

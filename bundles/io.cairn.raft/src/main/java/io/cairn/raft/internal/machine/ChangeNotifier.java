@@ -1,5 +1,7 @@
 package io.cairn.raft.internal.machine;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,27 +47,48 @@ public final class ChangeNotifier {
     public void changed(Map<String, List<String>> touched) {
         touched.forEach((table, keys) -> {
             Set<Waiter> waiters = byTable.get(table);
-            if (waiters == null) {
+            if (waiters == null || waiters.isEmpty()) {
                 return;
             }
+            List<Waiter> due = new ArrayList<>();
             for (Waiter w : waiters) {
-                if (keys.stream().anyMatch(k -> k.startsWith(w.prefix()))) {
-                    wake(table, w);
+                if (covers(keys, w.prefix())) {
+                    due.add(w);
                 }
             }
+            wake(table, due);
         });
     }
 
     /** Re-checks every waiter, e.g. after a snapshot replaced the whole state. */
     public void changedAll() {
-        byTable.forEach((table, waiters) -> waiters.forEach(w -> wake(table, w)));
+        byTable.forEach((table, waiters) -> wake(table, List.copyOf(waiters)));
     }
 
-    private void wake(String table, Waiter w) {
+    private static boolean covers(List<String> keys, String prefix) {
+        for (String key : keys) {
+            if (key.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One task per change rather than one per waiter: thousands of queries often watch the same prefix, whose
+     * index is then read once, and a write's own reply (queued on the same executor) does not wait behind them.
+     */
+    private void wake(String table, List<Waiter> due) {
+        if (due.isEmpty()) {
+            return;
+        }
         executor.execute(() -> {
-            long index = state.index(table, w.prefix());
-            if (index > w.afterIndex()) {
-                w.future().complete(index);
+            Map<String, Long> indexByPrefix = new HashMap<>();
+            for (Waiter w : due) {
+                long index = indexByPrefix.computeIfAbsent(w.prefix(), prefix -> state.index(table, prefix));
+                if (index > w.afterIndex()) {
+                    w.future().complete(index);
+                }
             }
         });
     }

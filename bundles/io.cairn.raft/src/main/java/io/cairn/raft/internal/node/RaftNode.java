@@ -15,17 +15,21 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
+import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SetConfigurationRequest;
+import org.apache.ratis.protocol.exceptions.LeaderNotReadyException;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
@@ -63,10 +67,20 @@ public final class RaftNode implements RaftService, AutoCloseable {
     private final TableStore store = new TableStore();
     private final ExecutorService notifyExecutor = Executors.newFixedThreadPool(2,
             Threads.named("cairn-raft-notify"));
+    /**
+     * Runs what callers chain on a write's result (the HTTP layer renders and sends its answer there). Ratis
+     * completes a leader's local writes on its single apply thread; work chained there would stall every
+     * later write.
+     */
+    private final ExecutorService replyExecutor = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), Threads.named("cairn-raft-reply"));
     private final ChangeNotifier changes = new ChangeNotifier(store, notifyExecutor);
     private final AppliedIndexWaiters appliedWaiters = new AppliedIndexWaiters(notifyExecutor);
     private final CairnStateMachine stateMachine;
     private final RatisFactory ratis;
+    /** Identifies writes this server submits to itself while leader (Ratis' retry cache keys on client and call). */
+    private final ClientId localClientId = ClientId.randomId();
+    private final AtomicLong localCallIds = new AtomicLong();
 
     private RaftServer server;
     private RaftClient client;
@@ -139,15 +153,43 @@ public final class RaftNode implements RaftService, AutoCloseable {
         if (c == null) {
             return CompletableFuture.failedFuture(new io.cairn.raft.api.NoLeaderException());
         }
-        return c.async().send(Message.valueOf(ByteString.copyFrom(Envelope.command(type, payload))))
+        Message message = Message.valueOf(ByteString.copyFrom(Envelope.command(type, payload)));
+        return send(message, c)
                 .orTimeout(SUBMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .thenCompose(reply -> {
+                .thenComposeAsync(reply -> {
                     Failures.throwIfFailed(reply);
                     byte[] result = Envelope.parseReply(reply.getMessage().getContent().toByteArray());
                     long index = reply.getLogIndex();
                     return appliedWaiters.await(index).thenApply(v -> new CommandResult(index, result));
-                })
+                }, replyExecutor)
                 .exceptionally(Failures::rethrowMapped);
+    }
+
+    /**
+     * On the leader, hands the command straight to the local server: a round trip through the client's RPC to
+     * itself cost more CPU than the write. Elsewhere, or when leadership moved meanwhile, the client finds the
+     * leader and retries.
+     */
+    private CompletableFuture<RaftClientReply> send(Message message, RaftClient c) {
+        RaftServer local;
+        synchronized (this) {
+            local = server;
+        }
+        if (local == null || !isLeader()) {
+            return c.async().send(message);
+        }
+        RaftClientRequest request = RaftClientRequest.newBuilder().setClientId(localClientId)
+                .setServerId(local.getId()).setGroupId(groupId).setCallId(localCallIds.incrementAndGet())
+                .setMessage(message).setType(RaftClientRequest.writeRequestType()).build();
+        CompletableFuture<RaftClientReply> reply;
+        try {
+            reply = RatisFactory.withBundleLoader(() -> local.submitClientRequestAsync(request));
+        } catch (Exception e) {
+            return c.async().send(message);
+        }
+        return reply.thenCompose(r -> r.getNotLeaderException() != null
+                || r.getException() instanceof LeaderNotReadyException ? c.async().send(message)
+                        : CompletableFuture.completedFuture(r));
     }
 
     @Override
@@ -232,8 +274,10 @@ public final class RaftNode implements RaftService, AutoCloseable {
             server = null;
         }
         notifyExecutor.shutdown();
+        replyExecutor.shutdown();
         try {
             notifyExecutor.awaitTermination(5, TimeUnit.SECONDS);
+            replyExecutor.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,0 +1,60 @@
+package io.cairn.agent.definitions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The service and check definitions of config dirs and files, read the way Consul reads {@code -config-dir}
+ * and {@code -config-file}: a dir contributes its {@code *.json} files (not its subdirectories) in lexical order
+ * of their names; other files in a dir are skipped. Every error names the file and the field.
+ */
+public final class ConfigDirDefinitions {
+
+    private ConfigDirDefinitions() {
+    }
+
+    /** The definitions of every {@code *.json} file in {@code dir}. */
+    public static Definitions load(Path dir) throws DefinitionException {
+        return load(List.of(dir), List.of());
+    }
+
+    /** The definitions of one config file, whatever its extension. */
+    public static Definitions loadFile(Path file) throws DefinitionException {
+        String json;
+        try {
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DefinitionException(file.toString(), "", "cannot read the file: " + e);
+        }
+        return DefinitionParser.configFile(file.toString(), json);
+    }
+
+    /** The definitions of the dirs (each as {@link #load(Path)}) and then of the files, in the order given. */
+    public static Definitions load(List<Path> dirs, List<Path> files) throws DefinitionException {
+        Definitions all = Definitions.NONE;
+        for (Path dir : dirs) {
+            for (Path file : jsonFiles(dir)) {
+                all = all.plus(loadFile(file));
+            }
+        }
+        for (Path file : files) {
+            all = all.plus(loadFile(file));
+        }
+        return all;
+    }
+
+    private static List<Path> jsonFiles(Path dir) throws DefinitionException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(path -> path.getFileName().toString().endsWith(".json"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new DefinitionException(dir.toString(), "", "cannot read the config dir: " + e);
+        }
+    }
+}

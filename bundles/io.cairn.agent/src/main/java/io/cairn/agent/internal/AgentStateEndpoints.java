@@ -1,0 +1,176 @@
+package io.cairn.agent.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.cairn.agent.definitions.DefinitionException;
+import io.cairn.agent.definitions.DefinitionParser;
+import io.cairn.agent.definitions.ServiceDefinition;
+import io.cairn.catalog.api.CheckStatus;
+import io.cairn.http.api.HttpEndpoints;
+import io.cairn.http.api.HttpException;
+import io.cairn.http.api.Request;
+import io.cairn.http.api.Response;
+import io.cairn.http.api.RouteTable;
+
+/** The agent's local services and checks over HTTP ({@code /v1/agent/service*}, {@code /check*}, maintenance). */
+final class AgentStateEndpoints implements HttpEndpoints {
+    private final AgentIdentity agent;
+    private final LocalAgent local;
+    private final Supplier<List<String>> reload;
+
+    /** The body of {@code PUT /v1/agent/check/update/:id}. */
+    record CheckUpdate(@JsonProperty("Status") String status, @JsonProperty("Output") String output) {
+    }
+
+    /**
+     * @param reload reads the config dirs again and returns what could not be loaded (empty if all was)
+     */
+    AgentStateEndpoints(AgentIdentity agent, LocalAgent local, Supplier<List<String>> reload) {
+        this.agent = agent;
+        this.local = local;
+        this.reload = reload;
+    }
+
+    @Override
+    public void routes(RouteTable table) {
+        table.get("/v1/agent/members", this::members)
+                .get("/v1/agent/services", this::services)
+                .get("/v1/agent/service/", this::service)
+                .get("/v1/agent/checks", this::checks)
+                .put("/v1/agent/service/register", this::registerService)
+                .put("/v1/agent/service/deregister/", this::deregisterService)
+                .put("/v1/agent/service/maintenance/", this::serviceMaintenance)
+                .put("/v1/agent/maintenance", this::nodeMaintenance)
+                .put("/v1/agent/check/register", this::registerCheck)
+                .put("/v1/agent/check/deregister/", this::deregisterCheck)
+                .put("/v1/agent/check/pass/", r -> ttl(r, CheckStatus.PASSING))
+                .put("/v1/agent/check/warn/", r -> ttl(r, CheckStatus.WARNING))
+                .put("/v1/agent/check/fail/", r -> ttl(r, CheckStatus.CRITICAL))
+                .put("/v1/agent/check/update/", this::updateCheck)
+                .put("/v1/agent/reload", this::reload);
+    }
+
+    /** This agent only, until gossip knows the others. */
+    CompletionStage<Response> members(Request request) {
+        return json(List.of(AgentSelf.Member.of(agent)));
+    }
+
+    CompletionStage<Response> services(Request request) {
+        Map<String, AgentServiceBody> body = new LinkedHashMap<>();
+        local.state().snapshot().services().forEach(s ->
+                body.put(s.id(), AgentServiceBody.of(s.definition(), agent.datacenter())));
+        return json(body);
+    }
+
+    CompletionStage<Response> service(Request request) {
+        String id = request.argument();
+        AgentServiceBody body = local.state().service(id)
+                .map(s -> AgentServiceBody.of(s.definition(), agent.datacenter()).withContentHash())
+                .orElseThrow(() -> HttpException.notFound("unknown service ID: " + id));
+        return CompletableFuture.completedFuture(Response.json(body).header("X-Consul-ContentHash", body.contentHash()));
+    }
+
+    CompletionStage<Response> checks(Request request) {
+        Map<String, AgentCheckBody> body = new LinkedHashMap<>();
+        LocalState state = local.state();
+        state.snapshot().checks().forEach(check -> body.put(check.id(), AgentCheckBody.of(agent.nodeName(), check,
+                state.service(check.serviceId()).map(LocalService::definition).orElse(null))));
+        return json(body);
+    }
+
+    CompletionStage<Response> registerService(Request request) {
+        ServiceDefinition service = parse(() -> DefinitionParser.service(text(request)));
+        local.registerService(service, request.flag("replace-existing-checks"), Origin.API);
+        return ok();
+    }
+
+    CompletionStage<Response> deregisterService(Request request) {
+        local.deregisterService(request.argument());
+        return ok();
+    }
+
+    CompletionStage<Response> serviceMaintenance(Request request) {
+        local.serviceMaintenance(request.argument(), enable(request), request.param("reason").orElse(""));
+        return ok();
+    }
+
+    CompletionStage<Response> nodeMaintenance(Request request) {
+        local.nodeMaintenance(enable(request), request.param("reason").orElse(""));
+        return ok();
+    }
+
+    CompletionStage<Response> registerCheck(Request request) {
+        local.registerCheck(parse(() -> DefinitionParser.check(text(request))), Origin.API);
+        return ok();
+    }
+
+    CompletionStage<Response> deregisterCheck(Request request) {
+        local.deregisterCheck(request.argument());
+        return ok();
+    }
+
+    CompletionStage<Response> ttl(Request request, CheckStatus status) {
+        local.updateTtl(request.argument(), status, request.param("note").orElse(""));
+        return ok();
+    }
+
+    CompletionStage<Response> updateCheck(Request request) {
+        CheckUpdate update = request.body().length == 0 ? new CheckUpdate("", "") : request.body(CheckUpdate.class);
+        String text = update.status() == null ? "" : update.status();
+        CheckStatus status = CheckStatus.parse(text)
+                .orElseThrow(() -> HttpException.badRequest("Invalid check status: '" + text + "'"));
+        local.updateTtl(request.argument(), status, update.output() == null ? "" : update.output());
+        return ok();
+    }
+
+    CompletionStage<Response> reload(Request request) {
+        List<String> problems = reload.get();
+        if (!problems.isEmpty()) {
+            throw new HttpException(500, "Failed reloading: " + String.join("; ", problems));
+        }
+        return ok();
+    }
+
+    /** Consul reads {@code enable} with Go's {@code strconv.ParseBool}. */
+    private static boolean enable(Request request) {
+        String value = request.param("enable")
+                .orElseThrow(() -> HttpException.badRequest("Missing value for enable"));
+        return switch (value) {
+            case "1", "t", "T", "TRUE", "true", "True" -> true;
+            case "0", "f", "F", "FALSE", "false", "False" -> false;
+            default -> throw HttpException.badRequest("Invalid value for enable");
+        };
+    }
+
+    private interface Parse<T> {
+        T get() throws DefinitionException;
+    }
+
+    private static <T> T parse(Parse<T> parse) {
+        try {
+            return parse.get();
+        } catch (DefinitionException e) {
+            throw HttpException.badRequest(e.getMessage());
+        }
+    }
+
+    private static String text(Request request) {
+        return new String(request.body(), StandardCharsets.UTF_8);
+    }
+
+    private static CompletionStage<Response> json(Object body) {
+        return CompletableFuture.completedFuture(Response.json(body));
+    }
+
+    private static CompletionStage<Response> ok() {
+        return CompletableFuture.completedFuture(Response.ok());
+    }
+}

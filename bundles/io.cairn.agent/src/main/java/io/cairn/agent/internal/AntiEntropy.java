@@ -1,0 +1,70 @@
+package io.cairn.agent.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+import io.cairn.catalog.api.Catalog;
+import io.cairn.catalog.api.HealthCheck;
+import io.cairn.catalog.api.Node;
+import io.cairn.catalog.api.NodeService;
+import io.cairn.catalog.api.NodeServices;
+import io.cairn.raft.api.Consistency;
+
+/**
+ * One full sync of this agent's node with the catalog: reads the catalog's view of the node, then writes the
+ * differences ({@link SyncPlan}) one after the other.
+ */
+final class AntiEntropy {
+    private final AgentIdentity agent;
+    private final LocalState state;
+    private final Supplier<Catalog> catalog;
+
+    /**
+     * @param catalog the catalog now, or {@code null} while there is none (a sync then does nothing)
+     */
+    AntiEntropy(AgentIdentity agent, LocalState state, Supplier<Catalog> catalog) {
+        this.agent = agent;
+        this.state = state;
+        this.catalog = catalog;
+    }
+
+    /** Completes once the catalog matches the local state as it was when the sync started. */
+    CompletionStage<Void> sync() {
+        Catalog target = catalog.get();
+        if (target == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String nodeName = agent.nodeName();
+        var node = target.node(nodeName, Consistency.DEFAULT).toCompletableFuture();
+        var checks = target.nodeChecks(nodeName, Consistency.DEFAULT).toCompletableFuture();
+        return node.thenCombine(checks, (n, c) -> plan(n.value(), c.value()))
+                .thenCompose(plan -> apply(target, plan));
+    }
+
+    SyncPlan plan(Optional<NodeServices> catalogNode, List<HealthCheck> catalogChecks) {
+        LocalState.Snapshot local = state.snapshot();
+        Node node = CatalogRecords.node(agent);
+        List<NodeService> services = local.services().stream()
+                .map(s -> CatalogRecords.service(s.definition())).toList();
+        List<HealthCheck> checks = new ArrayList<>();
+        checks.add(CatalogRecords.serfHealth(node.node()));
+        local.checks().forEach(check -> checks.add(CatalogRecords.check(node.node(), check)));
+        return SyncPlan.between(node, services, checks, catalogNode.map(NodeServices::node),
+                catalogNode.map(NodeServices::services).orElse(List.of()), catalogChecks);
+    }
+
+    private static CompletionStage<Void> apply(Catalog catalog, SyncPlan plan) {
+        CompletionStage<Void> done = CompletableFuture.completedFuture(null);
+        for (var deregistration : plan.deregistrations()) {
+            done = done.thenCompose(ignored -> catalog.deregister(deregistration));
+        }
+        for (var registration : plan.registrations()) {
+            done = done.thenCompose(ignored -> catalog.register(registration));
+        }
+        return done;
+    }
+}

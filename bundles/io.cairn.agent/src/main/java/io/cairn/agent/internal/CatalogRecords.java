@@ -1,0 +1,72 @@
+package io.cairn.agent.internal;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.cairn.agent.definitions.CheckDefinition;
+import io.cairn.agent.definitions.ServiceDefinition;
+import io.cairn.catalog.api.CheckStatus;
+import io.cairn.catalog.api.HealthCheck;
+import io.cairn.catalog.api.Node;
+import io.cairn.catalog.api.NodeService;
+import io.cairn.catalog.api.ServiceAddress;
+import io.cairn.catalog.api.Weights;
+
+/** This agent's node, services and checks as catalog records. */
+final class CatalogRecords {
+    static final String SERF_CHECK_ID = "serfHealth";
+    static final String SERF_CHECK_NAME = "Serf Health Status";
+    static final String SERF_CHECK_OUTPUT = "Agent alive and reachable";
+
+    private CatalogRecords() {
+    }
+
+    /** The agent's node: its advertise address doubles as LAN and WAN address, segment is the default one. */
+    static Node node(AgentIdentity agent) {
+        String address = agent.advertiseAddress();
+        Map<String, String> tagged = Map.of("lan", address, "lan_ipv4", address, "wan", address, "wan_ipv4", address);
+        return new Node(agent.nodeId(), agent.nodeName(), address, agent.datacenter(), tagged,
+                Map.of("consul-network-segment", ""), 0, 0);
+    }
+
+    /** The node-level check every agent has while it is alive. */
+    static HealthCheck serfHealth(String node) {
+        return new HealthCheck(node, SERF_CHECK_ID, SERF_CHECK_NAME, CheckStatus.PASSING, "", SERF_CHECK_OUTPUT,
+                "", "", List.of(), "", null, 0, 0);
+    }
+
+    static NodeService service(ServiceDefinition s) {
+        Map<String, ServiceAddress> tagged = new LinkedHashMap<>();
+        s.taggedAddresses().forEach((name, a) -> tagged.put(name, new ServiceAddress(a.address(), a.port())));
+        return new NodeService(s.kind(), s.id(), s.name(), s.tags(), s.address(), tagged, s.meta(), s.port(),
+                new Weights(s.weights().passing(), s.weights().warning()), s.enableTagOverride(), 0, 0);
+    }
+
+    /** A local check as the catalog stores it; service name and tags are the catalog's to fill in. */
+    static HealthCheck check(String node, LocalCheck check) {
+        CheckDefinition d = check.definition();
+        return new HealthCheck(node, d.id(), d.name(), check.status(), d.notes(), check.output(), d.serviceId(), "",
+                List.of(), check.type(), definition(d), 0, 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    static io.cairn.catalog.api.CheckDefinition definition(CheckDefinition d) {
+        Map<String, Object> f = d.fields();
+        return new io.cairn.catalog.api.CheckDefinition(text(f, "HTTP"),
+                (Map<String, List<String>>) f.get("Header"), text(f, "Method"), text(f, "Body"),
+                text(f, "TLSServerName"), Boolean.TRUE.equals(f.get("TLSSkipVerify")), text(f, "TCP"),
+                text(f, "UDP"), text(f, "GRPC"), Boolean.TRUE.equals(f.get("GRPCUseTLS")), text(f, "OSService"),
+                d.interval(), d.timeout(), d.deregisterCriticalServiceAfter());
+    }
+
+    private static String text(Map<String, Object> fields, String name) {
+        return fields.get(name) instanceof String value ? value : "";
+    }
+
+    /** Go's rendering of a duration for the agent API's {@code Interval}/{@code Timeout} ({@code 10s}, {@code 1m0s}). */
+    static String goDuration(Duration duration) {
+        return io.cairn.health.api.GoDuration.format(duration);
+    }
+}

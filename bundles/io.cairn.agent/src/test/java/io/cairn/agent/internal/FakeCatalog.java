@@ -1,0 +1,111 @@
+package io.cairn.agent.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import io.cairn.catalog.api.Catalog;
+import io.cairn.catalog.api.CheckStatus;
+import io.cairn.catalog.api.Deregistration;
+import io.cairn.catalog.api.HealthCheck;
+import io.cairn.catalog.api.Indexed;
+import io.cairn.catalog.api.Node;
+import io.cairn.catalog.api.NodeService;
+import io.cairn.catalog.api.NodeServices;
+import io.cairn.catalog.api.Registration;
+import io.cairn.catalog.api.ServiceEntry;
+import io.cairn.catalog.api.ServiceQuery;
+import io.cairn.raft.api.Consistency;
+
+/** A one-node catalog in memory that records every write. */
+final class FakeCatalog implements Catalog {
+    Node node;
+    final Map<String, NodeService> services = new TreeMap<>();
+    final Map<String, HealthCheck> checks = new TreeMap<>();
+    final List<Object> writes = new ArrayList<>();
+
+    @Override
+    public String datacenter() {
+        return "dc1";
+    }
+
+    @Override
+    public CompletionStage<Void> register(Registration r) {
+        writes.add(r);
+        if (node == null || !r.skipNodeUpdate()) {
+            node = new Node(r.id(), r.node(), r.address(), "dc1", r.taggedAddresses(), r.nodeMeta(), 1, 1);
+        }
+        if (r.service() != null) {
+            services.put(r.service().id(), r.service());
+        }
+        for (HealthCheck c : r.checks()) {
+            NodeService service = services.get(c.serviceId());
+            checks.put(c.checkId(), new HealthCheck(r.node(), c.checkId(), c.name(), c.status(), c.notes(), c.output(),
+                    c.serviceId(), service == null ? "" : service.service(), service == null ? List.of() : service.tags(),
+                    c.type(), c.definition(), 1, 1));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> deregister(Deregistration d) {
+        writes.add(d);
+        if (!d.serviceId().isEmpty()) {
+            services.remove(d.serviceId());
+            checks.values().removeIf(c -> c.serviceId().equals(d.serviceId()));
+        } else if (!d.checkId().isEmpty()) {
+            checks.remove(d.checkId());
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Indexed<Optional<NodeServices>>> node(String name, Consistency consistency) {
+        Optional<NodeServices> value = node == null ? Optional.empty()
+                : Optional.of(new NodeServices(node, List.copyOf(services.values())));
+        return CompletableFuture.completedFuture(new Indexed<>(value, 1));
+    }
+
+    @Override
+    public CompletionStage<Indexed<List<HealthCheck>>> nodeChecks(String name, Consistency consistency) {
+        return CompletableFuture.completedFuture(new Indexed<>(List.copyOf(checks.values()), 1));
+    }
+
+    @Override
+    public CompletionStage<Indexed<List<Node>>> nodes(Map<String, String> nodeMeta, Consistency consistency) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletionStage<Indexed<Map<String, List<String>>>> services(Map<String, String> nodeMeta,
+            Consistency consistency) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletionStage<Indexed<List<ServiceEntry>>> service(String name, ServiceQuery query,
+            Consistency consistency) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletionStage<Indexed<List<HealthCheck>>> serviceChecks(String name, Map<String, String> nodeMeta,
+            Consistency consistency) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletionStage<Indexed<List<HealthCheck>>> checks(Optional<CheckStatus> status,
+            Map<String, String> nodeMeta, Consistency consistency) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<Long> awaitChange(long afterIndex) {
+        throw new UnsupportedOperationException();
+    }
+}

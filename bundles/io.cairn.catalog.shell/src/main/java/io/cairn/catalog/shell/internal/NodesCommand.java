@@ -1,0 +1,62 @@
+package io.cairn.catalog.shell.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import io.cairn.catalog.api.Catalog;
+import io.cairn.catalog.api.Node;
+import io.cairn.catalog.api.ServiceEntry;
+import io.cairn.catalog.api.ServiceQuery;
+import io.cairn.raft.api.Consistency;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** {@code catalog:nodes}, like {@code consul catalog nodes}. */
+@Command(scope = "catalog", name = "nodes", description = "Lists the nodes of the catalog")
+@Service
+public class NodesCommand implements Action {
+
+    @Reference
+    Catalog catalog;
+
+    @Option(name = "--service", aliases = "-service", description = "Only nodes providing this service")
+    String service = "";
+
+    @Option(name = "--detailed", aliases = "-detailed", description = "Show full IDs, tagged addresses and meta")
+    boolean detailed;
+
+    @Option(name = "--node-meta", aliases = "-node-meta", multiValued = true,
+            description = "Only nodes with this key=value metadata (repeatable)")
+    List<String> nodeMeta;
+
+    @Option(name = "--stale", aliases = "-stale", description = "Let any server answer from its local state")
+    boolean stale;
+
+    @Override
+    public Object execute() throws Exception {
+        run(System.out, System.err);
+        return null;
+    }
+
+    void run(PrintStream out, PrintStream err) throws Exception {
+        Consistency consistency = stale ? Consistency.STALE : Consistency.DEFAULT;
+        List<Node> nodes;
+        if (service.isEmpty()) {
+            nodes = Stages.await(catalog.nodes(NodeMeta.parse(nodeMeta), consistency), "Error listing nodes: ")
+                    .value();
+        } else {
+            ServiceQuery query = new ServiceQuery(List.of(), NodeMeta.parse(nodeMeta), false);
+            nodes = Stages.await(catalog.service(service, query, consistency), "Error listing nodes for service: ")
+                    .value().stream().map(ServiceEntry::node).toList();
+        }
+        if (nodes.isEmpty()) {
+            err.println(CatalogFormat.NO_NODES);
+            return;
+        }
+        out.println(CatalogFormat.nodes(nodes, detailed));
+    }
+}

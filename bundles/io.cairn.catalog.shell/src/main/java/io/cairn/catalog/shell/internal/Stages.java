@@ -1,0 +1,35 @@
+package io.cairn.catalog.shell.internal;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.karaf.shell.support.CommandException;
+
+/** Waits for a {@code Catalog} call on the console thread and turns its failure into a console error. */
+final class Stages {
+
+    private Stages() {
+    }
+
+    /**
+     * The stage's result; on failure a {@link CommandException} whose text is {@code errorPrefix} followed by the
+     * cause's message, printed verbatim by the console and failing the command.
+     */
+    static <T> T await(CompletionStage<T> stage, String errorPrefix) throws CommandException {
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw fail(errorPrefix + cause.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw fail(errorPrefix + "interrupted");
+        }
+    }
+
+    /** A console error shown exactly as {@code text} (no "Error executing command" prefix). */
+    static CommandException fail(String text) {
+        return new CommandException(text, text);
+    }
+}
