@@ -25,6 +25,7 @@ import com.sun.net.httpserver.HttpServer;
 public class CatalogWalkthroughIT {
     private static HttpServer backend;
     private static AgentProcess agent;
+    private static Path config;
 
     @BeforeClass
     public static void start() throws Exception {
@@ -39,7 +40,7 @@ public class CatalogWalkthroughIT {
         int port = backend.getAddress().getPort();
 
         Path dir = Files.createTempDirectory("cairn-catalog-it");
-        Path config = Files.createDirectories(dir.resolve("config"));
+        config = Files.createDirectories(dir.resolve("config"));
         Files.writeString(config.resolve("services.json"), """
                 {"service": {"name": "hopscotch", "address": "10.202.2.10", "port": %d, "tags": ["beta"],
                              "check": {"id": "hopscotch", "http": "http://127.0.0.1:%d/health",
@@ -79,6 +80,23 @@ public class CatalogWalkthroughIT {
         HttpResponse<String> all = agent.get("/v1/health/checks/hopscotch");
         assertTrue(all.body(), all.body().contains("\"Status\":\"critical\""));
         assertTrue(all.body(), all.body().toLowerCase().contains("connection refused"));
+    }
+
+    @Test
+    public void sighupAndCliReloadPickUpChangedServiceFiles() throws Exception {
+        Files.writeString(config.resolve("web.json"), "{\"service\": {\"name\": \"web\", \"port\": 80}}");
+        new ProcessBuilder("kill", "-HUP", Long.toString(agent.pid())).start().waitFor();
+        awaitBody("/v1/catalog/services", "\"web\":[]");
+        assertTrue("SIGHUP must reload, not stop, the agent", agent.isAlive());
+
+        Files.delete(config.resolve("web.json"));
+        Cli.Result reload = Cli.cairn(agent.httpAddr(), "reload");
+        assertEquals(reload.stderr(), "Configuration reload triggered\n", reload.stdout());
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (agent.get("/v1/catalog/services").body().contains("\"web\"")) {
+            assertTrue("web was not deregistered after reload", System.nanoTime() < deadline);
+            Thread.sleep(200);
+        }
     }
 
     /** Waits up to 15 s (the check's interval and timeout are 1 s) for a body that is or contains {@code expected}. */

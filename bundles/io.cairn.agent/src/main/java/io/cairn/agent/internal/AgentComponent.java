@@ -97,6 +97,7 @@ public final class AgentComponent implements HttpEndpoints {
     private final List<Path> configFiles;
     private final ServiceRegistration<CheckStateListener> listenerRegistration;
     private volatile RaftService raft;
+    private final HangupReload hangup;
     private volatile Catalog catalog;
     private volatile HealthChecks engine;
 
@@ -139,10 +140,13 @@ public final class AgentComponent implements HttpEndpoints {
         // Registered by hand, not as a service of this component: the engine binds its listeners while it is
         // created, and this component binds the engine, so a DS-provided listener would be a service cycle.
         listenerRegistration = context.registerService(CheckStateListener.class, new EngineListener(), null);
+        hangup = new HangupReload(quietAfterShutdown,
+                () -> reload().forEach(problem -> LOG.error("Reload: {}", problem)));
     }
 
     @Deactivate
     void deactivate() {
+        hangup.close();
         try {
             listenerRegistration.unregister();
         } catch (IllegalStateException e) {
