@@ -104,6 +104,56 @@ public class KarafFeaturesIT {
     }
 
     @Test
+    public void checkTypeInstalledAtRuntimeRunsItsChecksAndTheyTurnCriticalWhenItGoes() throws Exception {
+        awaitStatus("/v1/agent/checks", 200, null);
+        features.uninstallFeature("cairn-check-tcp", EnumSet.noneOf(FeaturesService.Option.class));
+        try (ServerSocket probed = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            String check = "{\"Name\":\"probe\",\"TCP\":\"127.0.0.1:" + probed.getLocalPort() + "\",\"Interval\":\"1s\"}";
+            Reply unknown = request("PUT", "/v1/agent/check/register", check);
+            assertEquals(unknown.body, 400, unknown.status);
+            assertTrue(unknown.body, unknown.body.contains("http (HTTP)"));
+
+            features.installFeature("cairn-check-tcp", EnumSet.noneOf(FeaturesService.Option.class));
+            awaitRegistered(check);
+            awaitCheck("probe", "\"Status\":\"passing\"");
+
+            features.uninstallFeature("cairn-check-tcp", EnumSet.noneOf(FeaturesService.Option.class));
+            awaitCheck("probe", "\"Status\":\"critical\"");
+            assertTrue(request("GET", "/v1/agent/checks", null).body.contains("not available"));
+        } finally {
+            features.installFeature("cairn-check-tcp", EnumSet.noneOf(FeaturesService.Option.class));
+        }
+    }
+
+    /** Registers {@code check}, retrying while the freshly installed check type is still coming up. */
+    private static void awaitRegistered(String check) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Reply last = request("PUT", "/v1/agent/check/register", check);
+        while (last.status != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("check never accepted: " + last);
+            }
+            Thread.sleep(200);
+            last = request("PUT", "/v1/agent/check/register", check);
+        }
+    }
+
+    private static void awaitCheck(String id, String expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = request("GET", "/v1/agent/checks", null).body;
+            int at = last.indexOf("\"" + id + "\":");
+            if (at >= 0 && last.substring(at).contains(expected)
+                    && last.substring(at).indexOf(expected) < last.substring(at).indexOf("}")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("check " + id + " never showed " + expected + "; last: " + last);
+    }
+
+    @Test
     public void consoleKvCommandsRoundTrip() throws Exception {
         awaitStatus("/v1/kv/?keys", 200, null);
         String put = execute("kv:put console/key 42");
