@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cairn.health.api.GoDuration;
+
 /** Typed values out of JSON nodes, failing with the value's place and what is expected. */
 final class JsonValues {
 
@@ -46,8 +48,13 @@ final class JsonValues {
         if (!node.isTextual()) {
             throw where.fail("expected a duration such as \"10s\" or a number of nanoseconds, got " + node);
         }
+        String text = node.textValue();
+        // Consul rejects negative definition durations; checked on the text so that "-0s" is refused too.
+        if (text.trim().startsWith("-")) {
+            throw where.fail("duration \"" + text + "\" must not be negative");
+        }
         try {
-            return GoDurations.parse(node.textValue());
+            return GoDuration.parse(text);
         } catch (IllegalArgumentException e) {
             throw where.fail(e.getMessage());
         }

@@ -185,15 +185,28 @@ class DefinitionParserTest {
     }
 
     @Test
-    void goDurationsInEveryForm() {
-        assertEquals(Duration.ofMillis(1500), GoDurations.parse("1.5s"));
-        assertEquals(Duration.ofSeconds(90), GoDurations.parse("1m30s"));
-        assertEquals(Duration.ofMinutes(90), GoDurations.parse("1.5h"));
-        assertEquals(Duration.ofNanos(300), GoDurations.parse("300ns"));
-        assertEquals(Duration.ofNanos(2_000), GoDurations.parse("2us"));
-        assertEquals(Duration.ZERO, GoDurations.parse("0"));
-        assertEquals(Duration.ZERO, GoDurations.parse(""));
-        assertThrows(IllegalArgumentException.class, () -> GoDurations.parse("10"));
-        assertThrows(IllegalArgumentException.class, () -> GoDurations.parse("s"));
+    void durationsAreGoTextOrNanosecondsAndNeverNegative() throws Exception {
+        assertEquals(Duration.ofMillis(1500), ttl("\"1.5s\""));
+        assertEquals(Duration.ofSeconds(90), ttl("\"1m30s\""));
+        assertEquals(Duration.ofMinutes(90), ttl("\"1.5h\""));
+        assertEquals(Duration.ofNanos(300), ttl("\"300ns\""));
+        assertEquals(Duration.ofNanos(2_000), ttl("\"2us\""));
+        assertEquals(Duration.ofSeconds(2), ttl("\"+2s\""));
+        assertEquals(Duration.ofSeconds(3), ttl("3000000000"));
+        assertEquals(Duration.ZERO, ttl("\"0\""));
+        assertEquals(Duration.ZERO, ttl("\"\""));
+        assertTrue(fileError(ttlCheck("\"10\"")).startsWith("web.json: check.ttl: invalid duration \"10\""));
+        assertTrue(fileError(ttlCheck("\"s\"")).startsWith("web.json: check.ttl: invalid duration \"s\""));
+        assertEquals("web.json: check.ttl: duration \"-0s\" must not be negative", fileError(ttlCheck("\"-0s\"")));
+        assertEquals("web.json: check.ttl: expected a duration such as \"10s\" or a number of nanoseconds, got -1",
+                fileError(ttlCheck("-1")));
+    }
+
+    private static String ttlCheck(String ttl) {
+        return "{\"check\":{\"name\":\"c\",\"ttl\":" + ttl + "}}";
+    }
+
+    private static Duration ttl(String ttl) throws DefinitionException {
+        return DefinitionParser.configFile("web.json", ttlCheck(ttl)).checks().get(0).ttl();
     }
 }

@@ -25,8 +25,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cairn.agent.api.Agent;
+import io.cairn.agent.api.Maintenance;
+import io.cairn.agent.api.Member;
 import io.cairn.agent.definitions.ConfigDirDefinitions;
 import io.cairn.agent.definitions.DefinitionException;
+import io.cairn.agent.definitions.ServiceDefinition;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.health.api.CheckState;
 import io.cairn.health.api.CheckStateListener;
@@ -40,9 +44,9 @@ import io.cairn.raft.api.RaftService;
  * dirs), run by the health-check engine when present and kept in the catalog by anti-entropy.
  */
 @Component(name = "io.cairn.agent", configurationPid = "io.cairn.agent", configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = HttpEndpoints.class)
+        service = {HttpEndpoints.class, Agent.class})
 @Designate(ocd = AgentComponent.Config.class)
-public final class AgentComponent implements HttpEndpoints {
+public final class AgentComponent implements HttpEndpoints, Agent {
     private static final Logger LOG = LoggerFactory.getLogger(AgentComponent.class);
     /** How often the whole local state is compared with the catalog, besides the syncs after each change. */
     private static final long FULL_SYNC_SECONDS = 30;
@@ -90,6 +94,7 @@ public final class AgentComponent implements HttpEndpoints {
 
     private final AgentEndpoints endpoints;
     private final AgentStateEndpoints stateEndpoints;
+    private final AgentOperations operations;
     private final LocalAgent local;
     private final SyncScheduler sync;
     private final ScheduledExecutorService executor;
@@ -135,6 +140,7 @@ public final class AgentComponent implements HttpEndpoints {
         local = new LocalAgent(state, () -> engine, config.enable_script_checks(), config.enable_local_script_checks());
         endpoints = new AgentEndpoints(identity, () -> raft);
         stateEndpoints = new AgentStateEndpoints(identity, local, this::reload);
+        operations = new AgentOperations(identity, local, this::reload);
         reload().forEach(problem -> LOG.error("Config: {}", problem));
         executor.scheduleWithFixedDelay(sync::request, FULL_SYNC_SECONDS, FULL_SYNC_SECONDS, TimeUnit.SECONDS);
         // Registered by hand, not as a service of this component: the engine binds its listeners while it is
@@ -165,6 +171,41 @@ public final class AgentComponent implements HttpEndpoints {
         stateEndpoints.routes(table);
     }
 
+    @Override
+    public Member self() {
+        return operations.self();
+    }
+
+    @Override
+    public List<Member> members() {
+        return operations.members();
+    }
+
+    @Override
+    public void registerService(ServiceDefinition service, boolean replaceExistingChecks) {
+        operations.registerService(service, replaceExistingChecks);
+    }
+
+    @Override
+    public void deregisterService(String serviceId) {
+        operations.deregisterService(serviceId);
+    }
+
+    @Override
+    public void nodeMaintenance(boolean enable, String reason) {
+        operations.nodeMaintenance(enable, reason);
+    }
+
+    @Override
+    public void serviceMaintenance(String serviceId, boolean enable, String reason) {
+        operations.serviceMaintenance(serviceId, enable, reason);
+    }
+
+    @Override
+    public List<Maintenance> maintenance() {
+        return operations.maintenance();
+    }
+
     /** Engine events about the agent's checks. */
     private final class EngineListener implements CheckStateListener {
         @Override
@@ -181,7 +222,8 @@ public final class AgentComponent implements HttpEndpoints {
     }
 
     /** Reads the config dirs and files again; returns what could not be loaded. */
-    private List<String> reload() {
+    @Override
+    public List<String> reload() {
         try {
             return local.loadConfig(ConfigDirDefinitions.load(configDirs, configFiles));
         } catch (DefinitionException e) {

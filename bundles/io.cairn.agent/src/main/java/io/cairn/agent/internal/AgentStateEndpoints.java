@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cairn.agent.definitions.DefinitionException;
 import io.cairn.agent.definitions.DefinitionParser;
 import io.cairn.agent.definitions.ServiceDefinition;
-import io.cairn.catalog.api.CheckStatus;
+import io.cairn.health.api.CheckStatus;
 import io.cairn.http.api.HttpEndpoints;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Request;

@@ -7,12 +7,12 @@ import java.util.Map;
 
 import io.cairn.agent.definitions.CheckDefinition;
 import io.cairn.agent.definitions.ServiceDefinition;
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.ServiceAddress;
 import io.cairn.catalog.api.Weights;
+import io.cairn.health.api.CheckStatus;
 
 /** This agent's node, services and checks as catalog records. */
 final class CatalogRecords {

@@ -1,7 +1,6 @@
 package io.cairn.agent.internal;
 
 import io.cairn.agent.definitions.CheckDefinition;
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.health.api.CheckState;
 
 /** Translation between the agent's check definitions and the health-check engine's. */
@@ -15,16 +14,8 @@ final class EngineChecks {
         return io.cairn.health.api.CheckDefinition.fromMap(definition.fields());
     }
 
-    static CheckStatus status(io.cairn.health.api.CheckStatus status) {
-        return CheckStatus.valueOf(status.name());
-    }
-
-    static io.cairn.health.api.CheckStatus status(CheckStatus status) {
-        return io.cairn.health.api.CheckStatus.valueOf(status.name());
-    }
-
     /** {@code check} with the engine's view of its type, status and output. */
     static LocalCheck withState(LocalCheck check, CheckState state) {
-        return check.withState(state.type(), status(state.status()), state.output());
+        return check.withState(state.type(), state.status(), state.output());
     }
 }

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 import io.cairn.agent.definitions.CheckDefinition;
 import io.cairn.agent.definitions.Definitions;
 import io.cairn.agent.definitions.ServiceDefinition;
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.health.api.CheckState;
+import io.cairn.health.api.CheckStatus;
 import io.cairn.health.api.HealthChecks;
 import io.cairn.http.api.HttpException;
 
@@ -99,7 +99,7 @@ final class LocalAgent {
             return;
         }
         try {
-            state.putCheck(EngineChecks.withState(check, checks.updateTtl(id, EngineChecks.status(status), output)));
+            state.putCheck(EngineChecks.withState(check, checks.updateTtl(id, status, output)));
         } catch (NoSuchElementException e) {
             throw HttpException.notFound(e.getMessage());
         } catch (IllegalStateException e) {

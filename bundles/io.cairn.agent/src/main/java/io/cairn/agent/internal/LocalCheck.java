@@ -1,7 +1,7 @@
 package io.cairn.agent.internal;
 
 import io.cairn.agent.definitions.CheckDefinition;
-import io.cairn.catalog.api.CheckStatus;
+import io.cairn.health.api.CheckStatus;
 
 /**
  * A check of this agent with its current state.

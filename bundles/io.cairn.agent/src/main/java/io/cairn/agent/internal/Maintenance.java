@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.cairn.agent.definitions.CheckDefinition;
-import io.cairn.catalog.api.CheckStatus;
+import io.cairn.health.api.CheckStatus;
 
 /** The critical checks that put a service or the node into maintenance, with the IDs and texts Consul uses. */
 final class Maintenance {

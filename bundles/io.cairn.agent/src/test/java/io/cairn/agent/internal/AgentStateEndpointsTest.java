@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cairn.health.api.CheckStatus;
 import io.cairn.http.api.Handler;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;
@@ -110,16 +111,16 @@ class AgentStateEndpointsTest {
     @Test
     void ttlEndpointsSetStatusAndOutput() {
         registerWeb();
-        ok(endpoints.ttl(put("service:web-1", "", Map.of("note", "all good")), io.cairn.catalog.api.CheckStatus.PASSING));
+        ok(endpoints.ttl(put("service:web-1", "", Map.of("note", "all good")), CheckStatus.PASSING));
         assertEquals("all good", state.check("service:web-1").orElseThrow().output());
         ok(endpoints.updateCheck(put("service:web-1", "{\"status\":\"warning\",\"output\":\"slow\"}", Map.of())));
         LocalCheck check = state.check("service:web-1").orElseThrow();
-        assertEquals(io.cairn.catalog.api.CheckStatus.WARNING, check.status());
+        assertEquals(CheckStatus.WARNING, check.status());
         assertEquals("slow", check.output());
         assertEquals("Invalid check status: 'up'", error(400, endpoints::updateCheck,
                 put("service:web-1", "{\"Status\":\"up\"}", Map.of())));
         assertEquals("Unknown check ID \"x\". Ensure that the check ID is passed, not the check name.",
-                error(404, r -> endpoints.ttl(r, io.cairn.catalog.api.CheckStatus.CRITICAL), req("x")));
+                error(404, r -> endpoints.ttl(r, CheckStatus.CRITICAL), req("x")));
     }
 
     @Test

@@ -9,13 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.cairn.agent.definitions.DefinitionParser;
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.Registration;
 import io.cairn.catalog.api.ServiceAddress;
 import io.cairn.catalog.api.Weights;
+import io.cairn.health.api.CheckStatus;
 
 class AntiEntropyTest {
     private static final AgentIdentity AGENT = new AgentIdentity("node-1", "3f0e1c1e-0000-4000-8000-000000000001",

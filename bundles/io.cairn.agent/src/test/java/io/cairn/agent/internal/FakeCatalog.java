@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.cairn.catalog.api.Catalog;
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Indexed;
@@ -19,6 +18,7 @@ import io.cairn.catalog.api.NodeServices;
 import io.cairn.catalog.api.Registration;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.ServiceQuery;
+import io.cairn.health.api.CheckStatus;
 import io.cairn.raft.api.Consistency;
 
 /** A one-node catalog in memory that records every write. */

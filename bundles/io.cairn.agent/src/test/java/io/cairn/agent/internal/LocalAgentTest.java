@@ -14,8 +14,8 @@ import io.cairn.agent.definitions.CheckDefinition;
 import io.cairn.agent.definitions.DefinitionParser;
 import io.cairn.agent.definitions.Definitions;
 import io.cairn.agent.definitions.ServiceDefinition;
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.health.api.CheckState;
+import io.cairn.health.api.CheckStatus;
 import io.cairn.http.api.HttpException;
 
 class LocalAgentTest {
@@ -171,10 +171,10 @@ class LocalAgentTest {
         agent.registerService(service("{\"Name\":\"web\",\"Check\":{\"TTL\":\"10s\","
                 + "\"DeregisterCriticalServiceAfter\":\"1m\"}}"), false, Origin.API);
         agent.updateTtl("service:web", CheckStatus.PASSING, "fine");
-        assertEquals(io.cairn.health.api.CheckStatus.PASSING, engine.checks.get("service:web").status());
+        assertEquals(CheckStatus.PASSING, engine.checks.get("service:web").status());
         assertEquals("fine", state.check("service:web").orElseThrow().output());
         CheckState expired = new CheckState(engine.checks.get("service:web").definition(), "ttl",
-                io.cairn.health.api.CheckStatus.CRITICAL, "TTL expired");
+                CheckStatus.CRITICAL, "TTL expired");
         agent.checkChanged(expired);
         assertEquals("TTL expired", state.check("service:web").orElseThrow().output());
         assertEquals(CheckStatus.CRITICAL, state.check("service:web").orElseThrow().status());

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import io.cairn.health.api.CheckStatus;
 import io.cairn.raft.api.Consistency;
 
 import org.osgi.annotation.versioning.ProviderType;

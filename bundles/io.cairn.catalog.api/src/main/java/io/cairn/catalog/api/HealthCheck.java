@@ -2,6 +2,8 @@ package io.cairn.catalog.api;
 
 import java.util.List;
 
+import io.cairn.health.api.CheckStatus;
+
 /**
  * A health check of a node ({@code serviceId} empty) or of one service instance on it (Consul's
  * {@code HealthCheck}).

@@ -2,6 +2,8 @@ package io.cairn.catalog.api;
 
 import java.util.List;
 
+import io.cairn.health.api.CheckStatus;
+
 /**
  * One instance of a service with its node and every check that concerns it (Consul's {@code ServiceEntry}).
  *

@@ -1,5 +1,6 @@
 package io.cairn.catalog.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,14 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.cairn.catalog.api.CheckDefinition;
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.Registration;
 import io.cairn.catalog.api.ServiceAddress;
 import io.cairn.catalog.api.Weights;
+import io.cairn.health.api.CheckStatus;
+import io.cairn.health.api.GoDuration;
 
 /**
  * Request bodies of {@code /v1/catalog/register} and {@code /deregister}. The HTTP server matches names
@@ -25,6 +27,16 @@ import io.cairn.catalog.api.Weights;
 final class Bodies {
 
     private Bodies() {
+    }
+
+    /** A JSON duration (Go text or nanoseconds; absent is zero), failing with the field's name in the message. */
+    static Duration duration(Object value, String field) {
+        try {
+            return GoDuration.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid " + field + " duration '" + value
+                    + "': use a number with a unit such as 10s, 1m30s or 500ms", e);
+        }
     }
 
     record RegisterBody(@JsonProperty("ID") String id, @JsonProperty("Node") String node,
@@ -108,9 +120,8 @@ final class Bodies {
 
         CheckDefinition toDefinition() {
             return new CheckDefinition(http, header, method, body, tlsServerName, tlsSkipVerify, tcp, udp, grpc,
-                    grpcUseTls, osService, GoDuration.fromJson(interval, "Interval"),
-                    GoDuration.fromJson(timeout, "Timeout"),
-                    GoDuration.fromJson(deregisterCriticalServiceAfter, "DeregisterCriticalServiceAfter"));
+                    grpcUseTls, osService, duration(interval, "Interval"), duration(timeout, "Timeout"),
+                    duration(deregisterCriticalServiceAfter, "DeregisterCriticalServiceAfter"));
         }
     }
 

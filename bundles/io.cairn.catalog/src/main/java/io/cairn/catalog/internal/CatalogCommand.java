@@ -3,11 +3,11 @@ package io.cairn.catalog.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.Registration;
+import io.cairn.health.api.CheckStatus;
 
 /**
  * One replicated catalog write as it travels through the Raft log: exactly one of {@code register} and

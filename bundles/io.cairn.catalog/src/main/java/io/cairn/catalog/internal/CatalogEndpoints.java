@@ -10,10 +10,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.cairn.catalog.api.Catalog;
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.Registration;
 import io.cairn.catalog.api.ServiceQuery;
+import io.cairn.health.api.CheckStatus;
 import io.cairn.http.api.Answer;
 import io.cairn.http.api.HttpEndpoints;
 import io.cairn.http.api.HttpException;

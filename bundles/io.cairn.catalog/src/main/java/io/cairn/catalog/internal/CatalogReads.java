@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.NodeServices;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.ServiceQuery;
+import io.cairn.health.api.CheckStatus;
 import io.cairn.raft.api.Entry;
 import io.cairn.raft.api.StateView;
 

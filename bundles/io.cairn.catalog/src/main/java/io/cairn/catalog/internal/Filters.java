@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import io.cairn.catalog.api.CheckStatus;
+import io.cairn.health.api.CheckStatus;
 
 /** The query filters of the catalog and health endpoints, and the parsing of their parameters. */
 final class Filters {

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.cairn.catalog.api.Catalog;
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Indexed;
@@ -18,6 +17,7 @@ import io.cairn.catalog.api.NodeServices;
 import io.cairn.catalog.api.Registration;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.ServiceQuery;
+import io.cairn.health.api.CheckStatus;
 import io.cairn.raft.api.CommandRejectedException;
 import io.cairn.raft.api.Consistency;
 import io.cairn.raft.api.RaftService;

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.cairn.catalog.api.CheckDefinition;
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.ServiceAddress;
 import io.cairn.catalog.api.Weights;
+import io.cairn.health.api.CheckStatus;
 import io.cairn.raft.api.Entry;
 
 /**

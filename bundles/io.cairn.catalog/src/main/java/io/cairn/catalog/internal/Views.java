@@ -17,6 +17,7 @@ import io.cairn.catalog.api.NodeServices;
 import io.cairn.catalog.api.ServiceAddress;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.Weights;
+import io.cairn.health.api.GoDuration;
 
 /**
  * The JSON shapes of the catalog and health endpoints, field for field as Consul's clients read them (order

@@ -14,10 +14,10 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.ServiceQuery;
+import io.cairn.health.api.CheckStatus;
 
 class CatalogReadsTest {
 

@@ -16,12 +16,12 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.Registration;
 import io.cairn.catalog.api.ServiceQuery;
+import io.cairn.health.api.CheckStatus;
 
 class CatalogStateMachineTest {
 

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.cairn.catalog.api.CheckStatus;
+import io.cairn.health.api.CheckStatus;
 
 class FiltersTest {
 
@@ -47,22 +46,5 @@ class FiltersTest {
         assertThrows(IllegalArgumentException.class, () -> Filters.state("bogus"));
         assertEquals("Missing check state",
                 assertThrows(IllegalArgumentException.class, () -> Filters.state("")).getMessage());
-    }
-
-    @Test
-    void goDurationsParseAndFormatLikeGo() {
-        assertEquals(Duration.ofSeconds(90), GoDuration.parse("1m30s", "Interval"));
-        assertEquals(Duration.ofMillis(9873), GoDuration.parse("9.873s", "Interval"));
-        assertEquals(Duration.ofSeconds(10), GoDuration.fromJson(10_000_000_000L, "Interval"));
-        assertEquals(Duration.ZERO, GoDuration.fromJson(null, "Interval"));
-        assertThrows(IllegalArgumentException.class, () -> GoDuration.parse("10", "Interval"));
-        assertThrows(IllegalArgumentException.class, () -> GoDuration.parse("10sx", "Interval"));
-
-        assertEquals("0s", GoDuration.format(Duration.ZERO));
-        assertEquals("10s", GoDuration.format(Duration.ofSeconds(10)));
-        assertEquals("1m30s", GoDuration.format(Duration.ofSeconds(90)));
-        assertEquals("2h0m0s", GoDuration.format(Duration.ofHours(2)));
-        assertEquals("1.5s", GoDuration.format(Duration.ofMillis(1500)));
-        assertEquals("250ms", GoDuration.format(Duration.ofMillis(250)));
     }
 }

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.Registration;
+import io.cairn.health.api.CheckStatus;
 
 /** Short builders for catalog test data, applied straight to a {@link FakeState}. */
 final class Fixtures {

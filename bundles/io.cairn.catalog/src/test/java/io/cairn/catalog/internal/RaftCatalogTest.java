@@ -17,11 +17,11 @@ import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.Test;
 
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.catalog.api.Indexed;
 import io.cairn.catalog.api.Registration;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.ServiceQuery;
+import io.cairn.health.api.CheckStatus;
 import io.cairn.raft.api.CommandRejectedException;
 import io.cairn.raft.api.Consistency;
 

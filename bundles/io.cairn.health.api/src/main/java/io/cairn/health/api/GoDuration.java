@@ -8,7 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as Consul writes them: Go's {@code time.Duration} text ({@code "10s"}, {@code "1m30s"},
- * {@code "1.5h"}, {@code "300ms"}) or a number of nanoseconds.
+ * {@code "1.5h"}, {@code "300ms"}) or a number of nanoseconds. Check definitions, catalog bodies and config files
+ * all read durations with it, so they agree on what they accept.
+ * <p>
+ * The text grammar is Go's {@code time.ParseDuration}: an optional sign, then one or more decimal numbers
+ * ({@code 5}, {@code 1.5}, {@code .5}, {@code 5.}) each followed by a unit ({@code ns}, {@code us}, {@code µs},
+ * {@code ms}, {@code s}, {@code m}, {@code h}); a bare {@code 0} needs no unit. Values beyond Go's 64-bit range
+ * (about 292 years) are rejected, as Go rejects them.
  */
 public final class GoDuration {
 
@@ -16,14 +22,16 @@ public final class GoDuration {
     private static final Pattern PART = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
     private static final Map<String, Long> UNIT_NANOS = Map.of("ns", 1L, "us", 1_000L, "µs", 1_000L,
             "μs", 1_000L, "ms", 1_000_000L, "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
+    private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private GoDuration() {
     }
 
     /**
-     * Parses a Go duration string or a number of nanoseconds ({@code null} and {@code ""} are zero).
+     * Parses a Go duration string or a number of nanoseconds ({@code null} and {@code ""} are zero; surrounding
+     * white space is ignored; fractions of a nanosecond are dropped, as Go does).
      *
-     * @throws IllegalArgumentException if the value is neither
+     * @throws IllegalArgumentException if the value is neither, or out of Go's range
      */
     public static Duration parse(Object value) {
         if (value == null) {
@@ -45,6 +53,10 @@ public final class GoDuration {
         while (part.find()) {
             BigDecimal unit = BigDecimal.valueOf(UNIT_NANOS.get(part.group(2)));
             nanos = nanos.add(new BigDecimal(part.group(1)).multiply(unit));
+        }
+        if (nanos.compareTo(MAX_NANOS) > 0) {
+            throw new IllegalArgumentException("invalid duration \"" + value + "\" (out of range: at most "
+                    + format(Duration.ofNanos(Long.MAX_VALUE)) + ")");
         }
         Duration duration = Duration.ofNanos(nanos.longValue());
         return text.startsWith("-") ? duration.negated() : duration;

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.cairn.catalog.api.Catalog;
-import io.cairn.catalog.api.CheckStatus;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Indexed;
@@ -20,6 +19,7 @@ import io.cairn.catalog.api.NodeServices;
 import io.cairn.catalog.api.Registration;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.ServiceQuery;
+import io.cairn.health.api.CheckStatus;
 import io.cairn.raft.api.Consistency;
 
 /** A catalog over fixed nodes and instances that records the consistency and filters it was asked with. */

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.health.api.CheckDefinition;
 import io.cairn.health.api.CheckResult;
 import io.cairn.health.api.GoDuration;
+import io.cairn.health.api.OutputTail;
 
 /**
  * Consul's Docker check: runs a command inside a running container through the Docker Engine API (create an

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.cairn.health.api.CheckResult;
 import io.cairn.health.api.GoDuration;
+import io.cairn.health.api.OutputTail;
 
 /**
  * Consul's script check: runs a command (an argv, no shell in between) and maps its exit code: 0 is passing, 1 is

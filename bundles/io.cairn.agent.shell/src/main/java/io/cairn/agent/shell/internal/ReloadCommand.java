@@ -1,0 +1,34 @@
+package io.cairn.agent.shell.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import io.cairn.agent.api.Agent;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** {@code agent:reload}, like {@code cairn reload} and SIGHUP: re-reads the agent's config dirs and files. */
+@Command(scope = "agent", name = "reload", description = "Makes the agent reload its configuration files")
+@Service
+public class ReloadCommand implements Action {
+
+    @Reference
+    Agent agent;
+
+    @Override
+    public Object execute() throws Exception {
+        run(System.out);
+        return null;
+    }
+
+    void run(PrintStream out) throws Exception {
+        List<String> problems = agent.reload();
+        if (!problems.isEmpty()) {
+            throw Failures.fail("Error reloading: " + String.join("; ", problems));
+        }
+        out.println("Configuration reload triggered");
+    }
+}
