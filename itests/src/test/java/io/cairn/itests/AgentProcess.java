@@ -30,6 +30,7 @@ final class AgentProcess implements AutoCloseable {
     final int httpPort;
     final int serverPort;
     final int serfLanPort;
+    final int dnsPort;
     final Path dataDir;
     private final List<String> extraArgs = new ArrayList<>();
     private Process process;
@@ -40,6 +41,7 @@ final class AgentProcess implements AutoCloseable {
         this.httpPort = freePort();
         this.serverPort = freePort();
         this.serfLanPort = freePort();
+        this.dnsPort = freePort();
         this.extraArgs.addAll(Arrays.asList(extraArgs));
     }
 
@@ -55,7 +57,7 @@ final class AgentProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(CAIRN.toString(), "agent", "-node", node,
                 "-data-dir", dataDir.toString(), "-http-port", Integer.toString(httpPort),
                 "-server-port", Integer.toString(serverPort), "-serf-lan-port", Integer.toString(serfLanPort),
-                "-dns-port", Integer.toString(freePort()), "-serf-wan-port", Integer.toString(freePort())));
+                "-dns-port", Integer.toString(dnsPort), "-serf-wan-port", Integer.toString(freePort())));
         cmd.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));

@@ -1,0 +1,56 @@
+package io.cairn.dns.internal;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.cairn.catalog.api.Catalog;
+import io.cairn.catalog.api.Node;
+import io.cairn.catalog.api.ServiceEntry;
+import io.cairn.catalog.api.ServiceQuery;
+import io.cairn.raft.api.Consistency;
+
+import org.xbill.DNS.Address;
+import org.xbill.DNS.Name;
+
+/** PTR names from the local catalog view: nodes with the address first, then services with it as own address. */
+final class CatalogReverseLookup implements ReverseLookup {
+
+    private final Catalog catalog;
+
+    CatalogReverseLookup(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public List<Name> names(InetAddress address, Name domain, String datacenter) {
+        List<Name> names = new ArrayList<>();
+        for (Node node : ServiceResolver.join(catalog.nodes(Map.of(), Consistency.STALE).toCompletableFuture())) {
+            if (same(node.address(), address)) {
+                names.add(Name.fromConstantString(node.node() + ".node." + datacenter + "." + domain));
+            }
+        }
+        Set<String> services = new LinkedHashSet<>();
+        for (String service : ServiceResolver.join(catalog.services(Map.of(), Consistency.STALE)
+                .toCompletableFuture()).keySet()) {
+            for (ServiceEntry entry : ServiceResolver.join(catalog.service(service, ServiceQuery.ALL,
+                    Consistency.STALE).toCompletableFuture())) {
+                if (same(entry.service().address(), address)) {
+                    services.add(service);
+                }
+            }
+        }
+        for (String service : services) {
+            names.add(Name.fromConstantString(service + ".service." + datacenter + "." + domain));
+        }
+        return names;
+    }
+
+    private static boolean same(String text, InetAddress address) {
+        byte[] bytes = Address.toByteArray(text, address.getAddress().length == 4 ? Address.IPv4 : Address.IPv6);
+        return bytes != null && java.util.Arrays.equals(bytes, address.getAddress());
+    }
+}

@@ -1,0 +1,86 @@
+package io.cairn.dns.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import io.cairn.catalog.api.Catalog;
+import io.cairn.dns.api.DnsNameResolver;
+
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Opens the DNS listeners while the bundle is active (installing the feature opens the port, uninstalling
+ * closes it) and routes name forms to the {@link DnsNameResolver} whiteboard.
+ */
+@Component(immediate = true, configurationPid = "io.cairn.dns", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = DnsConfig.class)
+public final class DnsComponent {
+
+    /** Resolvers by form, then by (ranking desc, service id asc) so the best-ranked one comes first. */
+    private final Map<String, ConcurrentSkipListMap<long[], DnsNameResolver>> resolvers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final DnsServer server;
+
+    @Activate
+    public DnsComponent(@Reference Catalog catalog, DnsConfig config) {
+        DnsSettings settings = SettingsParser.parse(config);
+        DnsResponder responder = new DnsResponder(settings, this::resolver, new CatalogReverseLookup(catalog),
+                new UdpForwarder(settings.recursors(), settings.recursorTimeout()), new SecureRandom(),
+                Clock.systemUTC());
+        try {
+            server = new DnsServer(new InetSocketAddress(config.client_address(), config.dns_port()),
+                    responder::respond);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen for DNS on " + config.client_address() + ":"
+                    + config.dns_port(), e);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindResolver(DnsNameResolver resolver, Map<String, Object> properties) {
+        Object form = properties.get(DnsNameResolver.FORM);
+        if (form != null) {
+            resolvers.computeIfAbsent(form.toString().toLowerCase(), f -> new ConcurrentSkipListMap<>(
+                    (a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1])))
+                    .put(key(properties), resolver);
+        }
+    }
+
+    void unbindResolver(DnsNameResolver resolver, Map<String, Object> properties) {
+        Object form = properties.get(DnsNameResolver.FORM);
+        if (form != null) {
+            resolvers.getOrDefault(form.toString().toLowerCase(), new ConcurrentSkipListMap<>())
+                    .remove(key(properties));
+        }
+    }
+
+    private Optional<DnsNameResolver> resolver(String form) {
+        ConcurrentSkipListMap<long[], DnsNameResolver> ranked = resolvers.get(form);
+        return ranked == null || ranked.isEmpty() ? Optional.empty() : Optional.of(ranked.firstEntry().getValue());
+    }
+
+    private static long[] key(Map<String, Object> properties) {
+        Object ranking = properties.get(Constants.SERVICE_RANKING);
+        long rank = ranking instanceof Integer i ? i : 0;
+        return new long[] {rank, (Long) properties.get(Constants.SERVICE_ID)};
+    }
+
+    @Deactivate
+    void deactivate() {
+        server.close();
+    }
+}

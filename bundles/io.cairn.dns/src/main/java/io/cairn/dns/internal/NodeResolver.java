@@ -1,0 +1,46 @@
+package io.cairn.dns.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.cairn.catalog.api.Catalog;
+import io.cairn.catalog.api.Node;
+import io.cairn.catalog.api.NodeServices;
+import io.cairn.dns.api.DnsNameResolver;
+import io.cairn.dns.api.DnsQuery;
+import io.cairn.dns.api.DnsTarget;
+import io.cairn.raft.api.Consistency;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code <node>.node}: the node's address, and its metadata as TXT. Node names match case-insensitively. */
+@Component(service = DnsNameResolver.class, property = DnsNameResolver.FORM + "=node")
+public final class NodeResolver implements DnsNameResolver {
+
+    private final Catalog catalog;
+
+    @Activate
+    public NodeResolver(@Reference Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Optional<List<DnsTarget>> resolve(DnsQuery query) {
+        if (query.labels().size() != 1) {
+            return Optional.empty();
+        }
+        String name = query.labels().get(0);
+        Optional<NodeServices> exact = ServiceResolver.join(catalog.node(name, Consistency.STALE)
+                .toCompletableFuture());
+        Optional<Node> node = exact.map(NodeServices::node);
+        if (node.isEmpty()) {
+            // The question was lower-cased; a node registered as "Web-1" is still "web-1" to DNS.
+            node = ServiceResolver.join(catalog.nodes(java.util.Map.of(), Consistency.STALE).toCompletableFuture())
+                    .stream().filter(n -> n.node().equalsIgnoreCase(name)).findFirst();
+        }
+        return node.map(n -> List.of(new DnsTarget(DnsTarget.Kind.NODE, n.node(), n.address(), n.address(), 0, 1,
+                n.meta())));
+    }
+}
