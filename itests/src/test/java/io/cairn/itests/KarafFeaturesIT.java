@@ -45,6 +45,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class KarafFeaturesIT {
     /** Chosen in the test driver, handed to the container as a system property; tests read it back there. */
     private static final String HTTP_PORT_PROPERTY = "cairn.http.port";
+    private static final String DNS_PORT_PROPERTY = "cairn.dns.port";
 
     @Inject
     private FeaturesService features;
@@ -65,6 +66,7 @@ public class KarafFeaturesIT {
             logLevel(LogLevel.WARN),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
             systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(freePort())),
+            systemProperty(DNS_PORT_PROPERTY).value(Integer.toString(freePort())),
             systemProperty("cairn.server.port").value(Integer.toString(freePort())),
             systemProperty("cairn.serf.lan.port").value(Integer.toString(freePort())),
             systemProperty("cairn.node.name").value("exam"),
@@ -151,6 +153,35 @@ public class KarafFeaturesIT {
             Thread.sleep(200);
         }
         throw new AssertionError("check " + id + " never showed " + expected + "; last: " + last);
+    }
+
+    @Test
+    public void dnsFeatureOpensItsPortWhenInstalledAndClosesItWhenUninstalled() throws Exception {
+        int port = Integer.getInteger(DNS_PORT_PROPERTY);
+        awaitDnsPort(port, true);
+        features.uninstallFeature("cairn-dns", EnumSet.noneOf(FeaturesService.Option.class));
+        awaitDnsPort(port, false);
+        features.installFeature("cairn-dns", EnumSet.noneOf(FeaturesService.Option.class));
+        awaitDnsPort(port, true);
+    }
+
+    /** Waits until a TCP connection to the DNS port is accepted ({@code open}) or refused. */
+    private static void awaitDnsPort(int port, boolean open) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            boolean accepted;
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+                accepted = true;
+            } catch (IOException refused) {
+                accepted = false;
+            }
+            if (accepted == open) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("DNS port " + port + " never became " + (open ? "open" : "closed"));
     }
 
     @Test
