@@ -60,6 +60,10 @@ class ThreeServerClusterTest {
         try (TestCluster cluster = new TestCluster(dir, 3, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
             TestCluster.Server oldLeader = cluster.leader();
             put(oldLeader.node, "before", "1");
+            // Ratis does not count the vote of a server whose log is still empty once anything is committed, so
+            // losing the leader before every server holds an entry could leave the other two unable to elect.
+            await(() -> cluster.servers.stream().allMatch(s -> value(s.node, "before").isPresent()),
+                    "all three to apply the first write");
 
             oldLeader.stop();
             TestCluster.Server newLeader = cluster.leader();
