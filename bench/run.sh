@@ -4,7 +4,7 @@
 #
 #   bench/run.sh                 full run: 20 s per load point, every figure the median of 3 runs (~30 min)
 #   QUICK=1 bench/run.sh         5 s per point, 1 run, 10,000 keys at start-up: checks the scripts (~8 min)
-#   SECTIONS="writes reads" ...  any of: writes reads blocking startup (default all)
+#   SECTIONS="writes reads" ...  any of: writes reads blocking startup (default all), and dns: bench/dns.sh
 #
 # Installs etcd-server, etcd-client and wrk from Debian if missing, copies the built distribution
 # (CAIRN_DIST, default distribution/target/assembly) to a scratch dir, starts and stops its own servers by PID
@@ -199,3 +199,6 @@ if [[ " $SECTIONS " == *" blocking "* ]]; then section_blocking; fi
 if [[ " $SECTIONS " == *" startup "* ]]; then section_startup; fi
 
 "$BENCH/table.sh" "$RESULTS" "$DURATION" "$RUNS" "$FANOUT" "$START_KEYS" | tee "$WORK/results.md"
+
+# Not in the default set: the DNS comparison against NSD (issue 4) runs its own servers in a WORK of its own.
+if [[ " $SECTIONS " == *" dns "* ]]; then WORK="$WORK/dns" "$BENCH/dns.sh"; fi
