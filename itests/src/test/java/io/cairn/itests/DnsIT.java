@@ -107,6 +107,30 @@ public class DnsIT {
     }
 
     @Test
+    public void anInstanceLeavesTheAnswersWhenItsCheckFails() throws Exception {
+        assertEquals(200, agent.put("/v1/agent/service/register",
+                "{\"Name\": \"ttlsvc\", \"Port\": 9090, \"Check\": {\"TTL\": \"60s\"}}").statusCode());
+        assertEquals(200, agent.put("/v1/agent/check/pass/service:ttlsvc", "").statusCode());
+        awaitAnswer("ttlsvc.service.consul", true);
+        assertEquals(200, agent.put("/v1/agent/check/fail/service:ttlsvc?note=down", "").statusCode());
+        awaitAnswer("ttlsvc.service.consul", false);
+    }
+
+    /** Waits until {@code name} has (or no longer has) an A record. */
+    private static void awaitAnswer(String name, boolean present) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = dig("+noall", "+answer", name);
+            if (data(last, "A").isEmpty() != present) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(name + (present ? " never answered" : " is still answered") + ":\n" + last);
+    }
+
+    @Test
     public void serviceAnswersEveryNonCriticalInstanceOverUdpAndTcp() throws Exception {
         String udp = dig("+noall", "+answer", "hopscotch.service.consul");
         assertEquals(udp, Set.of("10.0.0.1", "10.0.0.22"), data(udp, "A"));
