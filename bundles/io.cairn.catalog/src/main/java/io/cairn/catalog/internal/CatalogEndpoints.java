@@ -38,6 +38,7 @@ public final class CatalogEndpoints implements HttpEndpoints {
     private static final Watch WHOLE_CATALOG = new Watch(CatalogKeys.TABLE, "");
 
     private final Catalog catalog;
+    private final DecodedRecords records = new DecodedRecords(RaftCatalog.DECODED_RECORDS);
 
     @Activate
     public CatalogEndpoints(@Reference Catalog catalog) {
@@ -106,7 +107,7 @@ public final class CatalogEndpoints implements HttpEndpoints {
             @Override
             public Answer answer(Request request, StateView state) {
                 P parsed = badRequestOnIllegalArgument(() -> params.apply(request));
-                CatalogReads reads = new CatalogReads(state, catalog.datacenter());
+                CatalogReads reads = new CatalogReads(state, catalog.datacenter(), records);
                 return new Answer(reads.index(), Response.json(body.apply(parsed, reads)));
             }
         };

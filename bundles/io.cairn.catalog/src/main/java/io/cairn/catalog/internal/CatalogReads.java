@@ -2,7 +2,6 @@ package io.cairn.catalog.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,17 +20,25 @@ import io.cairn.raft.api.StateView;
 
 /**
  * Reads of the catalog table as Consul answers them. One instance serves one query against one consistent
- * view; it remembers decoded nodes so a query touching many instances on one node decodes it once.
+ * view; it remembers each node and each node's checks so a query touching many instances on one node builds
+ * them once. Records are decoded through {@link DecodedRecords}, shared across queries.
  */
 final class CatalogReads {
 
+    /** A decoded record with the entry it was read from (its indexes). */
+    private record Found<T>(T value, Entry entry) {
+    }
+
     private final StateView state;
     private final String datacenter;
+    private final DecodedRecords records;
     private final Map<String, Optional<Node>> nodes = new HashMap<>();
+    private final Map<String, List<HealthCheck>> checksByNode = new HashMap<>();
 
-    CatalogReads(StateView state, String datacenter) {
+    CatalogReads(StateView state, String datacenter, DecodedRecords records) {
         this.state = state;
         this.datacenter = datacenter;
+        this.records = records;
     }
 
     /**
@@ -45,7 +52,7 @@ final class CatalogReads {
     List<Node> nodes(Map<String, String> nodeMeta) {
         List<Node> result = new ArrayList<>();
         for (Entry entry : state.scan(CatalogKeys.TABLE, CatalogKeys.NODES)) {
-            Node node = CatalogCodec.decode(entry.value(), Stored.Node.class).toApi(datacenter, entry);
+            Node node = records.decode(state, entry, Stored.Node.class).toApi(datacenter, entry);
             if (Filters.matchesMeta(node.meta(), nodeMeta)) {
                 result.add(node);
             }
@@ -54,15 +61,15 @@ final class CatalogReads {
     }
 
     Optional<Node> node(String name) {
-        return nodes.computeIfAbsent(name, n -> state.get(CatalogKeys.TABLE, CatalogKeys.node(n))
-                .map(e -> CatalogCodec.decode(e.value(), Stored.Node.class).toApi(datacenter, e)));
+        return nodes.computeIfAbsent(name, n -> read(CatalogKeys.node(n), Stored.Node.class)
+                .map(found -> found.value().toApi(datacenter, found.entry())));
     }
 
     /** Service name to the sorted union of its instances' tags. */
     Map<String, List<String>> services(Map<String, String> nodeMeta) {
         Map<String, TreeSet<String>> tags = new TreeMap<>();
         for (Entry entry : state.scan(CatalogKeys.TABLE, CatalogKeys.SERVICES)) {
-            Stored.Service service = CatalogCodec.decode(entry.value(), Stored.Service.class);
+            Stored.Service service = records.decode(state, entry, Stored.Service.class);
             if (nodeMatches(service.node(), nodeMeta)) {
                 tags.computeIfAbsent(service.service(), s -> new TreeSet<>()).addAll(service.tags());
             }
@@ -75,8 +82,8 @@ final class CatalogReads {
     /** The instances of {@code name} in node, then ID, order, with their node and checks, filtered. */
     List<ServiceEntry> serviceEntries(String name, ServiceQuery query) {
         List<ServiceEntry> result = new ArrayList<>();
-        for (Map.Entry<Stored.Service, Entry> instance : instances(name).entrySet()) {
-            Stored.Service service = instance.getKey();
+        for (Found<Stored.Service> instance : instances(name)) {
+            Stored.Service service = instance.value();
             Optional<Node> node = node(service.node());
             if (node.isEmpty() || !Filters.matchesMeta(node.get().meta(), query.nodeMeta())
                     || !Filters.hasAllTags(service.tags(), query.tags())) {
@@ -88,7 +95,7 @@ final class CatalogReads {
                     checks.add(check);
                 }
             }
-            ServiceEntry entry = new ServiceEntry(node.get(), service.toApi(instance.getValue()), checks);
+            ServiceEntry entry = new ServiceEntry(node.get(), service.toApi(instance.entry()), checks);
             if (!query.passingOnly() || entry.passing()) {
                 result.add(entry);
             }
@@ -99,20 +106,22 @@ final class CatalogReads {
     Optional<NodeServices> nodeServices(String name) {
         return node(name).map(node -> new NodeServices(node, state.scan(CatalogKeys.TABLE,
                 CatalogKeys.servicesOf(name)).stream()
-                .map(e -> CatalogCodec.decode(e.value(), Stored.Service.class).toApi(e))
+                .map(e -> records.decode(state, e, Stored.Service.class).toApi(e))
                 .toList()));
     }
 
     List<HealthCheck> nodeChecks(String node) {
-        return state.scan(CatalogKeys.TABLE, CatalogKeys.checksOf(node)).stream()
-                .map(e -> CatalogCodec.decode(e.value(), Stored.Check.class).toApi(e))
-                .toList();
+        return checksByNode.computeIfAbsent(node, n -> state.scan(CatalogKeys.TABLE, CatalogKeys.checksOf(n))
+                .stream()
+                .map(e -> records.decode(state, e, Stored.Check.class).toApi(e))
+                .toList());
     }
 
     /** The checks of every instance of {@code name} on nodes matching {@code nodeMeta}. */
     List<HealthCheck> serviceChecks(String name, Map<String, String> nodeMeta) {
         List<HealthCheck> result = new ArrayList<>();
-        for (Stored.Service service : instances(name).keySet()) {
+        for (Found<Stored.Service> instance : instances(name)) {
+            Stored.Service service = instance.value();
             if (!nodeMatches(service.node(), nodeMeta)) {
                 continue;
             }
@@ -129,7 +138,7 @@ final class CatalogReads {
     List<HealthCheck> checks(Optional<CheckStatus> status, Map<String, String> nodeMeta) {
         List<HealthCheck> result = new ArrayList<>();
         for (Entry entry : state.scan(CatalogKeys.TABLE, CatalogKeys.CHECKS)) {
-            HealthCheck check = CatalogCodec.decode(entry.value(), Stored.Check.class).toApi(entry);
+            HealthCheck check = records.decode(state, entry, Stored.Check.class).toApi(entry);
             if (status.map(s -> s == check.status()).orElse(true) && nodeMatches(check.node(), nodeMeta)) {
                 result.add(check);
             }
@@ -141,13 +150,25 @@ final class CatalogReads {
         return nodeMeta.isEmpty() || node(name).map(n -> Filters.matchesMeta(n.meta(), nodeMeta)).orElse(false);
     }
 
-    /** The instances named {@code name} (case-insensitively) in node, then ID, order. */
-    private Map<Stored.Service, Entry> instances(String name) {
-        Map<Stored.Service, Entry> result = new LinkedHashMap<>();
+    /**
+     * The instances named {@code name} (case-insensitively) in node, then ID, order. A list, not a map keyed by
+     * the record: keys are unique already, and hashing whole records cost more than the lookups.
+     */
+    private List<Found<Stored.Service>> instances(String name) {
+        List<Found<Stored.Service>> result = new ArrayList<>();
         for (Entry indexEntry : state.scan(CatalogKeys.TABLE, CatalogKeys.instancesOf(name))) {
-            state.get(CatalogKeys.TABLE, CatalogKeys.serviceKeyOfIndexEntry(indexEntry.key()))
-                    .ifPresent(e -> result.put(CatalogCodec.decode(e.value(), Stored.Service.class), e));
+            read(CatalogKeys.serviceKeyOfIndexEntry(indexEntry.key()), Stored.Service.class).ifPresent(result::add);
         }
         return result;
+    }
+
+    /** The record under {@code key}; a key found gone is dropped from the shared decoded records at once. */
+    private <T> Optional<Found<T>> read(String key, Class<T> type) {
+        Optional<Entry> entry = state.get(CatalogKeys.TABLE, key);
+        if (entry.isEmpty()) {
+            records.forget(key);
+            return Optional.empty();
+        }
+        return Optional.of(new Found<>(records.decode(state, entry.get(), type), entry.get()));
     }
 }

@@ -36,6 +36,12 @@ public final class RaftCatalog implements Catalog {
 
     static final String PID = "io.cairn.catalog";
 
+    /**
+     * Decoded records kept across reads: room for a large catalog's nodes, services and checks, while a
+     * bigger one still works, only with more decoding.
+     */
+    static final int DECODED_RECORDS = 50_000;
+
     @ObjectClassDefinition(name = "Cairn catalog", description = "The replicated service catalog")
     public @interface Config {
         @AttributeDefinition(description = "Datacenter this catalog serves, reported on every node")
@@ -44,6 +50,7 @@ public final class RaftCatalog implements Catalog {
 
     private final RaftService raft;
     private final String datacenter;
+    private final DecodedRecords records = new DecodedRecords(DECODED_RECORDS);
 
     @Activate
     public RaftCatalog(@Reference RaftService raft, Config config) {
@@ -112,7 +119,7 @@ public final class RaftCatalog implements Catalog {
 
     private <T> CompletionStage<Indexed<T>> read(Consistency consistency, Function<CatalogReads, T> reader) {
         return raft.barrier(consistency).thenApply(context -> raft.state().read(view -> {
-            CatalogReads reads = new CatalogReads(view, datacenter);
+            CatalogReads reads = new CatalogReads(view, datacenter, records);
             return new Indexed<>(reader.apply(reads), reads.index());
         }));
     }

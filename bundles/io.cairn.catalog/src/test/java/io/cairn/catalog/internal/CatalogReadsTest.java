@@ -22,9 +22,11 @@ import io.cairn.health.api.CheckStatus;
 class CatalogReadsTest {
 
     private final FakeState state = new FakeState();
+    /** Shared by every read, and small, so the answers below also cover reuse across writes and sweeping. */
+    private final DecodedRecords records = new DecodedRecords(3);
 
     private CatalogReads reads() {
-        return new CatalogReads(state, "dc7");
+        return new CatalogReads(state, "dc7", records);
     }
 
     private List<String> nodesOf(List<ServiceEntry> entries) {

@@ -26,9 +26,11 @@ import io.cairn.health.api.CheckStatus;
 class CatalogStateMachineTest {
 
     private final FakeState state = new FakeState();
+    /** Shared by every read, so answers after each command also cover reuse of decoded records. */
+    private final DecodedRecords records = new DecodedRecords(RaftCatalog.DECODED_RECORDS);
 
     private CatalogReads reads() {
-        return new CatalogReads(state, "dc1");
+        return new CatalogReads(state, "dc1", records);
     }
 
     @Test
