@@ -4,26 +4,8 @@
 set -euo pipefail
 RESULTS=$1 DURATION=$2 RUNS=$3 OUTSTANDING=$4
 
-# stats <metric> <divisor> <decimals> -> "median min max" (or "- - -" when not measured)
-stats() {
-  awk -F'\t' -v k="$1" -v d="$2" '$1 == k && $2 != "" { print $2 / d }' "$RESULTS" | sort -g |
-    awk -v p="$3" '{ v[++n] = $1 }
-      END {
-        if (n == 0) { print "- - -"; exit }
-        m = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
-        f = "%." p "f"; printf f " " f " " f "\n", m, v[1], v[n]
-      }'
-}
-cell() {
-  local s
-  read -r -a s <<<"$(stats "$@")"
-  if [ "${s[0]}" = - ]; then echo "–"; elif [ "$RUNS" -le 1 ]; then echo "${s[0]}"; else echo "${s[0]} (${s[1]}–${s[2]})"; fi
-}
-median() { stats "$@" | cut -d' ' -f1; }
-loads() {
-  awk -F'\t' -v k="$1" 'index($1, k) == 1 { if (n++ == 0 || $3 < lo) lo = $3; if ($3 > hi) hi = $3 }
-    END { if (n) printf "%.2f–%.2f", lo, hi; else printf "–" }' "$RESULTS"
-}
+# shellcheck source=bench/stats.sh
+. "$(dirname "$0")/../stats.sh"
 
 echo "### DNS: A web.service.consul, dnsperf ${OUTSTANDING} outstanding, ${DURATION} s per run, median (min–max) of ${RUNS} run(s)"
 echo
