@@ -1,5 +1,6 @@
 package io.cairn.catalog.internal;
 
+import io.cairn.raft.testing.InMemoryState;
 import static io.cairn.catalog.internal.Fixtures.apply;
 import static io.cairn.catalog.internal.Fixtures.check;
 import static io.cairn.catalog.internal.Fixtures.instance;
@@ -21,7 +22,7 @@ import io.cairn.health.api.CheckStatus;
 
 class CatalogReadsTest {
 
-    private final FakeState state = new FakeState();
+    private final InMemoryState state = new InMemoryState();
     /** Shared by every read, and small, so the answers below also cover reuse across writes and sweeping. */
     private final DecodedRecords records = new DecodedRecords(3);
 

@@ -1,5 +1,6 @@
 package io.cairn.catalog.internal;
 
+import io.cairn.raft.testing.InMemoryState;
 import static io.cairn.catalog.internal.Fixtures.apply;
 import static io.cairn.catalog.internal.Fixtures.check;
 import static io.cairn.catalog.internal.Fixtures.instance;
@@ -25,7 +26,7 @@ import io.cairn.health.api.CheckStatus;
 
 class CatalogStateMachineTest {
 
-    private final FakeState state = new FakeState();
+    private final InMemoryState state = new InMemoryState();
     /** Shared by every read, so answers after each command also cover reuse of decoded records. */
     private final DecodedRecords records = new DecodedRecords(RaftCatalog.DECODED_RECORDS);
 

@@ -1,5 +1,6 @@
 package io.cairn.catalog.internal;
 
+import io.cairn.raft.testing.InMemoryState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -20,7 +21,7 @@ import io.cairn.raft.api.Entry;
 
 class DecodedRecordsTest {
 
-    private final FakeState state = new FakeState();
+    private final InMemoryState state = new InMemoryState();
 
     private static Stored.Node node(String name, String address) {
         return new Stored.Node("id-" + name, name, address, Map.of(), Map.of("v", address));

@@ -1,5 +1,6 @@
 package io.cairn.catalog.internal;
 
+import io.cairn.raft.testing.InMemoryState;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -16,7 +17,7 @@ import io.cairn.raft.api.StateView;
 /** A one-server Raft that validates and applies catalog commands at once through the real handler. */
 final class FakeRaft implements RaftService {
 
-    final FakeState state = new FakeState();
+    final InMemoryState state = new InMemoryState();
     private final CommandHandler handler = new CatalogCommandHandler();
 
     @Override

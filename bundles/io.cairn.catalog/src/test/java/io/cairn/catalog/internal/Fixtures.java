@@ -1,5 +1,6 @@
 package io.cairn.catalog.internal;
 
+import io.cairn.raft.testing.InMemoryState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.Registration;
 import io.cairn.health.api.CheckStatus;
 
-/** Short builders for catalog test data, applied straight to a {@link FakeState}. */
+/** Short builders for catalog test data, applied straight to a {@link InMemoryState}. */
 final class Fixtures {
 
     private Fixtures() {
@@ -33,11 +34,11 @@ final class Fixtures {
         return new Registration("", node, "10.0.0.1", null, null, service, List.of(checks), true);
     }
 
-    static Optional<String> apply(FakeState state, Registration registration) {
+    static Optional<String> apply(InMemoryState state, Registration registration) {
         return CatalogStateMachine.apply(CatalogCommand.register(registration), state.next());
     }
 
-    static void apply(FakeState state, Deregistration deregistration) {
+    static void apply(InMemoryState state, Deregistration deregistration) {
         CatalogStateMachine.apply(CatalogCommand.deregister(deregistration), state.next());
     }
 }

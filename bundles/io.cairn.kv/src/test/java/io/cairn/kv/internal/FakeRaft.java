@@ -1,5 +1,6 @@
 package io.cairn.kv.internal;
 
+import io.cairn.raft.testing.InMemoryState;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

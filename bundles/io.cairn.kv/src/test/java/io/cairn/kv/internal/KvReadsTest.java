@@ -1,5 +1,6 @@
 package io.cairn.kv.internal;
 
+import io.cairn.raft.testing.InMemoryState;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,6 @@
 package io.cairn.kv.internal.http;
 
+import io.cairn.raft.testing.InMemoryState;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +12,6 @@ import java.util.List;
 import io.cairn.http.api.Answer;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Watch;
-import io.cairn.kv.internal.InMemoryState;
 import io.cairn.kv.internal.KvCommand;
 import io.cairn.kv.internal.KvStateMachine;
 

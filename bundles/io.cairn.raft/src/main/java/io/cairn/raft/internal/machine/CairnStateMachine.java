@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cairn.raft.api.CommandHandler;
+import io.cairn.raft.internal.state.ApplyAbortedException;
 import io.cairn.raft.internal.state.TableStore;
 
 /**
@@ -136,8 +137,13 @@ public final class CairnStateMachine extends BaseStateMachine {
             return CompletableFuture.failedFuture(new IOException("Closed while waiting for a handler of type '"
                     + command.type() + "'"));
         }
-        TableStore.Applied<byte[]> applied = store.apply(entry.getIndex(),
-                writer -> handler.apply(command.payload(), writer));
+        TableStore.Applied<byte[]> applied;
+        try {
+            applied = store.apply(entry.getIndex(), (type, payload, writer) -> nestedHandler(type, entry.getIndex())
+                    .apply(payload, writer), writer -> handler.apply(command.payload(), writer));
+        } catch (ApplyAbortedException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
         changes.changed(applied.touched());
         appliedWaiters.advanced(entry.getIndex());
@@ -150,6 +156,19 @@ public final class CairnStateMachine extends BaseStateMachine {
             reply = Envelope.failed(String.valueOf(applied.failure().getMessage()));
         }
         return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(reply)));
+    }
+
+    /** The handler of a command nested in the entry at {@code index}; waits for it like {@link #handlerFor}. */
+    private CommandHandler nestedHandler(String type, long index) {
+        try {
+            CommandHandler handler = handlerFor(type, index);
+            if (handler != null) {
+                return handler;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new ApplyAbortedException("Closed while waiting for a handler of type '" + type + "'");
     }
 
     /** Never skips a committed entry: waits for its handler, keeping the log order (see CommandHandler). */

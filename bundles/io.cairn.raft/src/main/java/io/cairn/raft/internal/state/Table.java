@@ -94,6 +94,29 @@ final class Table {
         return tombstones;
     }
 
+    long maxIndex() {
+        return maxIndex;
+    }
+
+    boolean isEmpty() {
+        return records.isEmpty() && tombstones.isEmpty();
+    }
+
+    /** Puts back what {@code key} was before a rolled-back write: a record, a tombstone, or nothing. */
+    void undo(String key, Entry record, Long tombstone, long previousMaxIndex) {
+        if (record == null) {
+            records.remove(key);
+        } else {
+            records.put(key, record);
+        }
+        if (tombstone == null) {
+            tombstones.remove(key);
+        } else {
+            tombstones.put(key, tombstone);
+        }
+        maxIndex = previousMaxIndex;
+    }
+
     /** Restores a tombstone or record read from a snapshot. */
     void restoreTombstone(String key, long index) {
         tombstones.put(key, index);

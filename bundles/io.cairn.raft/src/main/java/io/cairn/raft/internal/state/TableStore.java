@@ -41,18 +41,25 @@ public final class TableStore implements StateView {
     }
 
     /**
-     * Runs {@code command} as the command at {@code index}, atomically for readers. The command's writes stay
-     * applied even if it throws: every server runs the same deterministic command, so all end up alike.
+     * Runs {@code command} as the command at {@code index}, atomically for readers and all or nothing: if it
+     * throws, its writes are rolled back (every server runs the same deterministic command, so all end up
+     * alike). {@code nested} applies the commands it runs through {@link StateWriter#apply(String, byte[])}.
+     *
+     * @throws ApplyAbortedException if the server stopped mid-command; nothing is applied, not even the index
      */
-    public <R> Applied<R> apply(long index, Function<StateWriter, R> command) {
+    public <R> Applied<R> apply(long index, NestedCommands nested, Function<StateWriter, R> command) {
         lock.writeLock().lock();
         try {
-            StoreWriter writer = new StoreWriter(this, index);
+            StoreWriter writer = new StoreWriter(this, index, nested);
             R result = null;
             RuntimeException failure = null;
             try {
                 result = command.apply(writer);
+            } catch (ApplyAbortedException e) {
+                writer.rollback();
+                throw e;
             } catch (RuntimeException e) {
+                writer.rollback();
                 failure = e;
             }
             appliedIndex = Math.max(appliedIndex, index);
@@ -161,6 +168,10 @@ public final class TableStore implements StateView {
 
     Table tableOrNull(String name) {
         return tables.get(name);
+    }
+
+    void dropTable(String name) {
+        tables.remove(name);
     }
 
     Table tableForWrite(String name) {

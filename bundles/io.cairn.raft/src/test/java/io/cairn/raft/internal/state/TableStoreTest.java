@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -13,10 +14,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
 import io.cairn.raft.api.Entry;
+import io.cairn.raft.api.StateWriter;
 
 class TableStoreTest {
 
@@ -26,8 +29,21 @@ class TableStoreTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Nested commands of type "append" put their payload under key "nested"; type "fail" writes, then throws. */
+    private static final NestedCommands NESTED = (type, payload, writer) -> {
+        writer.put("kv", "nested", payload);
+        if (type.equals("fail")) {
+            throw new IllegalArgumentException("nested failed");
+        }
+        return bytes("done");
+    };
+
+    private <R> TableStore.Applied<R> apply(long index, Function<StateWriter, R> command) {
+        return store.apply(index, NESTED, command);
+    }
+
     private void put(long index, String table, String key, String value) {
-        store.apply(index, w -> w.put(table, key, bytes(value)));
+        apply(index, w -> w.put(table, key, bytes(value)));
     }
 
     @Test
@@ -51,7 +67,7 @@ class TableStoreTest {
         assertEquals(0, store.index("kv", "none/"));
         assertEquals(0, store.index("other", ""));
 
-        store.apply(9, w -> w.delete("kv", "db/a"));
+        apply(9, w -> w.delete("kv", "db/a"));
         assertTrue(store.get("kv", "db/a").isEmpty());
         assertEquals(9, store.index("kv", "db/"), "a deletion moves the prefix index (tombstone)");
         assertEquals(3, store.index("kv", "web/"));
@@ -63,22 +79,88 @@ class TableStoreTest {
         put(1, "kv", "a/1", "x");
         put(2, "kv", "a/2", "x");
         put(3, "kv", "b/1", "x");
-        TableStore.Applied<Integer> applied = store.apply(4, w -> w.deletePrefix("kv", "a/"));
+        TableStore.Applied<Integer> applied = apply(4, w -> w.deletePrefix("kv", "a/"));
         assertEquals(2, applied.result());
         assertEquals(List.of("a/1", "a/2"), applied.touched().get("kv"));
         assertEquals(List.of("b/1"), store.scan("kv", "").stream().map(Entry::key).toList());
-        assertFalse(store.apply(5, w -> w.delete("kv", "a/1")).result(), "already deleted");
+        assertFalse(apply(5, w -> w.delete("kv", "a/1")).result(), "already deleted");
     }
 
     @Test
-    void failedCommandKeepsItsWritesAndReportsFailure() {
-        TableStore.Applied<Object> applied = store.apply(5, w -> {
-            w.put("kv", "k", bytes("v"));
+    void failedCommandLeavesNothingBehind() {
+        put(1, "kv", "kept", "old");
+        put(2, "kv", "gone", "x");
+        apply(3, w -> w.delete("kv", "gone"));
+        TableStore.Applied<Object> applied = apply(5, w -> {
+            w.put("kv", "kept", bytes("new"));
+            w.put("kv", "gone", bytes("back"));
+            w.put("kv", "fresh", bytes("v"));
+            w.put("newtable", "k", bytes("v"));
+            w.deletePrefix("kv", "");
             throw new IllegalStateException("boom");
         });
         assertNotNull(applied.failure());
-        assertTrue(store.get("kv", "k").isPresent());
-        assertEquals(5, store.appliedIndex());
+        assertArrayEquals(bytes("old"), store.get("kv", "kept").orElseThrow().value());
+        assertEquals(1, store.get("kv", "kept").orElseThrow().modifyIndex());
+        assertTrue(store.get("kv", "gone").isEmpty());
+        assertEquals(3, store.index("kv", "gone"), "the tombstone is back");
+        assertTrue(store.get("kv", "fresh").isEmpty());
+        assertEquals(3, store.index("kv", ""), "the table index is back too");
+        assertEquals(0, store.index("newtable", ""));
+        assertEquals(5, store.appliedIndex(), "the entry itself was applied");
+    }
+
+    @Test
+    void explicitRollbackDiscardsWritesSoFarAndKeepsTheResult() {
+        TableStore.Applied<String> applied = apply(4, w -> {
+            w.put("kv", "a", bytes("1"));
+            w.rollback();
+            w.put("kv", "b", bytes("2"));
+            return "reported";
+        });
+        assertEquals("reported", applied.result());
+        assertTrue(store.get("kv", "a").isEmpty());
+        assertTrue(store.get("kv", "b").isPresent());
+    }
+
+    @Test
+    void nestedCommandWritesBelongToTheOuterCommand() {
+        TableStore.Applied<byte[]> applied = apply(6, w -> {
+            w.put("kv", "outer", bytes("o"));
+            return w.apply("append", bytes("n"));
+        });
+        assertArrayEquals(bytes("done"), applied.result());
+        assertEquals(6, store.get("kv", "nested").orElseThrow().modifyIndex());
+        assertEquals(List.of("outer", "nested"), applied.touched().get("kv"));
+    }
+
+    @Test
+    void failedNestedCommandRollsBackOnlyItsOwnWrites() {
+        TableStore.Applied<String> applied = apply(7, w -> {
+            w.put("kv", "outer", bytes("o"));
+            try {
+                w.apply("fail", bytes("n"));
+                return "not reached";
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        });
+        assertEquals("nested failed", applied.result());
+        assertTrue(store.get("kv", "outer").isPresent());
+        assertTrue(store.get("kv", "nested").isEmpty());
+    }
+
+    @Test
+    void abortedCommandAppliesNothingNotEvenItsIndex() {
+        put(1, "kv", "a", "1");
+        assertThrows(ApplyAbortedException.class, () -> store.apply(2, (type, payload, writer) -> {
+            throw new ApplyAbortedException("stopping");
+        }, w -> {
+            w.put("kv", "a", bytes("2"));
+            return w.apply("any", bytes(""));
+        }));
+        assertArrayEquals(bytes("1"), store.get("kv", "a").orElseThrow().value());
+        assertEquals(1, store.appliedIndex());
     }
 
     @Test
@@ -94,7 +176,7 @@ class TableStoreTest {
         put(1, "kv", "a", "1");
         put(2, "kv", "b", "2");
         put(3, "catalog", "n1", "node");
-        store.apply(4, w -> w.delete("kv", "b"));
+        apply(4, w -> w.delete("kv", "b"));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         store.writeSnapshot(new DataOutputStream(bytes));
 
