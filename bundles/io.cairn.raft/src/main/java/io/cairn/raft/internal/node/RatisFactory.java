@@ -64,6 +64,12 @@ final class RatisFactory {
 
     RaftServer server(RaftGroup group, StateMachine stateMachine, RaftStorage.StartupOption option)
             throws IOException {
+        if (group.getPeers().size() == 1) {
+            // Alone in its group a server has nobody to hear from: no reason to wait out a whole election
+            // timeout before it becomes leader (this was most of a -dev agent's wait for its first write).
+            RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(properties, TimeDuration.valueOf(10, TimeUnit.MILLISECONDS));
+            RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(properties, TimeDuration.valueOf(50, TimeUnit.MILLISECONDS));
+        }
         try {
             return withBundleLoader(() -> {
                 RaftServer server = RaftServer.newBuilder()
