@@ -1,5 +1,7 @@
 package io.cairn.http.internal;
 
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +29,9 @@ final class ApiServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ScheduledThreadPoolExecutor timer;
+    private final ForkJoinPool answers;
 
-    ApiServer(String host, int port, Router router, Supplier<RaftService> raft) {
+    ApiServer(String host, int port, Router router, Supplier<RaftService> raft, HttpMetrics metrics) {
         QueuedThreadPool pool = new QueuedThreadPool();
         pool.setName("cairn-http");
         server = new Server(pool);
@@ -39,9 +42,12 @@ final class ApiServer implements AutoCloseable {
         });
         // Blocking queries mostly end by change, not timeout: drop their cancelled timeouts at once.
         timer.setRemoveOnCancelPolicy(true);
-        BlockingQuery blocking = new BlockingQuery(WaitTimer.on(timer), pool,
-                bound -> ThreadLocalRandom.current().nextLong(bound));
-        Dispatcher dispatcher = new Dispatcher(router, raft, blocking, new Json());
+        // Answers are computed off Jetty's pool, on one worker per core: a write wakes thousands of blocking
+        // queries at once, and handing each to a 200-thread pool made its threads fight over the job queue.
+        answers = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), answerWorkers(), null, true);
+        BlockingQuery blocking = new BlockingQuery(WaitTimer.on(timer), answers,
+                bound -> ThreadLocalRandom.current().nextLong(bound), metrics);
+        Dispatcher dispatcher = new Dispatcher(router, raft, blocking, new Json(), metrics);
 
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
@@ -79,6 +85,16 @@ final class ApiServer implements AutoCloseable {
             server.stop();
         } finally {
             timer.shutdownNow();
+            answers.shutdownNow();
         }
+    }
+
+    private static ForkJoinPool.ForkJoinWorkerThreadFactory answerWorkers() {
+        return pool -> {
+            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName("cairn-http-answer-" + thread.getPoolIndex());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }
