@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,6 +49,8 @@ import io.cairn.raft.internal.machine.CairnStateMachine;
 import io.cairn.raft.internal.machine.ChangeNotifier;
 import io.cairn.raft.internal.machine.Envelope;
 import io.cairn.raft.internal.machine.HandlerRegistry;
+import io.cairn.raft.internal.machine.TombstoneReaping;
+import io.cairn.raft.internal.machine.TombstoneSchedule;
 import io.cairn.raft.internal.state.TableStore;
 
 /**
@@ -59,6 +62,9 @@ public final class RaftNode implements RaftService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
     private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(5);
+    /** Consul's defaults: tombstones live 15 minutes, checked every 30 seconds. */
+    private static final Duration TOMBSTONE_TTL = Duration.ofMinutes(15);
+    private static final Duration TOMBSTONE_GRANULARITY = Duration.ofSeconds(30);
     private static final Message APPLIED_INDEX_QUERY = Message.valueOf(
             ByteString.copyFrom(Envelope.APPLIED_INDEX_QUERY));
 
@@ -78,6 +84,9 @@ public final class RaftNode implements RaftService, AutoCloseable {
     private final AppliedIndexWaiters appliedWaiters = new AppliedIndexWaiters(notifyExecutor);
     private final CairnStateMachine stateMachine;
     private final RatisFactory ratis;
+    private final TombstoneSchedule tombstones = new TombstoneSchedule(TOMBSTONE_TTL.toNanos());
+    private final ScheduledExecutorService tombstoneTimer = Executors.newSingleThreadScheduledExecutor(
+            Threads.named("cairn-raft-tombstones"));
     /** Identifies writes this server submits to itself while leader (Ratis' retry cache keys on client and call). */
     private final ClientId localClientId = ClientId.randomId();
     private final AtomicLong localCallIds = new AtomicLong();
@@ -92,6 +101,26 @@ public final class RaftNode implements RaftService, AutoCloseable {
         this.groupId = RaftGroupId.valueOf(settings.groupUuid());
         this.stateMachine = new CairnStateMachine(store, handlers, changes, appliedWaiters);
         this.ratis = new RatisFactory(settings);
+        handlers.add(TombstoneReaping.TYPE, new TombstoneReaping(store), Integer.MAX_VALUE, Long.MIN_VALUE);
+        long every = TOMBSTONE_GRANULARITY.toNanos();
+        tombstoneTimer.scheduleWithFixedDelay(this::collectTombstones, every, every, TimeUnit.NANOSECONDS);
+    }
+
+    /** Samples the applied index and, on the leader, reaps the tombstones that have outlived their TTL. */
+    private void collectTombstones() {
+        long now = System.nanoTime();
+        tombstones.sample(now, store.appliedIndex());
+        if (!running || !isLeader()) {
+            return;
+        }
+        tombstones.due(now).ifPresent(index -> submit(TombstoneReaping.TYPE, TombstoneReaping.upTo(index))
+                .whenComplete((result, failure) -> {
+                    if (failure == null) {
+                        tombstones.reaped(index);
+                    } else {
+                        LOG.debug("Reaping tombstones up to index {} failed, will retry", index, failure);
+                    }
+                }));
     }
 
     public NodeSettings settings() {
@@ -273,6 +302,7 @@ public final class RaftNode implements RaftService, AutoCloseable {
             closeQuietly(server, "Raft server");
             server = null;
         }
+        tombstoneTimer.shutdownNow();
         notifyExecutor.shutdown();
         replyExecutor.shutdown();
         try {

@@ -12,8 +12,8 @@ import io.cairn.raft.api.Entry;
  * One replicated table: live records and tombstones, both ordered by key. Not thread-safe; {@link TableStore}
  * guards it.
  * <p>
- * Tombstones are kept for ever so that {@link #index(String)} reports deletions under a prefix; compacting old
- * tombstones (Consul's tombstone GC) is a later concern.
+ * Tombstones let {@link #index(String)} report deletions under a prefix; old ones are reaped
+ * ({@link #reapTombstones}) once no client can still be waiting on them, as Consul's tombstone GC does.
  */
 final class Table {
 
@@ -115,6 +115,13 @@ final class Table {
             tombstones.put(key, tombstone);
         }
         maxIndex = previousMaxIndex;
+    }
+
+    /** Drops the tombstones of deletions at or below {@code index}; returns how many. */
+    int reapTombstones(long index) {
+        int before = tombstones.size();
+        tombstones.values().removeIf(deletedAt -> deletedAt <= index);
+        return before - tombstones.size();
     }
 
     /** Restores a tombstone or record read from a snapshot. */

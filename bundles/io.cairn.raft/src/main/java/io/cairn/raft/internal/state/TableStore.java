@@ -170,6 +170,23 @@ public final class TableStore implements StateView {
         return tables.get(name);
     }
 
+    /**
+     * Drops every tombstone of a deletion at or below {@code index}, in all tables. Only for the core's own
+     * tombstone command, while it is applied (so under the write lock, and on every server alike).
+     */
+    public int reapTombstones(long index) {
+        lock.writeLock().lock();
+        try {
+            int reaped = 0;
+            for (Table table : tables.values()) {
+                reaped += table.reapTombstones(index);
+            }
+            return reaped;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     void dropTable(String name) {
         tables.remove(name);
     }

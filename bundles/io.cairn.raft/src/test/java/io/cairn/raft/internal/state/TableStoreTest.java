@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cairn.raft.api.Entry;
 import io.cairn.raft.api.StateWriter;
+import io.cairn.raft.internal.machine.TombstoneReaping;
 
 class TableStoreTest {
 
@@ -161,6 +162,22 @@ class TableStoreTest {
         }));
         assertArrayEquals(bytes("1"), store.get("kv", "a").orElseThrow().value());
         assertEquals(1, store.appliedIndex());
+    }
+
+    @Test
+    void reapingDropsOnlyOldTombstonesAndNeverPastItsOwnIndex() {
+        put(1, "kv", "a/1", "x");
+        put(2, "kv", "a/2", "x");
+        put(3, "kv", "b/1", "x");
+        apply(4, w -> w.delete("kv", "a/1"));
+        apply(6, w -> w.delete("kv", "a/2"));
+        TombstoneReaping reaping = new TombstoneReaping(store);
+        TableStore.Applied<byte[]> applied = apply(7, w -> reaping.apply(TombstoneReaping.upTo(5), w));
+        assertEquals(1, java.nio.ByteBuffer.wrap(applied.result()).getInt());
+        assertEquals(6, store.index("kv", "a/"), "the newer tombstone still counts");
+        apply(8, w -> reaping.apply(TombstoneReaping.upTo(Long.MAX_VALUE), w));
+        assertEquals(0, store.index("kv", "a/"), "all tombstones under a/ reaped");
+        assertEquals(6, store.index("kv", ""), "the table's own index never goes back");
     }
 
     @Test
