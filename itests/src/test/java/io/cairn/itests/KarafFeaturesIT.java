@@ -13,11 +13,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
@@ -103,6 +105,40 @@ public class KarafFeaturesIT {
         features.installFeature("cairn-kv", EnumSet.noneOf(FeaturesService.Option.class));
         awaitStatus("/v1/kv/exam/key?raw", 200, null);
         assertEquals("hello", request("GET", "/v1/kv/exam/key?raw", null).body);
+    }
+
+    /**
+     * The instrumented bundles never restart for the metrics feature: a blocking query held by the HTTP server
+     * lives through its removal and return, and their meters are published again once it is back.
+     */
+    @Test
+    public void metricsFeatureComesAndGoesWithoutRestartingInstrumentedBundles() throws Exception {
+        awaitStatus("/v1/kv/?keys", 200, null);
+        assertEquals("true", request("PUT", "/v1/kv/metrics/a", "1").body);
+        assertTrue(awaitStatus("/v1/agent/metrics?format=prometheus", 200, null).body.contains("cairn_raft_commit_index"));
+        HttpURLConnection index = (HttpURLConnection) new URL("http://127.0.0.1:" + Integer.getInteger(HTTP_PORT_PROPERTY)
+                + "/v1/kv/metrics/?keys").openConnection();
+        String current = index.getHeaderField("X-Consul-Index");
+        CompletableFuture<Reply> blocked = CompletableFuture.supplyAsync(() -> {
+            try {
+                return request("GET", "/v1/kv/metrics/?keys&index=" + current + "&wait=60s", null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        features.uninstallFeature("cairn-metrics", EnumSet.noneOf(FeaturesService.Option.class));
+        awaitStatus("/v1/agent/metrics", 404, null);
+        features.installFeature("cairn-metrics", EnumSet.noneOf(FeaturesService.Option.class));
+        assertEquals("true", request("PUT", "/v1/kv/metrics/b", "2").body);
+        Reply woken = blocked.get(60, TimeUnit.SECONDS);
+        assertEquals(200, woken.status);
+        assertTrue(woken.body, woken.body.contains("metrics/b"));
+
+        String text = awaitStatus("/v1/agent/metrics?format=prometheus", 200, null).body;
+        assertTrue(text, text.contains("cairn_http_requests_seconds_count{method=\"PUT\",route=\"/v1/kv/\""));
+        assertTrue(text, text.contains("cairn_raft_commit_index"));
+        assertTrue(request("GET", "/v1/agent/metrics", null).body.startsWith("{\"Timestamp\""));
     }
 
     @Test

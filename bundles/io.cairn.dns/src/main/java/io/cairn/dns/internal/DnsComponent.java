@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 import io.cairn.catalog.api.Catalog;
 import io.cairn.dns.api.DnsNameResolver;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -20,6 +22,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -34,6 +37,8 @@ public final class DnsComponent {
     private final Map<String, ConcurrentSkipListMap<long[], DnsNameResolver>> resolvers =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final DnsServer server;
+    /** This bundle's meters; published once a MeterRegistry service (the cairn-metrics feature) is bound. */
+    private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
 
     @Activate
     public DnsComponent(@Reference Catalog catalog, DnsConfig config) {
@@ -43,7 +48,7 @@ public final class DnsComponent {
                 Clock.systemUTC());
         try {
             server = new DnsServer(new InetSocketAddress(config.client_address(), config.dns_port()),
-                    responder::respond);
+                    new MeteredHandler(responder::respond, meters));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen for DNS on " + config.client_address() + ":"
                     + config.dns_port(), e);
@@ -77,6 +82,16 @@ public final class DnsComponent {
         Object ranking = properties.get(Constants.SERVICE_RANKING);
         long rank = ranking instanceof Integer i ? i : 0;
         return new long[] {rank, (Long) properties.get(Constants.SERVICE_ID)};
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addMeterRegistry(MeterRegistry registry) {
+        meters.add(registry);
+    }
+
+    void removeMeterRegistry(MeterRegistry registry) {
+        meters.remove(registry);
     }
 
     @Deactivate

@@ -19,6 +19,8 @@ import io.cairn.health.api.CheckStateListener;
 import io.cairn.health.api.CheckStatus;
 import io.cairn.health.api.CheckType;
 import io.cairn.health.api.HealthChecks;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
@@ -46,6 +48,11 @@ public final class HealthEngine implements HealthChecks {
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(THREADS, threads());
     private final CheckScheduler scheduler = new CheckScheduler(new ExecutorScheduling(executor),
             HealthEngine::randomStagger, new Fanout(listeners));
+    /** This bundle's meters; published once a MeterRegistry service (the cairn-metrics feature) is bound. */
+    private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
+    private final HealthMetrics metrics = new HealthMetrics(meters, scheduler::states);
+    /** The timed stand-in the scheduler got for each check type service. */
+    private final Map<CheckType, CheckType> timed = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeCheckType", updated = "updatedCheckType")
@@ -61,7 +68,8 @@ public final class HealthEngine implements HealthChecks {
             LOG.warn("Check type {} has no {} property; no definition can select it", name, CheckType.FIELD);
         }
         names.put(type, name);
-        scheduler.typeAdded(name, new CheckTypeRegistry.Offer(type, fields, ranking(properties),
+        CheckType runner = timed.computeIfAbsent(type, t -> metrics.timed(name, t));
+        scheduler.typeAdded(name, new CheckTypeRegistry.Offer(runner, fields, ranking(properties),
                 ((Number) properties.getOrDefault(Constants.SERVICE_ID, 0L)).longValue()));
     }
 
@@ -73,8 +81,9 @@ public final class HealthEngine implements HealthChecks {
     /** Uses the name the service was added with: on an update its properties may already name another type. */
     void removeCheckType(CheckType type, Map<String, Object> properties) {
         String name = names.remove(type);
-        if (name != null) {
-            scheduler.typeRemoved(name, type);
+        CheckType runner = timed.remove(type);
+        if (name != null && runner != null) {
+            scheduler.typeRemoved(name, runner);
         }
     }
 
@@ -88,6 +97,16 @@ public final class HealthEngine implements HealthChecks {
         listeners.remove(listener);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeMeterRegistry")
+    void addMeterRegistry(MeterRegistry registry) {
+        meters.add(registry);
+    }
+
+    void removeMeterRegistry(MeterRegistry registry) {
+        meters.remove(registry);
+    }
+
     @Deactivate
     void deactivate() {
         scheduler.close();
@@ -96,7 +115,9 @@ public final class HealthEngine implements HealthChecks {
 
     @Override
     public CheckState register(CheckDefinition definition) {
-        return scheduler.register(definition);
+        CheckState state = scheduler.register(definition);
+        metrics.registered(state);
+        return state;
     }
 
     @Override

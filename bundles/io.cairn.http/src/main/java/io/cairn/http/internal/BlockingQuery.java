@@ -31,12 +31,15 @@ final class BlockingQuery {
     private final WaitTimer timer;
     private final Executor executor;
     private final LongUnaryOperator randomBelow;
+    private final HttpMetrics metrics;
 
     /**
      * @param randomBelow given a positive bound, a random number in {@code [0, bound)}
+     * @param metrics     counts the queries waiting
      */
-    BlockingQuery(WaitTimer timer, Executor executor, LongUnaryOperator randomBelow) {
+    BlockingQuery(WaitTimer timer, Executor executor, LongUnaryOperator randomBelow, HttpMetrics metrics) {
         this.timer = timer;
+        this.metrics = metrics;
         this.executor = executor;
         this.randomBelow = randomBelow;
     }
@@ -152,6 +155,7 @@ final class BlockingQuery {
         }
 
         private void waitForChange() {
+            metrics.blockingStarted();
             CompletableFuture<Long> change = raft.awaitChange(watch.table(), watch.prefix(), afterIndex);
             pending = change;
             if (result.isDone()) {
@@ -159,6 +163,7 @@ final class BlockingQuery {
             }
             Runnable cancelTimeout = timer.schedule(() -> change.cancel(false), deadline - timer.nanoTime());
             change.whenComplete((newIndex, failure) -> {
+                metrics.blockingEnded();
                 cancelTimeout.run();
                 Throwable cause = failure == null ? null : unwrap(failure);
                 if (cause != null && !(cause instanceof CancellationException)) {

@@ -33,12 +33,14 @@ final class Dispatcher {
     private final Supplier<RaftService> raft;
     private final BlockingQuery blocking;
     private final Json json;
+    private final HttpMetrics metrics;
 
     /**
      * @param raft the Raft service now, or {@code null} while there is none
      */
-    Dispatcher(Router router, Supplier<RaftService> raft, BlockingQuery blocking, Json json) {
+    Dispatcher(Router router, Supplier<RaftService> raft, BlockingQuery blocking, Json json, HttpMetrics metrics) {
         this.router = router;
+        this.metrics = metrics;
         this.raft = raft;
         this.blocking = blocking;
         this.json = json;
@@ -53,26 +55,53 @@ final class Dispatcher {
      */
     CompletableFuture<Reply> dispatch(String method, String rawPath, String rawQuery,
             Map<String, List<String>> headers, byte[] body) {
+        long started = System.nanoTime();
+        Routed routed = route(method, rawPath, rawQuery, headers, body);
+        // the caller sees the reply only once it is counted; cancelling it still reaches the request
+        CompletableFuture<Reply> counted = routed.reply().whenComplete((reply, failure) -> {
+            if (reply != null) {
+                metrics.request(method, routed.pattern(), reply.status(), started);
+            }
+        });
+        counted.whenComplete((r, t) -> {
+            if (counted.isCancelled()) {
+                routed.reply().cancel(false);
+            }
+        });
+        return counted;
+    }
+
+    /** A request's reply and the pattern of the route that served it ({@code null} if none matched). */
+    private record Routed(String pattern, CompletableFuture<Reply> reply) {
+
+        static Routed unmatched(Reply reply) {
+            return new Routed(null, CompletableFuture.completedFuture(reply));
+        }
+    }
+
+    private Routed route(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+            byte[] body) {
         boolean pretty = false;
+        String pattern = null;
         try {
             String path = UrlCodec.decodePath(rawPath);
             if (UrlCodec.hasUnprintable(path)) {
-                return CompletableFuture.completedFuture(error(400, "Invalid URL path: contains unprintable characters"));
+                return Routed.unmatched(error(400, "Invalid URL path: contains unprintable characters"));
             }
             Map<String, List<String>> query = UrlCodec.parseQuery(rawQuery);
             pretty = query.containsKey("pretty");
             if (path.equals("/") && method.equals("GET")) {
-                return CompletableFuture.completedFuture(error(200, BANNER));
+                return new Routed("/", CompletableFuture.completedFuture(error(200, BANNER)));
             }
             Router.Match match = router.match(method, path);
             if (match instanceof Router.NotFound) {
-                return CompletableFuture.completedFuture(error(404, path.startsWith("/v1/") ? NOT_RECOGNISED
-                        : "404 page not found"));
+                return Routed.unmatched(error(404, path.startsWith("/v1/") ? NOT_RECOGNISED : "404 page not found"));
             }
             if (match instanceof Router.NotAllowed notAllowed) {
-                return CompletableFuture.completedFuture(methodNotAllowed(method, notAllowed.allowed()));
+                return Routed.unmatched(methodNotAllowed(method, notAllowed.allowed()));
             }
             Router.Found found = (Router.Found) match;
+            pattern = found.route().path();
             HttpRequest request = new HttpRequest(method, path, found.argument(), query, headers, body, json.mapper());
             boolean indent = pretty;
             CompletableFuture<Response> running = invoke(found.route(), request).toCompletableFuture();
@@ -84,9 +113,9 @@ final class Dispatcher {
                     running.cancel(false);
                 }
             });
-            return reply;
+            return new Routed(pattern, reply);
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(failure(e));
+            return new Routed(pattern, CompletableFuture.completedFuture(failure(e)));
         }
     }
 

@@ -18,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cairn.http.api.HttpEndpoints;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.cairn.raft.api.RaftService;
 
 /**
@@ -40,12 +42,15 @@ public final class HttpServerComponent {
     }
 
     private final Router router = new Router();
+    /** This bundle's meters; published once a MeterRegistry service (the cairn-metrics feature) is bound. */
+    private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
     private final ApiServer server;
     private volatile RaftService raft;
 
     @Activate
     public HttpServerComponent(Config config) throws Exception {
-        server = new ApiServer(config.client_address(), config.http_port(), router, () -> raft);
+        server = new ApiServer(config.client_address(), config.http_port(), router, () -> raft,
+                new HttpMetrics(meters));
         server.start();
         LOG.info("HTTP API listening on {}:{}", config.client_address(), server.port());
     }
@@ -83,5 +88,15 @@ public final class HttpServerComponent {
         if (raft == service) {
             raft = null;
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addMeterRegistry(MeterRegistry registry) {
+        meters.add(registry);
+    }
+
+    void removeMeterRegistry(MeterRegistry registry) {
+        meters.remove(registry);
     }
 }

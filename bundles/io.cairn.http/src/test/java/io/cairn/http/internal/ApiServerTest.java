@@ -21,6 +21,9 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import io.cairn.http.api.Answer;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Request;
@@ -38,6 +41,7 @@ class ApiServerTest {
     private final CompletableFuture<Response> pending = new CompletableFuture<>();
     private final ApiServer server;
     private final HttpClient client = HttpClient.newHttpClient();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     ApiServerTest() throws Exception {
         StateQuery kvRead = new StateQuery() {
@@ -62,7 +66,7 @@ class ApiServerTest {
                 })
                 .get("/v1/missing", r -> CompletableFuture.failedFuture(HttpException.notFound("no such thing")));
         router.add("test", table.routes());
-        server = new ApiServer("127.0.0.1", 0, router, () -> raft);
+        server = new ApiServer("127.0.0.1", 0, router, () -> raft, new HttpMetrics(meters));
         server.start();
     }
 
@@ -190,5 +194,39 @@ class ApiServerTest {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void requestsAreTimedByRoutePatternAndStatus() throws Exception {
+        send("GET", "/v1/kv/a/b", null);
+        send("GET", "/v1/kv/c", null);
+        send("GET", "/v1/missing", null);
+        send("GET", "/v1/nowhere/x", null);
+        send("DELETE", "/v1/list", null);
+        assertEquals(2, requests("GET", "/v1/kv/", "200").count());
+        assertEquals(1, requests("GET", "/v1/missing", "404").count());
+        assertEquals(1, requests("GET", HttpMetrics.UNMATCHED, "404").count());
+        assertEquals(1, requests("DELETE", HttpMetrics.UNMATCHED, "405").count());
+        assertTrue(meters.find("cairn.http.requests").tag("route", "/v1/kv/a/b").timers().isEmpty(),
+                "raw paths never become tags");
+    }
+
+    @Test
+    void blockingQueriesWaitingAreCounted() throws Exception {
+        fakeRaft.write("kv", 7);
+        CompletableFuture<HttpResponse<String>> response = client.sendAsync(java.net.http.HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/v1/kv/a?index=7&wait=5m")).build(),
+                BodyHandlers.ofString());
+        while (fakeRaft.pendingWaits().isEmpty()) {
+            Thread.onSpinWait();
+        }
+        assertEquals(1.0, meters.get("cairn.http.blocking.queries").gauge().value());
+        fakeRaft.write("kv", 9);
+        assertEquals(200, response.get(30, TimeUnit.SECONDS).statusCode());
+        assertEquals(0.0, meters.get("cairn.http.blocking.queries").gauge().value());
+    }
+
+    private Timer requests(String method, String route, String status) {
+        return meters.get("cairn.http.requests").tags("method", method, "route", route, "status", status).timer();
     }
 }

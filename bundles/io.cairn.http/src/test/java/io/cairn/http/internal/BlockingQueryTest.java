@@ -15,6 +15,8 @@ import java.util.function.LongUnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import io.cairn.http.api.Answer;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Request;
@@ -63,7 +65,7 @@ class BlockingQueryTest {
 
     private final FakeRaft raft = new FakeRaft();
     private final FakeTimer timer = new FakeTimer();
-    private final BlockingQuery blocking = new BlockingQuery(timer, Runnable::run, bound -> 0);
+    private final BlockingQuery blocking = new BlockingQuery(timer, Runnable::run, bound -> 0, new HttpMetrics(new SimpleMeterRegistry()));
     private final AtomicLong answers = new AtomicLong();
     /** Answers with the "kv" table's index, but ignores writes whose index is odd (as a key query ignores other keys). */
     private final StateQuery query = new StateQuery() {
@@ -192,7 +194,7 @@ class BlockingQueryTest {
             bounds[0] = bound;
             return bound - 1;
         };
-        BlockingQuery jittered = new BlockingQuery(timer, Runnable::run, highest);
+        BlockingQuery jittered = new BlockingQuery(timer, Runnable::run, highest, new HttpMetrics(new SimpleMeterRegistry()));
         long timeout = jittered.timeoutNanos(request("index=1&wait=160s"));
         assertEquals(TimeUnit.SECONDS.toNanos(10), bounds[0], "jitter is drawn below wait/16");
         assertTrue(timeout > TimeUnit.SECONDS.toNanos(160) && timeout < TimeUnit.SECONDS.toNanos(170));

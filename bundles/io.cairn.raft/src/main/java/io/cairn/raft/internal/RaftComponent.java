@@ -24,6 +24,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+
 import io.cairn.raft.api.CommandHandler;
 import io.cairn.raft.api.CommandResult;
 import io.cairn.raft.api.Consistency;
@@ -33,6 +36,7 @@ import io.cairn.raft.api.ReadContext;
 import io.cairn.raft.api.StateView;
 import io.cairn.raft.internal.cluster.ClusterFormation;
 import io.cairn.raft.internal.machine.HandlerRegistry;
+import io.cairn.raft.internal.machine.RaftMetrics;
 import io.cairn.raft.internal.node.NodeSettings;
 import io.cairn.raft.internal.node.RaftNode;
 
@@ -49,6 +53,8 @@ public final class RaftComponent implements RaftService {
     private static final Logger LOG = LoggerFactory.getLogger(RaftComponent.class);
 
     private final HandlerRegistry handlers = new HandlerRegistry();
+    /** This bundle's meters; published once a MeterRegistry service (the cairn-metrics feature) is bound. */
+    private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
     private final RaftNode node;
     private final ClusterFormation formation;
 
@@ -58,7 +64,7 @@ public final class RaftComponent implements RaftService {
         NodeSettings settings = new NodeSettings(nodeName(config), config.datacenter(),
                 Path.of(config.data_dir(), "raft"), config.bind_address(), advertise, config.server_port(),
                 config.snapshot_threshold(), NodeSettings.DEFAULT_SEGMENT_BYTES);
-        node = new RaftNode(settings, handlers);
+        node = new RaftNode(settings, handlers, new RaftMetrics(meters));
         try {
             formation = new ClusterFormation(node, config.bootstrap_expect(), retryJoin(config.retry_join()),
                     new InetSocketAddress(config.bind_address(), config.serf_lan_port()),
@@ -90,6 +96,16 @@ public final class RaftComponent implements RaftService {
 
     void removeHandler(CommandHandler handler, Map<String, Object> properties) {
         handlers.remove(String.valueOf(properties.get(CommandHandler.TYPE)), handler);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addMeterRegistry(MeterRegistry registry) {
+        meters.add(registry);
+    }
+
+    void removeMeterRegistry(MeterRegistry registry) {
+        meters.remove(registry);
     }
 
     @Override

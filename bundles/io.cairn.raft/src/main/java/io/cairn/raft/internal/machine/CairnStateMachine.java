@@ -20,6 +20,8 @@ import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftGroupMemberId;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.storage.FileInfo;
@@ -55,12 +57,14 @@ public final class CairnStateMachine extends BaseStateMachine {
     private final HandlerRegistry handlers;
     private final ChangeNotifier changes;
     private final AppliedIndexWaiters appliedWaiters;
+    private final RaftMetrics metrics;
     private volatile String waitingForType;
     private volatile boolean stopping;
 
     public CairnStateMachine(TableStore store, HandlerRegistry handlers, ChangeNotifier changes,
-            AppliedIndexWaiters appliedWaiters) {
+            AppliedIndexWaiters appliedWaiters, RaftMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.handlers = handlers;
         this.changes = changes;
         this.appliedWaiters = appliedWaiters;
@@ -138,12 +142,14 @@ public final class CairnStateMachine extends BaseStateMachine {
                     + command.type() + "'"));
         }
         TableStore.Applied<byte[]> applied;
+        long started = System.nanoTime();
         try {
             applied = store.apply(entry.getIndex(), (type, payload, writer) -> nestedHandler(type, entry.getIndex())
                     .apply(payload, writer), writer -> handler.apply(command.payload(), writer));
         } catch (ApplyAbortedException e) {
             return CompletableFuture.failedFuture(e);
         }
+        metrics.fsmApplied(command.type(), System.nanoTime() - started);
         updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
         changes.changed(applied.touched());
         appliedWaiters.advanced(entry.getIndex());
@@ -205,6 +211,7 @@ public final class CairnStateMachine extends BaseStateMachine {
 
     @Override
     public long takeSnapshot() throws IOException {
+        long started = System.nanoTime();
         TermIndex last = getLastAppliedTermIndex();
         File file = storage.getSnapshotFile(last.getTerm(), last.getIndex());
         Path tmp = file.toPath().resolveSibling(file.getName() + ".tmp");
@@ -218,7 +225,13 @@ public final class CairnStateMachine extends BaseStateMachine {
         MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
         storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), last));
         LOG.info("Snapshot of the replicated state taken at index {}", last.getIndex());
+        metrics.snapshotTaken(System.nanoTime() - started);
         return last.getIndex();
+    }
+
+    @Override
+    public void notifyLeaderChanged(RaftGroupMemberId groupMemberId, RaftPeerId newLeaderId) {
+        metrics.leaderChanged();
     }
 
     private void load(SingleFileSnapshotInfo snapshot) throws IOException {

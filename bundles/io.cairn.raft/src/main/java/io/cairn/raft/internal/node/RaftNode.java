@@ -37,6 +37,9 @@ import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.cairn.raft.api.CommandResult;
 import io.cairn.raft.api.Consistency;
 import io.cairn.raft.api.RaftConfiguration;
@@ -49,6 +52,7 @@ import io.cairn.raft.internal.machine.CairnStateMachine;
 import io.cairn.raft.internal.machine.ChangeNotifier;
 import io.cairn.raft.internal.machine.Envelope;
 import io.cairn.raft.internal.machine.HandlerRegistry;
+import io.cairn.raft.internal.machine.RaftMetrics;
 import io.cairn.raft.internal.machine.TombstoneReaping;
 import io.cairn.raft.internal.machine.TombstoneSchedule;
 import io.cairn.raft.internal.state.TableStore;
@@ -62,6 +66,8 @@ public final class RaftNode implements RaftService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
     private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(5);
+    /** The sessions bundle's table ({@code io.cairn.session.api.Sessions.TABLE}); read here only to count rows. */
+    private static final String SESSION_TABLE = "session";
     /** Consul's defaults: tombstones live 15 minutes, checked every 30 seconds. */
     private static final Duration TOMBSTONE_TTL = Duration.ofMinutes(15);
     private static final Duration TOMBSTONE_GRANULARITY = Duration.ofSeconds(30);
@@ -83,6 +89,7 @@ public final class RaftNode implements RaftService, AutoCloseable {
     private final ChangeNotifier changes = new ChangeNotifier(store, notifyExecutor);
     private final AppliedIndexWaiters appliedWaiters = new AppliedIndexWaiters(notifyExecutor);
     private final CairnStateMachine stateMachine;
+    private final RaftMetrics metrics;
     private final RatisFactory ratis;
     private final TombstoneSchedule tombstones = new TombstoneSchedule(TOMBSTONE_TTL.toNanos());
     private final ScheduledExecutorService tombstoneTimer = Executors.newSingleThreadScheduledExecutor(
@@ -96,14 +103,30 @@ public final class RaftNode implements RaftService, AutoCloseable {
     private Set<RaftPeer> clientPeers = Set.of();
     private volatile boolean running;
 
-    public RaftNode(NodeSettings settings, HandlerRegistry handlers) {
+    public RaftNode(NodeSettings settings, HandlerRegistry handlers, RaftMetrics metrics) {
         this.settings = settings;
         this.groupId = RaftGroupId.valueOf(settings.groupUuid());
-        this.stateMachine = new CairnStateMachine(store, handlers, changes, appliedWaiters);
+        this.metrics = metrics;
+        this.stateMachine = new CairnStateMachine(store, handlers, changes, appliedWaiters, metrics);
         this.ratis = new RatisFactory(settings);
+        registerGauges(metrics.registry());
         handlers.add(TombstoneReaping.TYPE, new TombstoneReaping(store), Integer.MAX_VALUE, Long.MIN_VALUE);
         long every = TOMBSTONE_GRANULARITY.toNanos();
         tombstoneTimer.scheduleWithFixedDelay(this::collectTombstones, every, every, TimeUnit.NANOSECONDS);
+    }
+
+    /** Log position, term and role, read from Ratis when scraped; sessions counted in the replicated state. */
+    private void registerGauges(MeterRegistry registry) {
+        Gauge.builder("cairn.raft.commit.index", this, n -> n.division().map(d -> d.getRaftLog().getLastCommittedIndex())
+                .orElse(0L)).description("Highest log index known to be committed").register(registry);
+        Gauge.builder("cairn.raft.applied.index", this, n -> n.division().map(d -> d.getInfo().getLastAppliedIndex())
+                .orElse(0L)).description("Highest log index applied to this server's state").register(registry);
+        Gauge.builder("cairn.raft.term", this, n -> n.division().map(d -> d.getInfo().getCurrentTerm()).orElse(0L))
+                .description("Current Raft term").register(registry);
+        Gauge.builder("cairn.raft.leader", this, n -> n.isLeader() ? 1 : 0)
+                .description("1 while this server is the leader, else 0").register(registry);
+        Gauge.builder("cairn.raft.sessions", store, s -> s.scan(SESSION_TABLE, "").size())
+                .description("Sessions in the replicated state").register(registry);
     }
 
     /** Samples the applied index and, on the leader, reaps the tombstones that have outlived their TTL. */
@@ -183,13 +206,18 @@ public final class RaftNode implements RaftService, AutoCloseable {
             return CompletableFuture.failedFuture(new io.cairn.raft.api.NoLeaderException());
         }
         Message message = Message.valueOf(ByteString.copyFrom(Envelope.command(type, payload)));
+        long submitted = System.nanoTime();
         return send(message, c)
                 .orTimeout(SUBMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .thenComposeAsync(reply -> {
                     Failures.throwIfFailed(reply);
+                    metrics.committed(submitted);
                     byte[] result = Envelope.parseReply(reply.getMessage().getContent().toByteArray());
                     long index = reply.getLogIndex();
-                    return appliedWaiters.await(index).thenApply(v -> new CommandResult(index, result));
+                    return appliedWaiters.await(index).thenApply(v -> {
+                        metrics.applied(type, submitted);
+                        return new CommandResult(index, result);
+                    });
                 }, replyExecutor)
                 .exceptionally(Failures::rethrowMapped);
     }

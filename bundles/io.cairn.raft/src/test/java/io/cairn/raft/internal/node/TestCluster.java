@@ -18,6 +18,8 @@ import io.cairn.raft.api.CommandHandler;
 import io.cairn.raft.api.StateWriter;
 import io.cairn.raft.internal.cluster.ClusterFormation;
 import io.cairn.raft.internal.machine.HandlerRegistry;
+import io.cairn.raft.internal.machine.RaftMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** In-process servers on loopback with real sockets, formed the way agents form them. */
 final class TestCluster implements AutoCloseable {
@@ -49,6 +51,7 @@ final class TestCluster implements AutoCloseable {
         final NodeSettings settings;
         final int joinPort;
         final HandlerRegistry handlers = new HandlerRegistry();
+        final SimpleMeterRegistry meters = new SimpleMeterRegistry();
         RaftNode node;
         ClusterFormation formation;
 
@@ -62,7 +65,7 @@ final class TestCluster implements AutoCloseable {
             if (withHandler) {
                 handlers.add("kv", KV, 0, 1);
             }
-            node = new RaftNode(settings, handlers);
+            node = new RaftNode(settings, handlers, new RaftMetrics(meters));
             formation = new ClusterFormation(node, expect, joinTargets,
                     new InetSocketAddress("127.0.0.1", joinPort), "127.0.0.1:" + joinPort);
             formation.start();

@@ -1,0 +1,68 @@
+package io.cairn.metrics.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.cairn.http.api.Request;
+import io.cairn.raft.api.Consistency;
+
+/** A GET with the given query parameters and headers (single values). */
+record FakeRequest(Map<String, String> params, Map<String, String> headers) implements Request {
+
+    @Override
+    public String method() {
+        return "GET";
+    }
+
+    @Override
+    public String path() {
+        return "/v1/agent/metrics";
+    }
+
+    @Override
+    public String argument() {
+        return "";
+    }
+
+    @Override
+    public Optional<String> param(String name) {
+        return Optional.ofNullable(params.get(name));
+    }
+
+    @Override
+    public List<String> params(String name) {
+        return param(name).map(List::of).orElse(List.of());
+    }
+
+    @Override
+    public boolean flag(String name) {
+        return params.containsKey(name);
+    }
+
+    @Override
+    public Optional<Long> unsignedParam(String name) {
+        return param(name).map(Long::parseUnsignedLong);
+    }
+
+    @Override
+    public Consistency consistency() {
+        return Consistency.DEFAULT;
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    @Override
+    public byte[] body() {
+        return new byte[0];
+    }
+
+    @Override
+    public <T> T body(Class<T> type) {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,88 @@
+package io.cairn.prometheus.internal;
+
+import static io.cairn.prometheus.internal.Fixtures.check;
+import static io.cairn.prometheus.internal.Fixtures.entry;
+import static io.cairn.prometheus.internal.Fixtures.node;
+import static io.cairn.prometheus.internal.Fixtures.service;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.cairn.catalog.api.Node;
+import io.cairn.http.api.HttpException;
+import io.cairn.health.api.CheckStatus;
+
+class SdEndpointsTest {
+    private final FakeCatalog catalog = new FakeCatalog();
+    private final SdEndpoints endpoints = new SdEndpoints(catalog);
+
+    SdEndpointsTest() {
+        Node a = new Node("", "a", "10.0.0.1", "dc1", Map.of(), Map.of("rack", "r1"), 1, 1);
+        Node b = node("b", "10.0.0.2");
+        catalog.entries.add(entry(a, service("ne-a", "node_exporter", "", 9100, List.of("infra")),
+                check("a", "serfHealth", "", CheckStatus.PASSING)));
+        catalog.entries.add(entry(b, service("ne-b", "node_exporter", "", 9100, List.of()),
+                check("b", "service:ne-b", "ne-b", CheckStatus.CRITICAL)));
+        catalog.entries.add(entry(b, service("hop", "hopscotch", "10.9.9.9", 8080, List.of("infra"))));
+    }
+
+    @Test
+    void everyServiceWhenNoneIsNamed() {
+        assertEquals(List.of("10.9.9.9:8080", "10.0.0.1:9100", "10.0.0.2:9100"), targets(Map.of()));
+    }
+
+    @Test
+    void oneGroupPerInstanceWithConsulSdLabels() {
+        List<Map<String, Object>> groups = get(Map.of("service", List.of("hopscotch")));
+        assertEquals(1, groups.size());
+        assertEquals(List.of("10.9.9.9:8080"), groups.get(0).get("targets"));
+        @SuppressWarnings("unchecked")
+        Map<String, String> labels = (Map<String, String>) groups.get(0).get("labels");
+        assertEquals("hopscotch", labels.get("__meta_consul_service"));
+        assertEquals("b", labels.get("__meta_consul_node"));
+        assertEquals(",infra,", labels.get("__meta_consul_tags"));
+        assertEquals("passing", labels.get("__meta_consul_health"));
+        assertEquals("dc1", labels.get("__meta_consul_dc"));
+    }
+
+    @Test
+    void repeatedServicesTagsNodeMetaAndPassingFilter() {
+        assertEquals(List.of("10.0.0.1:9100", "10.0.0.2:9100", "10.9.9.9:8080"),
+                targets(Map.of("service", List.of("node_exporter", "hopscotch", "node_exporter"))));
+        assertEquals(List.of("10.0.0.1:9100", "10.9.9.9:8080"),
+                targets(Map.of("service", List.of("node_exporter", "hopscotch"), "tag", List.of("infra"))));
+        assertEquals(List.of("10.0.0.1:9100"), targets(Map.of("node-meta", List.of("rack:r1"))));
+        assertEquals(List.of("10.9.9.9:8080", "10.0.0.1:9100"), targets(Map.of("passing", List.of(""))));
+        assertEquals(3, targets(Map.of("passing", List.of("false"))).size());
+    }
+
+    @Test
+    void emptyListWhenNothingMatches() {
+        assertEquals(List.of(), get(Map.of("service", List.of("nope"))));
+    }
+
+    @Test
+    void badInputAndOtherDatacenters() {
+        assertEquals(400, assertThrows(HttpException.class, () -> get(Map.of("passing", List.of("maybe")))).status());
+        assertEquals(400, assertThrows(HttpException.class, () -> get(Map.of("node-meta", List.of("rack")))).status());
+        HttpException dc = assertThrows(HttpException.class, () -> get(Map.of("dc", List.of("dc2"))));
+        assertEquals(500, dc.status());
+        assertEquals("No path to datacenter", dc.getMessage());
+        assertEquals(3, targets(Map.of("dc", List.of("dc1"))).size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> get(Map<String, List<String>> params) {
+        return (List<Map<String, Object>>) endpoints.targets(new FakeRequest(params, Map.of())).toCompletableFuture()
+                .join().jsonBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> targets(Map<String, List<String>> params) {
+        return get(params).stream().map(g -> ((List<String>) g.get("targets")).get(0)).toList();
+    }
+}
