@@ -5,13 +5,19 @@ import io.cairn.raft.api.StateWriter;
 
 import org.osgi.service.component.annotations.Component;
 
-/** Applies the replicated {@code catalog} commands (see {@link CatalogStateMachine}). */
+/**
+ * Applies the replicated {@code catalog} commands (see {@link CatalogStateMachine}) and the catalog elements of
+ * transactions, which the transaction handler applies nested (see {@link CatalogTxn}).
+ */
 @Component(service = CommandHandler.class,
         property = CommandHandler.TYPE + "=" + CatalogStateMachine.COMMAND_TYPE)
 public final class CatalogCommandHandler implements CommandHandler {
 
     @Override
     public void validate(byte[] payload) {
+        if (CatalogTxn.isTxn(payload)) {
+            return;
+        }
         CatalogCommand command;
         try {
             command = CatalogCommand.decode(payload);
@@ -27,6 +33,9 @@ public final class CatalogCommandHandler implements CommandHandler {
      */
     @Override
     public byte[] apply(byte[] payload, StateWriter state) {
+        if (CatalogTxn.isTxn(payload)) {
+            return CatalogTxn.apply(payload, state);
+        }
         return CatalogStateMachine.encodeResult(CatalogStateMachine.apply(CatalogCommand.decode(payload), state));
     }
 }

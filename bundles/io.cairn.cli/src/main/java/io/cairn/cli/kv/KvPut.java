@@ -91,11 +91,11 @@ public final class KvPut extends ClientCommand {
     } else if (acquire) {
       query.put("acquire", session);
       done = "Success! Lock acquired on: " + key;
-      refused = "Error! Failed to acquire lock";
+      refused = "Error! Did not acquire lock";
     } else if (release) {
       query.put("release", session);
       done = "Success! Lock released on: " + key;
-      refused = "Error! Failed to release lock";
+      refused = "Error! Did not release lock";
     }
     try {
       String answer = api.send("PUT", "/v1/kv/" + key, query, data, 200).text();
@@ -105,8 +105,10 @@ public final class KvPut extends ClientCommand {
         return 1;
       }
     } catch (ApiException e) {
+      // Consul's release error names the key instead of the error; kept so scripts see the same text.
+      String reason = release && !cas ? key : e.getMessage();
       console.err().println((cas ? "Error! Did not write to " + key + ": " : "Error! Failed writing data: ")
-          + e.getMessage());
+          + reason);
       return 1;
     }
     console.out().println(done);

@@ -103,4 +103,30 @@ class KvPutTest {
       assertEquals("Success! Lock acquired on: k\n", agent.out());
     }
   }
+
+  @Test
+  void lockRefusalsUseConsulTexts() throws Exception {
+    try (FakeAgent agent = new FakeAgent().reply(200, "false")) {
+      assertEquals(1, agent.run(new KvPut(), "-acquire", "-session=s1", "k"));
+      assertEquals("Error! Did not acquire lock\n", agent.err());
+    }
+    try (FakeAgent agent = new FakeAgent().reply(200, "false")) {
+      assertEquals(1, agent.run(new KvPut(), "-release", "-session=s1", "k"));
+      assertEquals("Error! Did not release lock\n", agent.err());
+    }
+    try (FakeAgent agent = new FakeAgent().reply(200, "true")) {
+      assertEquals(0, agent.run(new KvPut(), "-release", "-session=s1", "k", "v"));
+      assertEquals("/v1/kv/k?release=s1", agent.requests.get(0).uri());
+      assertEquals("Success! Lock released on: k\n", agent.out());
+    }
+  }
+
+  @Test
+  void unknownSessionIsAnError() throws Exception {
+    try (FakeAgent agent = new FakeAgent().reply(500, "invalid session \"s1\"")) {
+      assertEquals(1, agent.run(new KvPut(), "-acquire", "-session=s1", "k"));
+      assertTrue(agent.err().startsWith("Error! Failed writing data: "), agent.err());
+      assertTrue(agent.err().contains("invalid session \"s1\""), agent.err());
+    }
+  }
 }

@@ -27,6 +27,11 @@ public final class Response {
         return new Response(200, body, null, "application/json");
     }
 
+    /** {@code status} with {@code body} serialised as JSON, e.g. a transaction's 409 with its errors. */
+    public static Response json(int status, Object body) {
+        return new Response(status, body, null, "application/json");
+    }
+
     /** 200 with an empty body. */
     public static Response ok() {
         return new Response(200, null, new byte[0], null);

@@ -41,6 +41,21 @@ public interface KvStore {
      */
     CompletionStage<Boolean> checkAndSet(String key, byte[] value, long flags, long modifyIndex);
 
+    /**
+     * Takes the lock on {@code key} for {@code session} and writes value and flags (Consul's {@code ?acquire}):
+     * succeeds if the key is unlocked (its lock index then goes up by one) or already held by that session (the
+     * lock index stays); completes with false if another session holds it or the key is within the lock delay
+     * of a session that held it. Fails with {@link IllegalStateException} {@code invalid session "<id>"} if no
+     * such session exists.
+     */
+    CompletionStage<Boolean> acquire(String key, byte[] value, long flags, String session);
+
+    /**
+     * Releases the lock {@code session} holds on {@code key} and writes value and flags (Consul's
+     * {@code ?release}); the lock index stays. Completes with false if that session does not hold the key.
+     */
+    CompletionStage<Boolean> release(String key, byte[] value, long flags, String session);
+
     /** Deletes {@code key} (true even if it did not exist). */
     CompletionStage<Boolean> delete(String key);
 

@@ -1,9 +1,11 @@
 /**
  * Cairn's key/value store with Consul's semantics (change indexes, check-and-set, lock fields), for other
- * bundles and the console; HTTP clients use {@code /v1/kv}.
+ * bundles and the console; HTTP clients use {@code /v1/kv}. Bundles that change keys inside their own
+ * replicated commands (transactions, session invalidation) apply a {@link io.cairn.kv.api.KvOperation} or
+ * {@link io.cairn.kv.api.KvSessionInvalidation} as a nested {@code kv} command.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.cairn.kv.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 import io.cairn.kv.api.KvEntry;
+import io.cairn.kv.api.KvOperation;
+import io.cairn.kv.api.KvOperationResult;
 import io.cairn.kv.api.KvStore;
 import io.cairn.raft.api.Consistency;
 import io.cairn.raft.api.RaftService;
@@ -21,10 +23,13 @@ import org.osgi.service.component.annotations.Reference;
 public final class RaftKvStore implements KvStore {
 
     private final RaftService raft;
+    private final LockDelays lockDelays;
 
     @Activate
-    public RaftKvStore(@Reference(name = "raft") RaftService raft) {
+    public RaftKvStore(@Reference(name = "raft") RaftService raft,
+            @Reference(name = "lockDelays") LockDelays lockDelays) {
         this.raft = raft;
+        this.lockDelays = lockDelays;
     }
 
     @Override
@@ -52,6 +57,26 @@ public final class RaftKvStore implements KvStore {
         return submit(KvCommand.cas(key, value, flags, modifyIndex));
     }
 
+    /** Within a key's lock delay the answer is false without a round trip, as Consul's leader answers. */
+    @Override
+    public CompletionStage<Boolean> acquire(String key, byte[] value, long flags, String session) {
+        KvOperation op = new KvOperation(KvOperation.Verb.LOCK, key, value, flags, 0, session);
+        if (lockDelays.delayed(key)) {
+            try {
+                KvCommandHandler.validate(op);
+            } catch (IllegalArgumentException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return CompletableFuture.completedFuture(false);
+        }
+        return submit(op);
+    }
+
+    @Override
+    public CompletionStage<Boolean> release(String key, byte[] value, long flags, String session) {
+        return submit(new KvOperation(KvOperation.Verb.UNLOCK, key, value, flags, 0, session));
+    }
+
     @Override
     public CompletionStage<Boolean> delete(String key) {
         return submit(KvCommand.delete(key));
@@ -65,6 +90,22 @@ public final class RaftKvStore implements KvStore {
     @Override
     public CompletionStage<Boolean> deleteTree(String prefix) {
         return submit(KvCommand.deleteTree(prefix));
+    }
+
+    /** A lock operation: false when its condition fails, {@link IllegalStateException} for an unknown session. */
+    private CompletionStage<Boolean> submit(KvOperation op) {
+        try {
+            KvCommandHandler.validate(op);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return raft.submit(KvStateMachine.COMMAND_TYPE, op.encode()).thenApply(result -> {
+            KvOperationResult outcome = KvOperationResult.decode(result.result());
+            if (outcome.outcome() == KvOperationResult.Outcome.INVALID) {
+                throw new IllegalStateException(outcome.message());
+            }
+            return outcome.done();
+        });
     }
 
     private <T> CompletionStage<T> read(Consistency consistency, Function<StateView, T> reader) {

@@ -14,14 +14,23 @@ import io.cairn.raft.api.RaftConfiguration;
 import io.cairn.raft.api.RaftService;
 import io.cairn.raft.api.ReadContext;
 import io.cairn.raft.api.StateView;
+import io.cairn.session.api.Sessions;
 
 /** A one-server Raft that applies each submitted command at once through the real KV handler. */
 public final class FakeRaft implements RaftService {
 
     public final InMemoryState state = new InMemoryState();
-    private final CommandHandler handler = new KvCommandHandler();
+    /** The fake monotonic clock of {@link #lockDelays}, in nanoseconds. */
+    public long nanos;
+    public final LockDelays lockDelays = new LockDelays(() -> nanos);
+    private final CommandHandler handler = new KvCommandHandler(lockDelays);
     private long lastIndex;
     public int submitted;
+
+    /** Creates a session record, as the session handler would, so that locks can name it. */
+    public void session(String id) {
+        state.at(++lastIndex).put(Sessions.TABLE, id, new byte[0]);
+    }
 
     @Override
     public CompletionStage<CommandResult> submit(String type, byte[] payload) {

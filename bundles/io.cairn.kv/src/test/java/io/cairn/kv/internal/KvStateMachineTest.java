@@ -126,7 +126,7 @@ class KvStateMachineTest {
 
     @Test
     void handlerDecodesAppliesAndAnswersTrueOrFalse() {
-        CommandHandler handler = new KvCommandHandler();
+        CommandHandler handler = new KvCommandHandler(new LockDelays());
         byte[] created = handler.apply(KvCommand.cas("a", bytes("1"), 0, 0).encode(), state.at(++index));
         byte[] refused = handler.apply(KvCommand.cas("a", bytes("1"), 0, 0).encode(), state.at(++index));
         assertTrue(KvStateMachine.decodeResult(created));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class RaftKvStoreTest {
 
     private final FakeRaft raft = new FakeRaft();
-    private final RaftKvStore store = new RaftKvStore(raft);
+    private final RaftKvStore store = new RaftKvStore(raft, raft.lockDelays);
 
     private static <T> T done(CompletionStage<T> stage) {
         return stage.toCompletableFuture().join();

@@ -2,7 +2,6 @@ package io.cairn.kv.internal.http;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.cairn.http.api.HttpException;
@@ -40,23 +39,24 @@ final class KvWrites {
         }
         Optional<String> acquire = request.param("acquire");
         if (acquire.isPresent()) {
-            // No session can exist yet, so every acquire names an unknown session; Consul answers 500.
-            throw new HttpException(500, acquire.get().isEmpty()
-                    ? "missing session" : "invalid session " + QueryText.goQuote(acquire.get()));
+            return store.acquire(key, value, flags, requireSession(acquire.get())).thenApply(Response::json);
         }
         Optional<String> release = request.param("release");
         if (release.isPresent()) {
-            if (release.get().isEmpty()) {
-                throw new HttpException(500, "missing session");
-            }
-            // Consul does not check that the session exists on release: it answers false unless that session
-            // holds the key, and no key can be locked before sessions exist.
-            return CompletableFuture.completedFuture(Response.json(false));
+            return store.release(key, value, flags, requireSession(release.get())).thenApply(Response::json);
         }
         if (cas.isPresent()) {
             return store.checkAndSet(key, value, flags, cas.get()).thenApply(Response::json);
         }
         return store.put(key, value, flags).thenApply(done -> Response.json(true));
+    }
+
+    /** Consul refuses an empty session in the state store, with a 500. */
+    private static String requireSession(String session) {
+        if (session.isEmpty()) {
+            throw new HttpException(500, "missing session");
+        }
+        return session;
     }
 
     CompletionStage<Response> delete(Request request) {

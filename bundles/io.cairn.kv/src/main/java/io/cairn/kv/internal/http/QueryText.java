@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import io.cairn.http.api.Request;
 
 /** Renders request values the way Consul's Go code prints them in error texts clients may show or match. */
-final class QueryText {
+public final class QueryText {
 
     private QueryText() {
     }
@@ -45,7 +45,7 @@ final class QueryText {
     }
 
     /** A Go {@code %#v} string: double-quoted, with backslash escapes for quotes and control characters. */
-    static String goQuote(String s) {
+    public static String goQuote(String s) {
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class KvWritesTest {
 
     private final FakeRaft raft = new FakeRaft();
-    private final KvWrites writes = new KvWrites(new RaftKvStore(raft));
+    private final KvWrites writes = new KvWrites(new RaftKvStore(raft, raft.lockDelays));
 
     private Object put(String key, String body, String... params) {
         Response r = writes.put(new FakeRequest("PUT", key, params).body(body)).toCompletableFuture().join();
@@ -71,14 +71,54 @@ class KvWritesTest {
     }
 
     @Test
-    void sessionsDoNotExistYet() {
-        HttpException acquire = refusedPut("k", new byte[0], "acquire=adf4238a");
-        assertEquals(500, acquire.status());
-        assertEquals("invalid session \"adf4238a\"", acquire.getMessage());
-        assertEquals("missing session", refusedPut("k", new byte[0], "acquire").getMessage());
+    void acquireAndReleaseFollowConsul() {
+        raft.session("s1");
+        raft.session("s2");
+        assertEquals(true, put("k", "mine", "acquire=s1"));
+        assertEquals(1, stored("k").lockIndex());
+        assertEquals("s1", stored("k").session());
+        assertEquals(true, put("k", "again", "acquire=s1"), "the holder acquires again");
+        assertEquals(1, stored("k").lockIndex(), "without a new acquisition");
+        assertArrayEquals("again".getBytes(UTF_8), stored("k").value());
+        assertEquals(false, put("k", "theirs", "acquire=s2"));
+        assertEquals(false, put("k", "", "release=s2"));
+        assertEquals(true, put("k", "plain"), "a plain put on a locked key succeeds");
+        assertEquals("s1", stored("k").session(), "and keeps the lock");
+        assertEquals(true, put("k", "done", "release=s1"));
+        assertEquals("", stored("k").session());
+        assertEquals(1, stored("k").lockIndex(), "release keeps the lock index");
+        assertEquals(true, put("k", "theirs", "acquire=s2"));
+        assertEquals(2, stored("k").lockIndex());
+    }
+
+    @Test
+    void unknownOrMissingSession() {
+        var failure = assertThrows(java.util.concurrent.CompletionException.class,
+                () -> writes.put(new FakeRequest("PUT", "k", "acquire=adf4238a")).toCompletableFuture().join());
+        assertEquals(IllegalStateException.class, failure.getCause().getClass());
+        assertEquals("invalid session \"adf4238a\"", failure.getCause().getMessage());
+        HttpException missing = refusedPut("k", new byte[0], "acquire");
+        assertEquals(500, missing.status());
+        assertEquals("missing session", missing.getMessage());
         assertEquals(false, put("k", "v", "release=adf4238a"));
         assertTrue(KvReads.get(raft.state, "k").isEmpty());
-        assertEquals(0, raft.submitted);
+    }
+
+    @Test
+    void acquireWithCasConflicts() {
+        HttpException conflict = refusedPut("k", new byte[0], "cas=0", "acquire=s1");
+        assertEquals("Conflicting flags: acquire=s1&cas=0\n", conflict.getMessage());
+    }
+
+    @Test
+    void lockDelayRefusesAcquireUntilItPasses() {
+        raft.session("s1");
+        raft.lockDelays.arm("k", 15_000_000_000L);
+        int before = raft.submitted;
+        assertEquals(false, put("k", "v", "acquire=s1"));
+        assertEquals(before, raft.submitted, "answered without a Raft write");
+        raft.nanos += 15_000_000_000L;
+        assertEquals(true, put("k", "v", "acquire=s1"));
     }
 
     @Test
@@ -109,7 +149,7 @@ class KvWritesTest {
     @Test
     void routesDeclareReadPutAndDelete() {
         var table = new RecordingRouteTable();
-        new KvRoutes(new RaftKvStore(raft)).routes(table);
+        new KvRoutes(new RaftKvStore(raft, raft.lockDelays)).routes(table);
         assertEquals("read /v1/kv/,put /v1/kv/,delete /v1/kv/", table.declared());
     }
 }

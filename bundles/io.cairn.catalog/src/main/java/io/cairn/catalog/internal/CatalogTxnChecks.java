@@ -1,0 +1,66 @@
+package io.cairn.catalog.internal;
+
+import static io.cairn.catalog.internal.CatalogTxn.casHolds;
+import static io.cairn.catalog.internal.CatalogTxn.modifyIndex;
+import static io.cairn.catalog.internal.CatalogTxn.q;
+import static io.cairn.catalog.internal.CatalogTxn.text;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.cairn.catalog.api.Deregistration;
+import io.cairn.catalog.api.Registration;
+import io.cairn.raft.api.Entry;
+import io.cairn.raft.api.StateWriter;
+
+/** The {@code Check} verbs of a catalog transaction element (see {@link CatalogTxn}). */
+final class CatalogTxnChecks {
+
+    private CatalogTxnChecks() {
+    }
+
+    static void apply(String verb, JsonNode check, StateWriter state, Map<String, Object> result) {
+        String node = text(check, "Node");
+        String id = text(check, "CheckID").isEmpty() ? text(check, "Name") : text(check, "CheckID");
+        String key = CatalogKeys.check(node, id);
+        Optional<Entry> existing = state.get(CatalogKeys.TABLE, key);
+        String names = q(id) + " on node " + q(node);
+        switch (verb) {
+            case "get" -> result.put("Check", json(existing.orElseThrow(
+                    () -> new CatalogTxn.TxnFailure("check " + names + " doesn't exist"))));
+            case "set" -> {
+                set(node, check, state);
+                result.put("Check", json(state.get(CatalogKeys.TABLE, key).orElseThrow()));
+            }
+            case "cas" -> {
+                if (!casHolds(existing, modifyIndex(check))) {
+                    throw new CatalogTxn.TxnFailure("failed to set check " + names + ", index is stale");
+                }
+                set(node, check, state);
+                result.put("Check", json(state.get(CatalogKeys.TABLE, key).orElseThrow()));
+            }
+            case "delete" -> CatalogTxn.deregister(new Deregistration(node, "", id), state);
+            case "delete-cas" -> {
+                if (existing.isEmpty() || existing.get().modifyIndex() != modifyIndex(check)) {
+                    throw new CatalogTxn.TxnFailure("failed to delete check " + names + ", index is stale");
+                }
+                CatalogTxn.deregister(new Deregistration(node, "", id), state);
+            }
+            default -> throw new CatalogTxn.TxnFailure("unknown Check verb " + q(verb));
+        }
+    }
+
+    /** A check on a service needs that service on the node ({@code Missing service registration}). */
+    private static void set(String node, JsonNode check, StateWriter state) {
+        CatalogTxn.requireNode(node, state);
+        Bodies.CheckBody body = CatalogTxn.convert(check, Bodies.CheckBody.class);
+        CatalogTxn.register(new Registration("", node, "", null, null, null, List.of(body.toCheck()), true), state);
+    }
+
+    private static Views.CheckJson json(Entry entry) {
+        return Views.CheckJson.of(CatalogCodec.decode(entry.value(), Stored.Check.class).toApi(entry));
+    }
+}

@@ -1,0 +1,71 @@
+package io.cairn.catalog.internal;
+
+import static io.cairn.catalog.internal.CatalogTxn.casHolds;
+import static io.cairn.catalog.internal.CatalogTxn.modifyIndex;
+import static io.cairn.catalog.internal.CatalogTxn.q;
+import static io.cairn.catalog.internal.CatalogTxn.text;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.cairn.catalog.api.Deregistration;
+import io.cairn.catalog.api.Registration;
+import io.cairn.raft.api.Entry;
+import io.cairn.raft.api.StateWriter;
+
+/** The {@code Node} verbs of a catalog transaction element (see {@link CatalogTxn}). */
+final class CatalogTxnNodes {
+
+    /** The node fields a transaction may set. */
+    record NodeBody(@JsonProperty("ID") String id, @JsonProperty("Address") String address,
+            @JsonProperty("TaggedAddresses") Map<String, String> taggedAddresses,
+            @JsonProperty("Meta") Map<String, String> meta) {
+    }
+
+    private CatalogTxnNodes() {
+    }
+
+    static void apply(String verb, JsonNode node, StateWriter state, Map<String, Object> result) {
+        String name = text(node, "Node");
+        String key = CatalogKeys.node(name);
+        Optional<Entry> existing = state.get(CatalogKeys.TABLE, key);
+        switch (verb) {
+            case "get" -> result.put("Node", json(existing.orElseThrow(
+                    () -> new CatalogTxn.TxnFailure("node " + q(name) + " doesn't exist"))));
+            case "set" -> {
+                set(name, node, state);
+                result.put("Node", json(state.get(CatalogKeys.TABLE, key).orElseThrow()));
+            }
+            case "cas" -> {
+                if (!casHolds(existing, modifyIndex(node))) {
+                    throw new CatalogTxn.TxnFailure("failed to set node " + q(name) + ", index is stale");
+                }
+                set(name, node, state);
+                result.put("Node", json(state.get(CatalogKeys.TABLE, key).orElseThrow()));
+            }
+            case "delete" -> CatalogTxn.deregister(new Deregistration(name, "", ""), state);
+            case "delete-cas" -> {
+                if (existing.isEmpty() || existing.get().modifyIndex() != modifyIndex(node)) {
+                    throw new CatalogTxn.TxnFailure("failed to delete node " + q(name) + ", index is stale");
+                }
+                CatalogTxn.deregister(new Deregistration(name, "", ""), state);
+            }
+            default -> throw new CatalogTxn.TxnFailure("unknown Node verb " + q(verb));
+        }
+    }
+
+    private static void set(String name, JsonNode node, StateWriter state) {
+        NodeBody body = CatalogTxn.convert(node, NodeBody.class);
+        CatalogTxn.register(new Registration(body.id(), name, body.address(), body.taggedAddresses(), body.meta(),
+                null, List.of(), false), state);
+    }
+
+    /** The datacenter is configuration, not data, so transaction results leave it empty. */
+    private static Views.NodeJson json(Entry entry) {
+        return Views.NodeJson.of(CatalogCodec.decode(entry.value(), Stored.Node.class).toApi("", entry));
+    }
+}

@@ -1,0 +1,64 @@
+package io.cairn.catalog.internal;
+
+import static io.cairn.catalog.internal.CatalogTxn.casHolds;
+import static io.cairn.catalog.internal.CatalogTxn.modifyIndex;
+import static io.cairn.catalog.internal.CatalogTxn.q;
+import static io.cairn.catalog.internal.CatalogTxn.text;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.cairn.catalog.api.Deregistration;
+import io.cairn.catalog.api.Registration;
+import io.cairn.raft.api.Entry;
+import io.cairn.raft.api.StateWriter;
+
+/** The {@code Service} verbs of a catalog transaction element (see {@link CatalogTxn}). */
+final class CatalogTxnServices {
+
+    private CatalogTxnServices() {
+    }
+
+    static void apply(String verb, String node, JsonNode service, StateWriter state, Map<String, Object> result) {
+        String id = text(service, "ID").isEmpty() ? text(service, "Service") : text(service, "ID");
+        String key = CatalogKeys.service(node, id);
+        Optional<Entry> existing = state.get(CatalogKeys.TABLE, key);
+        String names = q(id) + " on node " + q(node);
+        switch (verb) {
+            case "get" -> result.put("Service", json(existing.orElseThrow(
+                    () -> new CatalogTxn.TxnFailure("service " + names + " doesn't exist"))));
+            case "set" -> {
+                set(node, service, state);
+                result.put("Service", json(state.get(CatalogKeys.TABLE, key).orElseThrow()));
+            }
+            case "cas" -> {
+                if (!casHolds(existing, modifyIndex(service))) {
+                    throw new CatalogTxn.TxnFailure("failed to set service " + names + ", index is stale");
+                }
+                set(node, service, state);
+                result.put("Service", json(state.get(CatalogKeys.TABLE, key).orElseThrow()));
+            }
+            case "delete" -> CatalogTxn.deregister(new Deregistration(node, id, ""), state);
+            case "delete-cas" -> {
+                if (existing.isEmpty() || existing.get().modifyIndex() != modifyIndex(service)) {
+                    throw new CatalogTxn.TxnFailure("failed to delete service " + names + ", index is stale");
+                }
+                CatalogTxn.deregister(new Deregistration(node, id, ""), state);
+            }
+            default -> throw new CatalogTxn.TxnFailure("unknown Service verb " + q(verb));
+        }
+    }
+
+    private static void set(String node, JsonNode service, StateWriter state) {
+        CatalogTxn.requireNode(node, state);
+        Bodies.ServiceBody body = CatalogTxn.convert(service, Bodies.ServiceBody.class);
+        CatalogTxn.register(new Registration("", node, "", null, null, body.toService(), List.of(), true), state);
+    }
+
+    private static Views.ServiceJson json(Entry entry) {
+        return Views.ServiceJson.of(CatalogCodec.decode(entry.value(), Stored.Service.class).toApi(entry));
+    }
+}

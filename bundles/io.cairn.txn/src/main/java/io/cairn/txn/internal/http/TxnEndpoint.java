@@ -1,0 +1,99 @@
+package io.cairn.txn.internal.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.cairn.http.api.HttpEndpoints;
+import io.cairn.http.api.Request;
+import io.cairn.http.api.Response;
+import io.cairn.http.api.RouteTable;
+import io.cairn.kv.api.KvEntry;
+import io.cairn.kv.api.KvOperationResult;
+import io.cairn.raft.api.CommandHandler;
+import io.cairn.raft.api.RaftService;
+import io.cairn.raft.api.ReadContext;
+import io.cairn.txn.internal.ReadOnlyState;
+import io.cairn.txn.internal.TxnCommand;
+import io.cairn.txn.internal.TxnCommandHandler;
+import io.cairn.txn.internal.TxnExecutor;
+import io.cairn.txn.internal.TxnOutcome;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code PUT /v1/txn}. A transaction with a write goes through the log as one {@code txn} command; one of reads
+ * only is answered from this server's state after the consistency barrier ({@code ?stale}, {@code ?consistent}),
+ * with the KV and catalog handlers running the reads, as Consul serves them without Raft. A failed transaction
+ * answers 409 with every failed operation's index.
+ */
+@Component(service = HttpEndpoints.class)
+public final class TxnEndpoint implements HttpEndpoints {
+
+    /** Largest request body (Consul's {@code txn_max_req_len} default). */
+    static final int MAX_BODY = 512 * 1024;
+
+    private final RaftService raft;
+    private final Map<String, CommandHandler> readers;
+
+    @Activate
+    public TxnEndpoint(@Reference RaftService raft,
+            @Reference(target = "(" + CommandHandler.TYPE + "=" + TxnExecutor.KV + ")") CommandHandler kv,
+            @Reference(target = "(" + CommandHandler.TYPE + "=" + TxnExecutor.CATALOG + ")") CommandHandler catalog) {
+        this.raft = raft;
+        this.readers = Map.of(TxnExecutor.KV, kv, TxnExecutor.CATALOG, catalog);
+    }
+
+    @Override
+    public void routes(RouteTable table) {
+        table.put("/v1/txn", this::txn);
+    }
+
+    CompletionStage<Response> txn(Request request) {
+        TxnRequests.Parsed parsed = TxnRequests.parse(request, MAX_BODY, TxnCommandHandler.MAX_OPS);
+        TxnCommand command = parsed.command();
+        if (parsed.readOnly()) {
+            return raft.barrier(request.consistency()).thenApply(context -> {
+                TxnOutcome outcome = raft.state().read(view -> TxnExecutor.run(command,
+                        new ReadOnlyState(view, readers)));
+                return withReadHeaders(render(command, outcome), context);
+            });
+        }
+        return raft.submit(TxnCommandHandler.COMMAND_TYPE, command.encode())
+                .thenApply(result -> render(command, TxnOutcome.decode(result.result())));
+    }
+
+    private static Response withReadHeaders(Response response, ReadContext context) {
+        return response.header("X-Consul-KnownLeader", Boolean.toString(context.knownLeader()))
+                .header("X-Consul-LastContact", Long.toString(context.lastContactMillis()));
+    }
+
+    /** Consul's response: each operation's results in order (deletions have none), or every error with 409. */
+    static Response render(TxnCommand command, TxnOutcome outcome) {
+        if (outcome.failed()) {
+            List<TxnResultJson.ErrorJson> errors = outcome.errors().stream()
+                    .map(e -> new TxnResultJson.ErrorJson(e.opIndex(), e.what())).toList();
+            return Response.json(409, new TxnResultJson(null, errors));
+        }
+        List<Object> results = new ArrayList<>();
+        for (int i = 0; i < outcome.results().size(); i++) {
+            byte[] result = outcome.results().get(i);
+            if (command.ops().get(i).type().equals(TxnExecutor.CATALOG)) {
+                JsonNode element = TxnExecutor.catalogResult(result);
+                if (!element.isEmpty()) {
+                    results.add(element);
+                }
+                continue;
+            }
+            for (KvEntry entry : KvOperationResult.decode(result).entries()) {
+                results.add(new TxnResultJson.ResultJson(TxnResultJson.KvJson.of(entry)));
+            }
+        }
+        return Response.json(new TxnResultJson(results, null));
+    }
+}
