@@ -3,6 +3,7 @@ package io.cairn.agent.internal;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cairn.agent.api.Agent;
+import io.cairn.agent.api.ConfigReloadListener;
 import io.cairn.agent.api.Maintenance;
 import io.cairn.agent.api.Member;
 import io.cairn.agent.definitions.ConfigDirDefinitions;
@@ -103,6 +105,7 @@ public final class AgentComponent implements HttpEndpoints, Agent {
     private final ServiceRegistration<CheckStateListener> listenerRegistration;
     private volatile RaftService raft;
     private final HangupReload hangup;
+    private final List<ConfigReloadListener> reloadListeners = new CopyOnWriteArrayList<>();
     private volatile Catalog catalog;
     private volatile HealthChecks engine;
 
@@ -221,14 +224,32 @@ public final class AgentComponent implements HttpEndpoints, Agent {
         }
     }
 
-    /** Reads the config dirs and files again; returns what could not be loaded. */
+    /** Reads the config dirs and files again, then tells the reload listeners; returns what could not be loaded. */
     @Override
     public List<String> reload() {
+        List<String> problems;
         try {
-            return local.loadConfig(ConfigDirDefinitions.load(configDirs, configFiles));
+            problems = local.loadConfig(ConfigDirDefinitions.load(configDirs, configFiles));
         } catch (DefinitionException e) {
-            return List.of(e.getMessage());
+            problems = List.of(e.getMessage());
         }
+        for (ConfigReloadListener listener : reloadListeners) {
+            try {
+                listener.configReloaded();
+            } catch (RuntimeException e) {
+                LOG.warn("A configuration reload listener failed", e);
+            }
+        }
+        return problems;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addReloadListener(ConfigReloadListener listener) {
+        reloadListeners.add(listener);
+    }
+
+    void removeReloadListener(ConfigReloadListener listener) {
+        reloadListeners.remove(listener);
     }
 
     private void requestSync() {

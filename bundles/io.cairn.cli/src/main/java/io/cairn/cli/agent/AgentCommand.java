@@ -35,6 +35,7 @@ public final class AgentCommand implements Command {
       settings.overlay(request.flags());
       AgentPlan plan = new AgentPlanner(host).plan(request.dev(), settings, request.sources());
       DefinitionsCheck.verify(plan);
+      WatchesCheck.verify(plan);
       DataDir.Prepared dir = DataDir.prepare(plan.dataDir());
       console.out().print(plan.render(dir.path(), dir.nodeId()));
       console.out().flush();

@@ -11,7 +11,8 @@ import java.util.List;
 record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAddress, String advertiseAddress,
     String clientAddress, int httpPort, int dnsPort, int serverPort, int serfLanPort, int serfWanPort,
     boolean server, int bootstrapExpect, List<String> retryJoin, boolean dev, String logLevel,
-    boolean enableScriptChecks, boolean enableLocalScriptChecks, List<Path> configDirs, List<Path> configFiles) {
+    boolean enableScriptChecks, boolean enableLocalScriptChecks, boolean disableRemoteExec, List<Path> configDirs,
+    List<Path> configFiles) {
 
   /**
    * The launch plan {@code bin/cairn} reads: one {@code -Dcairn.*} JVM option per line, then
@@ -38,6 +39,7 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     option(out, "log.level", logLevel);
     option(out, "enable.script.checks", enableScriptChecks);
     option(out, "enable.local.script.checks", enableLocalScriptChecks);
+    option(out, "disable.remote.exec", disableRemoteExec);
     option(out, "config.dirs", join(configDirs));
     option(out, "config.files", join(configFiles));
     out.append("KARAF_DATA=").append(karafData(actualDataDir)).append('\n');

@@ -105,6 +105,8 @@ final class AgentPlanner {
         port(settings, Setting.SERVER_PORT, 8300), port(settings, Setting.SERF_LAN_PORT, 8301),
         port(settings, Setting.SERF_WAN_PORT, 8302), server, bootstrapExpect, retryJoin(settings), dev, logLevel,
         bool(settings, Setting.ENABLE_SCRIPT_CHECKS), bool(settings, Setting.ENABLE_LOCAL_SCRIPT_CHECKS),
+        // Remote exec stays off unless a config says otherwise, Consul's safe default.
+        settings.get(Setting.DISABLE_REMOTE_EXEC).map(s -> (Boolean) s.value()).orElse(true),
         configPaths(sources, true), configPaths(sources, false));
   }
 

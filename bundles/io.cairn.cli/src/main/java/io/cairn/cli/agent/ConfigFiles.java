@@ -21,8 +21,12 @@ import java.util.stream.Stream;
  */
 final class ConfigFiles {
 
-  /** Top-level keys that belong to subsystems reading the same files (service and check definitions). */
-  static final Set<String> LATER_SUBSYSTEMS = Set.of("service", "services", "check", "checks");
+  /**
+   * Top-level keys that belong to subsystems reading the same files: service and check definitions, the
+   * template stanzas the agent renders (feature cairn-template) and the agent's watches (feature cairn-watch).
+   */
+  static final Set<String> LATER_SUBSYSTEMS = Set.of("service", "services", "check", "checks", "template",
+      "watches");
 
   private static final Map<String, Setting> TOP_LEVEL = new TreeMap<>();
   private static final Map<String, Setting> PORTS = new TreeMap<>();

@@ -21,6 +21,7 @@ enum Setting {
   LOG_LEVEL("log_level", "log-level", Type.STRING),
   ENABLE_SCRIPT_CHECKS("enable_script_checks", "enable-script-checks", Type.BOOL),
   ENABLE_LOCAL_SCRIPT_CHECKS("enable_local_script_checks", "enable-local-script-checks", Type.BOOL),
+  DISABLE_REMOTE_EXEC("disable_remote_exec", "disable-remote-exec", Type.BOOL),
   HTTP_PORT("ports.http", "http-port", Type.PORT),
   DNS_PORT("ports.dns", "dns-port", Type.PORT),
   SERVER_PORT("ports.server", "server-port", Type.PORT),

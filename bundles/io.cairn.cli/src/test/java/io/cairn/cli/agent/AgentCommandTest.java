@@ -77,7 +77,7 @@ class AgentCommandTest {
     assertEquals(List.of("node.name", "node.id", "datacenter", "data.dir", "bind.address", "advertise.address",
         "client.address", "http.port", "dns.port", "server.port", "serf.lan.port", "serf.wan.port", "server",
         "bootstrap.expect", "retry.join", "dev", "log.level", "enable.script.checks", "enable.local.script.checks",
-        "config.dirs", "config.files", "KARAF_DATA"), List.copyOf(plan.keySet()));
+        "disable.remote.exec", "config.dirs", "config.files", "KARAF_DATA"), List.copyOf(plan.keySet()));
     assertEquals("box1", plan.get("node.name"));
     assertEquals("dc1", plan.get("datacenter"));
     assertEquals("127.0.0.1", plan.get("bind.address"));
@@ -92,6 +92,7 @@ class AgentCommandTest {
     assertEquals("info", plan.get("log.level"));
     assertEquals("false", plan.get("enable.script.checks"));
     assertEquals("false", plan.get("enable.local.script.checks"));
+    assertEquals("true", plan.get("disable.remote.exec"));
     assertEquals("", plan.get("config.dirs"));
     assertEquals("", plan.get("config.files"));
     Path dataDir = Path.of(plan.get("data.dir"));
@@ -142,6 +143,19 @@ class AgentCommandTest {
     assertEquals(tmp.resolve("d").toString(), plan.get("data.dir"));
     assertEquals("10.0.0.1,10.0.0.2:8301,[::1]:8301", plan.get("retry.join"));
     assertEquals("debug", plan.get("log.level"));
+  }
+
+  @Test
+  void remoteExecIsEnabledOnlyByConfigAndWatchesAreLeftToTheAgent() throws Exception {
+    Path conf = file("exec/a.json", "{\"disable_remote_exec\": false, \"watches\": [{\"type\": \"nodes\","
+        + " \"args\": [\"true\"]}]}");
+    Map<String, String> plan = run("-dev", "-data-dir", tmp.toString(), "-config-file", conf.toString()).plan();
+    assertEquals("false", plan.get("disable.remote.exec"));
+
+    Path bad = file("exec/bad.json", "{\"watches\": [{\"type\": \"key\", \"args\": [\"true\"]}]}");
+    Result refused = run("-dev", "-data-dir", tmp.toString(), "-config-file", bad.toString());
+    assertEquals(1, refused.code());
+    assertTrue(refused.err().contains("watches[0]: Must specify a single key to watch"), refused.err());
   }
 
   @Test

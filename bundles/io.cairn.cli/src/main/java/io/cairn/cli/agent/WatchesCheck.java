@@ -1,0 +1,19 @@
+package io.cairn.cli.agent;
+
+import io.cairn.watch.plan.WatchConfigFiles;
+import java.util.List;
+
+/**
+ * Reads the {@code watches} entries of the agent's config files with the agent's own reader, so a bad watch
+ * stops {@code cairn agent} before Karaf starts instead of being logged and skipped by the running agent.
+ */
+final class WatchesCheck {
+  private WatchesCheck() {}
+
+  static void verify(AgentPlan plan) throws ConfigException {
+    List<String> problems = WatchConfigFiles.read(plan.configDirs(), plan.configFiles()).problems();
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems.get(0));
+    }
+  }
+}

@@ -1,0 +1,3 @@
+module goldencheck
+
+go 1.19

@@ -1,0 +1,87 @@
+package io.cairn.template.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.template.internal.config.ConfigException;
+import io.cairn.template.internal.config.ConfigFileReader;
+import io.cairn.template.internal.runner.RunnerLog;
+import io.cairn.template.internal.runner.TemplateSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The {@code template} stanzas of the agent's config files: {@code "template": [{"source": ..., "destination":
+ * ..., "command": ...}]} (or one object) in any {@code *.json} of a config dir, or in a config file. Relative
+ * paths are relative to the file's directory. A file with a broken stanza is reported and skipped; the others
+ * still render.
+ * <p>
+ * The files are read again periodically ({@link #changed}), so an edited stanza takes effect without restarting
+ * the agent, whether or not the agent is told to reload; a problem is reported once, not at every reading.
+ */
+final class ConfigDirTemplates {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<Path> dirs;
+    private final List<Path> files;
+    private List<TemplateSpec> last;
+    private List<String> lastProblems = List.of();
+
+    ConfigDirTemplates(List<Path> dirs, List<Path> files) {
+        this.dirs = List.copyOf(dirs);
+        this.files = List.copyOf(files);
+    }
+
+    /**
+     * Reads the stanzas; returns them if they differ from the previous reading (always on the first), and logs
+     * the problems found if they differ from the previous reading's.
+     */
+    synchronized Optional<List<TemplateSpec>> changed(RunnerLog log) {
+        List<String> problems = new ArrayList<>();
+        List<TemplateSpec> templates = read(problems);
+        if (!problems.equals(lastProblems)) {
+            problems.forEach(log::warn);
+            lastProblems = problems;
+        }
+        if (templates.equals(last)) {
+            return Optional.empty();
+        }
+        last = templates;
+        return Optional.of(templates);
+    }
+
+    private List<TemplateSpec> read(List<String> problems) {
+        List<Path> all = new ArrayList<>();
+        for (Path dir : dirs) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                entries.filter(p -> p.getFileName().toString().endsWith(".json")).filter(Files::isRegularFile)
+                        .sorted().forEach(all::add);
+            } catch (IOException e) {
+                problems.add("config dir " + dir + ": cannot list it (" + e.getMessage() + ")");
+            }
+        }
+        all.addAll(files);
+        List<TemplateSpec> templates = new ArrayList<>();
+        for (Path file : all) {
+            try {
+                JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+                JsonNode stanza = root == null ? null : root.get("template");
+                if (stanza != null) {
+                    Path dir = file.toAbsolutePath().getParent();
+                    String where = "config file " + file + ", field \"template\"";
+                    templates.addAll(ConfigFileReader.templates(stanza, where, dir));
+                }
+            } catch (IOException e) {
+                problems.add("config file " + file + ": cannot read its templates (" + e.getMessage() + ")");
+            } catch (ConfigException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return templates;
+    }
+}

@@ -1,0 +1,86 @@
+package io.cairn.watch.plan;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Queries the agent's HTTP API. Blocking queries use the server's default wait (5 min), so no read timeout is set;
+ * interrupting the calling thread abandons a query.
+ */
+public final class HttpWatchFetch implements WatchFetch {
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+    private final String token;
+
+    /**
+     * @param base  scheme, host and port of the agent, e.g. {@code http://127.0.0.1:8500}
+     * @param token ACL token sent as {@code X-Consul-Token}, {@code ""} for none
+     */
+    public HttpWatchFetch(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    @Override
+    public Fetched get(String path, List<Map.Entry<String, String>> params, long index) throws IOException {
+        List<Map.Entry<String, String>> all = new ArrayList<>(params);
+        if (index != 0) {
+            all.add(Map.entry("index", Long.toUnsignedString(index)));
+        }
+        StringBuilder query = new StringBuilder();
+        for (Map.Entry<String, String> param : all) {
+            query.append(query.length() == 0 ? '?' : '&').append(encode(param.getKey())).append('=')
+                    .append(param.getValue() == null ? "" : encode(param.getValue()));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + escapePath(path) + query)).GET();
+        if (!token.isEmpty()) {
+            request.header("X-Consul-Token", token);
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            long answerIndex = response.headers().firstValue("X-Consul-Index").map(HttpWatchFetch::unsigned)
+                    .orElse(0L);
+            return new Fetched(response.statusCode(), answerIndex, response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
+    private static long unsigned(String text) {
+        try {
+            return Long.parseUnsignedLong(text.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** Escapes a path as Go's {@code URL.EscapedPath} does: unreserved characters, '/' and $&+,:;=@ stay. */
+    static String escapePath(String path) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "-_.~/$&+,:;=@".indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+}
