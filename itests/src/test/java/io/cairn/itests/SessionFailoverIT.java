@@ -5,15 +5,12 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -23,41 +20,15 @@ import org.junit.Test;
  */
 public class SessionFailoverIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final List<AgentProcess> servers = new ArrayList<>();
-
-    @After
-    public void stopAll() throws Exception {
-        for (AgentProcess s : servers) {
-            s.close();
-        }
-    }
+    @Rule
+    public final ThreeServerCluster cluster = new ThreeServerCluster("cairn-session-failover-it", "f1", "f2", "f3");
 
     @Test
     public void aRenewedSessionSurvivesFailoverAndExpiresOnTheNewLeaderWhenRenewalsStop() throws Exception {
-        Path dir = Files.createTempDirectory("cairn-session-failover-it");
-        for (String node : List.of("f1", "f2", "f3")) {
-            servers.add(new AgentProcess(node, dir.resolve(node)));
-        }
-        for (AgentProcess s : servers) {
-            List<String> args = new ArrayList<>(List.of("-server", "-bootstrap-expect", "3", "-bind", "127.0.0.1"));
-            for (AgentProcess other : servers) {
-                if (other != s) {
-                    args.add("-retry-join");
-                    args.add("127.0.0.1:" + other.serfLanPort);
-                }
-            }
-            s.withArgs(args);
-        }
-        for (AgentProcess s : servers) {
-            s.start();
-        }
-        for (AgentProcess s : servers) {
-            s.awaitLeader(Duration.ofSeconds(180));
-        }
-        String leaderAddr = strip(servers.get(0).get("/v1/status/leader").body());
-        AgentProcess leader = servers.stream().filter(s -> s.raftAddr().equals(leaderAddr)).findFirst()
-                .orElseThrow();
-        List<AgentProcess> followers = servers.stream().filter(s -> s != leader).toList();
+        cluster.start();
+        String leaderAddr = cluster.leaderAddr();
+        AgentProcess leader = cluster.server(leaderAddr);
+        List<AgentProcess> followers = cluster.followers(leader);
         AgentProcess client = followers.get(0);
 
         // A session binds to its node, which the agent's anti-entropy registers shortly after start.
@@ -75,15 +46,7 @@ public class SessionFailoverIT {
         assertEquals("true", client.put("/v1/kv/failover/lock?acquire=" + id, "v").body());
 
         leader.kill();
-        long killedAt = System.nanoTime();
-        String newLeader = "";
-        while (System.nanoTime() - killedAt < Duration.ofSeconds(60).toNanos()) {
-            newLeader = strip(client.get("/v1/status/leader").body());
-            if (!newLeader.isEmpty() && !newLeader.equals(leaderAddr)) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        String newLeader = ThreeServerCluster.awaitNewLeader(client, leaderAddr);
         assertNotEquals("a new leader must be elected", leaderAddr, newLeader);
 
         // Renew every 5 s for 30 s: past two full TTL periods on the new leader.
@@ -106,9 +69,5 @@ public class SessionFailoverIT {
         assertEquals("[]", client.get("/v1/session/info/" + id).body());
         HttpResponse<String> gone = client.put("/v1/session/renew/" + id, "");
         assertEquals(404, gone.statusCode());
-    }
-
-    private static String strip(String json) {
-        return json.trim().replace("\"", "");
     }
 }

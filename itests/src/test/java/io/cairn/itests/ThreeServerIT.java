@@ -5,8 +5,6 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -24,46 +22,20 @@ import org.junit.Test;
  * that was acknowledged is on every server.
  */
 public class ThreeServerIT {
-    private final List<AgentProcess> servers = new ArrayList<>();
-
-    @After
-    public void stopAll() throws Exception {
-        for (AgentProcess s : servers) {
-            s.close();
-        }
-    }
+    @Rule
+    public final ThreeServerCluster cluster = new ThreeServerCluster("cairn-3-it", "s1", "s2", "s3");
 
     @Test
     public void leaderKilledUnderWritesLosesNoAcknowledgedWrite() throws Exception {
-        Path dir = Files.createTempDirectory("cairn-3-it");
-        for (String node : List.of("s1", "s2", "s3")) {
-            servers.add(new AgentProcess(node, dir.resolve(node)));
-        }
-        for (AgentProcess s : servers) {
-            List<String> args = new ArrayList<>(List.of("-server", "-bootstrap-expect", "3", "-bind", "127.0.0.1"));
-            for (AgentProcess other : servers) {
-                if (other != s) {
-                    args.add("-retry-join");
-                    args.add("127.0.0.1:" + other.serfLanPort);
-                }
-            }
-            s.withArgs(args);
-        }
-        for (AgentProcess s : servers) {
-            s.start();
-        }
-        for (AgentProcess s : servers) {
-            s.awaitLeader(Duration.ofSeconds(180));
-        }
+        List<AgentProcess> servers = cluster.start().servers();
 
-        String leaderAddr = strip(servers.get(0).get("/v1/status/leader").body());
+        String leaderAddr = cluster.leaderAddr();
         HttpResponse<String> peers = servers.get(0).get("/v1/status/peers");
         for (AgentProcess s : servers) {
             assertTrue(peers.body(), peers.body().contains("\"" + s.raftAddr() + "\""));
         }
-        AgentProcess leader = servers.stream().filter(s -> s.raftAddr().equals(leaderAddr)).findFirst()
-                .orElseThrow(() -> new AssertionError("leader " + leaderAddr + " is none of the servers"));
-        List<AgentProcess> followers = servers.stream().filter(s -> s != leader).toList();
+        AgentProcess leader = cluster.server(leaderAddr);
+        List<AgentProcess> followers = cluster.followers(leader);
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -91,15 +63,7 @@ public class ThreeServerIT {
         leader.kill();
         int atKill = acknowledged.size();
 
-        String newLeader = "";
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            newLeader = strip(followers.get(0).get("/v1/status/leader").body());
-            if (!newLeader.isEmpty() && !newLeader.equals(leaderAddr)) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        String newLeader = ThreeServerCluster.awaitNewLeader(followers.get(0), leaderAddr);
         assertNotEquals("a new leader must be elected", leaderAddr, newLeader);
         assertTrue("followers must know a new leader", !newLeader.isEmpty());
         waitForAcknowledged(acknowledged, atKill + 50);
@@ -143,9 +107,5 @@ public class ThreeServerIT {
             }
             Thread.sleep(100);
         }
-    }
-
-    private static String strip(String json) {
-        return json.trim().replace("\"", "");
     }
 }

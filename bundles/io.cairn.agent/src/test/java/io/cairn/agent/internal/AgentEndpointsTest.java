@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cairn.http.api.Handler;
 import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
-import io.cairn.http.api.RouteTable;
-import io.cairn.http.api.StateQuery;
+import io.cairn.http.testing.FakeRoutes;
 import io.cairn.raft.api.CommandResult;
 import io.cairn.raft.api.Consistency;
 import io.cairn.raft.api.NoLeaderException;
@@ -151,35 +148,9 @@ class AgentEndpointsTest {
 
     @Test
     void declaresItsRoutes() {
-        Map<String, Handler> gets = new LinkedHashMap<>();
-        endpoints.routes(new RouteTable() {
-            @Override
-            public RouteTable read(String path, StateQuery query) {
-                throw new AssertionError(path);
-            }
-
-            @Override
-            public RouteTable get(String path, Handler handler) {
-                gets.put(path, handler);
-                return this;
-            }
-
-            @Override
-            public RouteTable put(String path, Handler handler) {
-                throw new AssertionError(path);
-            }
-
-            @Override
-            public RouteTable post(String path, Handler handler) {
-                throw new AssertionError(path);
-            }
-
-            @Override
-            public RouteTable delete(String path, Handler handler) {
-                throw new AssertionError(path);
-            }
-        });
-        assertEquals(List.of("/v1/agent/self", "/v1/status/leader", "/v1/status/peers",
-                "/v1/operator/raft/configuration"), List.copyOf(gets.keySet()));
+        FakeRoutes routes = new FakeRoutes();
+        endpoints.routes(routes);
+        assertEquals(List.of("GET /v1/agent/self", "GET /v1/status/leader", "GET /v1/status/peers",
+                "GET /v1/operator/raft/configuration"), routes.declared());
     }
 }

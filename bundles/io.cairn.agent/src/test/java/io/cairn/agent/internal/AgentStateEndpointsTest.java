@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -15,11 +13,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cairn.health.api.CheckStatus;
-import io.cairn.http.api.Handler;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;
-import io.cairn.http.api.RouteTable;
-import io.cairn.http.api.StateQuery;
+import io.cairn.http.testing.FakeRequest;
+import io.cairn.http.testing.FakeRoutes;
 
 class AgentStateEndpointsTest {
     private static final AgentIdentity AGENT = new AgentIdentity("node-1", "id-1", "dc1", false, "10.0.0.1", 8300,
@@ -30,12 +27,12 @@ class AgentStateEndpointsTest {
     private final AgentStateEndpoints endpoints = new AgentStateEndpoints(AGENT,
             new LocalAgent(state, () -> null, false, false), () -> reloadProblems);
 
-    private static FakeRequest put(String argument, String body, Map<String, String> params) {
-        return new FakeRequest(argument, params, body);
+    private static FakeRequest put(String argument, String body, String... query) {
+        return FakeRequest.of("PUT", argument, query).body(body);
     }
 
     private static FakeRequest req(String argument) {
-        return new FakeRequest(argument, Map.of(), "");
+        return FakeRequest.of("PUT", argument);
     }
 
     private static Response ok(CompletionStage<Response> stage) {
@@ -56,7 +53,7 @@ class AgentStateEndpointsTest {
 
     private void registerWeb() {
         ok(endpoints.registerService(put("", "{\"name\":\"web\",\"id\":\"web-1\",\"port\":80,"
-                + "\"check\":{\"ttl\":\"30s\"}}", Map.of())));
+                + "\"check\":{\"ttl\":\"30s\"}}")));
     }
 
     @Test
@@ -74,7 +71,7 @@ class AgentStateEndpointsTest {
         String hash = first.headers().get("X-Consul-ContentHash");
         assertEquals(16, hash.length());
         assertTrue(mapper.writeValueAsString(first.jsonBody()).contains("\"ContentHash\":\"" + hash + "\""));
-        ok(endpoints.registerService(put("", "{\"Name\":\"web\",\"ID\":\"web-1\",\"Port\":81}", Map.of())));
+        ok(endpoints.registerService(put("", "{\"Name\":\"web\",\"ID\":\"web-1\",\"Port\":81}")));
         assertTrue(!hash.equals(ok(endpoints.service(req("web-1"))).headers().get("X-Consul-ContentHash")));
         assertEquals("unknown service ID: nope", error(404, endpoints::service, req("nope")));
     }
@@ -83,7 +80,7 @@ class AgentStateEndpointsTest {
     void checksAreListedWithTheirServiceAndDefinition() throws Exception {
         registerWeb();
         ok(endpoints.registerCheck(put("", "{\"Name\":\"api\",\"HTTP\":\"http://x/\",\"Interval\":\"10s\","
-                + "\"ServiceID\":\"web-1\"}", Map.of())));
+                + "\"ServiceID\":\"web-1\"}")));
         String json = json(endpoints.checks(req("")));
         assertTrue(json.startsWith("{\"api\":{\"Node\":\"node-1\",\"CheckID\":\"api\",\"Name\":\"api\","
                 + "\"Status\":\"critical\",\"Notes\":\"\",\"Output\":\"\",\"ServiceID\":\"web-1\",\"ServiceName\":\"web\","
@@ -94,31 +91,31 @@ class AgentStateEndpointsTest {
 
     @Test
     void registrationErrorsAre400WithTheParsersText() {
-        assertEquals("Missing service name", error(400, endpoints::registerService, put("", "{\"Port\":1}", Map.of())));
-        assertEquals("Missing check name", error(400, endpoints::registerCheck, put("", "{\"TTL\":\"1s\"}", Map.of())));
+        assertEquals("Missing service name", error(400, endpoints::registerService, put("", "{\"Port\":1}")));
+        assertEquals("Missing check name", error(400, endpoints::registerCheck, put("", "{\"TTL\":\"1s\"}")));
         assertEquals("ServiceID \"db\" does not exist", error(404, endpoints::registerCheck,
-                put("", "{\"Name\":\"c\",\"TTL\":\"1s\",\"ServiceID\":\"db\"}", Map.of())));
+                put("", "{\"Name\":\"c\",\"TTL\":\"1s\",\"ServiceID\":\"db\"}")));
     }
 
     @Test
     void replaceExistingChecksIsAFlag() {
         registerWeb();
         ok(endpoints.registerService(put("", "{\"Name\":\"web\",\"ID\":\"web-1\",\"Check\":{\"CheckID\":\"x\","
-                + "\"TTL\":\"1s\"}}", Map.of("replace-existing-checks", ""))));
+                + "\"TTL\":\"1s\"}}", "replace-existing-checks=")));
         assertEquals(List.of("x"), state.snapshot().checks().stream().map(LocalCheck::id).toList());
     }
 
     @Test
     void ttlEndpointsSetStatusAndOutput() {
         registerWeb();
-        ok(endpoints.ttl(put("service:web-1", "", Map.of("note", "all good")), CheckStatus.PASSING));
+        ok(endpoints.ttl(put("service:web-1", "", "note=all good"), CheckStatus.PASSING));
         assertEquals("all good", state.check("service:web-1").orElseThrow().output());
-        ok(endpoints.updateCheck(put("service:web-1", "{\"status\":\"warning\",\"output\":\"slow\"}", Map.of())));
+        ok(endpoints.updateCheck(put("service:web-1", "{\"status\":\"warning\",\"output\":\"slow\"}")));
         LocalCheck check = state.check("service:web-1").orElseThrow();
         assertEquals(CheckStatus.WARNING, check.status());
         assertEquals("slow", check.output());
         assertEquals("Invalid check status: 'up'", error(400, endpoints::updateCheck,
-                put("service:web-1", "{\"Status\":\"up\"}", Map.of())));
+                put("service:web-1", "{\"Status\":\"up\"}")));
         assertEquals("Unknown check ID \"x\". Ensure that the check ID is passed, not the check name.",
                 error(404, r -> endpoints.ttl(r, CheckStatus.CRITICAL), req("x")));
     }
@@ -128,14 +125,14 @@ class AgentStateEndpointsTest {
         registerWeb();
         assertEquals("Missing value for enable", error(400, endpoints::nodeMaintenance, req("")));
         assertEquals("Invalid value for enable", error(400, endpoints::serviceMaintenance,
-                put("web-1", "", Map.of("enable", "yes"))));
-        ok(endpoints.serviceMaintenance(put("web-1", "", Map.of("enable", "true", "reason", "deploy"))));
+                put("web-1", "", "enable=yes")));
+        ok(endpoints.serviceMaintenance(put("web-1", "", "enable=true", "reason=deploy")));
         assertEquals("deploy", state.check("_service_maintenance:web-1").orElseThrow().definition().notes());
-        ok(endpoints.nodeMaintenance(put("", "", Map.of("enable", "1"))));
+        ok(endpoints.nodeMaintenance(put("", "", "enable=1")));
         assertTrue(state.check("_node_maintenance").isPresent());
-        ok(endpoints.nodeMaintenance(put("", "", Map.of("enable", "false"))));
+        ok(endpoints.nodeMaintenance(put("", "", "enable=false")));
         assertTrue(state.check("_node_maintenance").isEmpty());
-        assertTrue(error(404, endpoints::serviceMaintenance, put("web", "", Map.of("enable", "true")))
+        assertTrue(error(404, endpoints::serviceMaintenance, put("web", "", "enable=true"))
                 .startsWith("Unknown service ID \"web\""));
     }
 
@@ -166,39 +163,12 @@ class AgentStateEndpointsTest {
 
     @Test
     void declaresItsRoutes() {
-        List<String> routes = new ArrayList<>();
-        endpoints.routes(new RouteTable() {
-            @Override
-            public RouteTable read(String path, StateQuery query) {
-                throw new AssertionError(path);
-            }
-
-            @Override
-            public RouteTable get(String path, Handler handler) {
-                routes.add("GET " + path);
-                return this;
-            }
-
-            @Override
-            public RouteTable put(String path, Handler handler) {
-                routes.add("PUT " + path);
-                return this;
-            }
-
-            @Override
-            public RouteTable post(String path, Handler handler) {
-                throw new AssertionError(path);
-            }
-
-            @Override
-            public RouteTable delete(String path, Handler handler) {
-                throw new AssertionError(path);
-            }
-        });
+        FakeRoutes routes = new FakeRoutes();
+        endpoints.routes(routes);
         assertEquals(List.of("GET /v1/agent/members", "GET /v1/agent/services", "GET /v1/agent/service/",
                 "GET /v1/agent/checks", "PUT /v1/agent/service/register", "PUT /v1/agent/service/deregister/",
                 "PUT /v1/agent/service/maintenance/", "PUT /v1/agent/maintenance", "PUT /v1/agent/check/register",
                 "PUT /v1/agent/check/deregister/", "PUT /v1/agent/check/pass/", "PUT /v1/agent/check/warn/",
-                "PUT /v1/agent/check/fail/", "PUT /v1/agent/check/update/", "PUT /v1/agent/reload"), routes);
+                "PUT /v1/agent/check/fail/", "PUT /v1/agent/check/update/", "PUT /v1/agent/reload"), routes.declared());
     }
 }

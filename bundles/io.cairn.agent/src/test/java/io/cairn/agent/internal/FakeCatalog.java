@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Indexed;
@@ -16,22 +15,15 @@ import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.NodeServices;
 import io.cairn.catalog.api.Registration;
-import io.cairn.catalog.api.ServiceEntry;
-import io.cairn.catalog.api.ServiceQuery;
-import io.cairn.health.api.CheckStatus;
+import io.cairn.catalog.testing.CatalogStub;
 import io.cairn.raft.api.Consistency;
 
 /** A one-node catalog in memory that records every write. */
-final class FakeCatalog implements Catalog {
+final class FakeCatalog extends CatalogStub {
     Node node;
     final Map<String, NodeService> services = new TreeMap<>();
     final Map<String, HealthCheck> checks = new TreeMap<>();
     final List<Object> writes = new ArrayList<>();
-
-    @Override
-    public String datacenter() {
-        return "dc1";
-    }
 
     @Override
     public CompletionStage<Void> register(Registration r) {
@@ -73,39 +65,5 @@ final class FakeCatalog implements Catalog {
     @Override
     public CompletionStage<Indexed<List<HealthCheck>>> nodeChecks(String name, Consistency consistency) {
         return CompletableFuture.completedFuture(new Indexed<>(List.copyOf(checks.values()), 1));
-    }
-
-    @Override
-    public CompletionStage<Indexed<List<Node>>> nodes(Map<String, String> nodeMeta, Consistency consistency) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<Indexed<Map<String, List<String>>>> services(Map<String, String> nodeMeta,
-            Consistency consistency) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<Indexed<List<ServiceEntry>>> service(String name, ServiceQuery query,
-            Consistency consistency) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<Indexed<List<HealthCheck>>> serviceChecks(String name, Map<String, String> nodeMeta,
-            Consistency consistency) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<Indexed<List<HealthCheck>>> checks(Optional<CheckStatus> status,
-            Map<String, String> nodeMeta, Consistency consistency) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletableFuture<Long> awaitChange(long afterIndex) {
-        throw new UnsupportedOperationException();
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -15,11 +14,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.cairn.http.api.HttpException;
+import io.cairn.http.api.Response;
+import io.cairn.http.testing.FakeRequest;
+import io.cairn.http.testing.FakeRoutes;
+import io.cairn.raft.testing.FakeRaft;
 
 class CatalogEndpointsTest {
 
-    private final FakeRaft raft = new FakeRaft();
-    private final FakeHttp http = new FakeHttp();
+    private final FakeRaft raft =
+            new FakeRaft().handle(CatalogStateMachine.COMMAND_TYPE, new CatalogCommandHandler());
+    private final FakeRoutes http = new FakeRoutes();
 
     @BeforeEach
     void routes() {
@@ -42,11 +46,20 @@ class CatalogEndpointsTest {
     }
 
     private void register(String json) {
-        assertEquals(Boolean.TRUE, http.call("PUT /v1/catalog/register", json).jsonBody());
+        assertEquals(Boolean.TRUE, call("PUT", "/v1/catalog/register", json).jsonBody());
     }
 
-    private JsonNode get(String route, String argument, Map<String, List<String>> params) {
-        return http.get(route, argument, params, raft.state);
+    private Response call(String method, String route, String body) {
+        return http.call(method, route, new FakeRequest().body(body));
+    }
+
+    /** Runs a read route and returns the JSON the server would send. */
+    private JsonNode get(String route, String argument, String... query) {
+        return toJson(http.read(route, FakeRequest.of("GET", argument, query), raft.state()).response());
+    }
+
+    private static JsonNode toJson(Response response) {
+        return FakeRequest.JSON.valueToTree(response.jsonBody());
     }
 
     private static List<String> fieldNames(JsonNode node) {
@@ -70,7 +83,7 @@ class CatalogEndpointsTest {
     @Test
     void healthServiceEntryHasEveryFieldClientsRead() {
         registerWeb();
-        JsonNode entry = get("/v1/health/service/", "web", Map.of()).get(0);
+        JsonNode entry = get("/v1/health/service/", "web").get(0);
 
         assertEquals(List.of("Node", "Service", "Checks"), fieldNames(entry));
         assertEquals(List.of("ID", "Node", "Address", "Datacenter", "TaggedAddresses", "Meta", "CreateIndex",
@@ -98,14 +111,14 @@ class CatalogEndpointsTest {
     @Test
     void catalogServiceIsFlatAndNeverNull() {
         registerWeb();
-        JsonNode instance = get("/v1/catalog/service/", "web", Map.of("tag", List.of("V1"))).get(0);
+        JsonNode instance = get("/v1/catalog/service/", "web", "tag=V1").get(0);
         for (String field : List.of("Node", "Address", "ServiceName", "ServiceID", "ServiceAddress", "ServicePort",
                 "ServiceTags", "ServiceMeta", "NodeMeta", "ServiceWeights", "ServiceTaggedAddresses")) {
             assertTrue(instance.hasNonNull(field), field);
         }
         assertEquals("prod", instance.get("NodeMeta").get("env").asText());
-        assertEquals(0, get("/v1/catalog/service/", "web", Map.of("tag", List.of("v2"))).size());
-        assertEquals(0, get("/v1/catalog/service/", "web", Map.of("node-meta", List.of("env:dev"))).size());
+        assertEquals(0, get("/v1/catalog/service/", "web", "tag=v2").size());
+        assertEquals(0, get("/v1/catalog/service/", "web", "node-meta=env:dev").size());
     }
 
     @Test
@@ -115,54 +128,54 @@ class CatalogEndpointsTest {
                 {"Node":"n2","Address":"10.0.0.2","Service":{"Service":"web"},
                  "Checks":[{"Name":"down","ServiceID":"web"}]}""");
 
-        assertEquals(2, get("/v1/health/service/", "web", Map.of("passing", List.of("false"))).size());
-        assertEquals(1, get("/v1/health/service/", "web", Map.of("passing", List.of(""))).size());
+        assertEquals(2, get("/v1/health/service/", "web", "passing=false").size());
+        assertEquals(1, get("/v1/health/service/", "web", "passing=").size());
         HttpException bad = assertThrows(HttpException.class,
-                () -> get("/v1/health/service/", "web", Map.of("passing", List.of("nope"))));
+                () -> get("/v1/health/service/", "web", "passing=nope"));
         assertEquals(400, bad.status());
         assertEquals("Invalid value for ?passing", bad.getMessage());
-        assertEquals("critical", get("/v1/health/state/", "critical", Map.of()).get(0).get("Status").asText());
+        assertEquals("critical", get("/v1/health/state/", "critical").get(0).get("Status").asText());
         assertEquals(400, assertThrows(HttpException.class,
-                () -> get("/v1/health/state/", "sad", Map.of())).status());
+                () -> get("/v1/health/state/", "sad")).status());
     }
 
     @Test
     void nodeEndpointsAndServicesListing() {
         registerWeb();
-        JsonNode node = get("/v1/catalog/node/", "n1", Map.of());
+        JsonNode node = get("/v1/catalog/node/", "n1");
         assertEquals("web", node.get("Services").get("web").get("Service").asText());
-        assertTrue(get("/v1/catalog/node/", "ghost", Map.of()).isNull());
-        assertEquals("web", get("/v1/catalog/node-services/", "n1", Map.of()).get("Services").get(0).get("ID").asText());
-        assertEquals(2, get("/v1/health/node/", "n1", Map.of()).size());
-        assertEquals(0, get("/v1/health/node/", "ghost", Map.of()).size());
-        assertEquals("[\"v1\"]", get("/v1/catalog/services", "", Map.of()).get("web").toString());
-        assertEquals("n1", get("/v1/catalog/nodes", "", Map.of()).get(0).get("Node").asText());
-        assertEquals("[\"dc9\"]", FakeHttp.toJson(http.call("GET /v1/catalog/datacenters", "")).toString());
+        assertTrue(get("/v1/catalog/node/", "ghost").isNull());
+        assertEquals("web", get("/v1/catalog/node-services/", "n1").get("Services").get(0).get("ID").asText());
+        assertEquals(2, get("/v1/health/node/", "n1").size());
+        assertEquals(0, get("/v1/health/node/", "ghost").size());
+        assertEquals("[\"v1\"]", get("/v1/catalog/services", "").get("web").toString());
+        assertEquals("n1", get("/v1/catalog/nodes", "").get(0).get("Node").asText());
+        assertEquals("[\"dc9\"]", toJson(call("GET", "/v1/catalog/datacenters", "")).toString());
     }
 
     @Test
     void deregisterAndIndexes() {
         registerWeb();
-        long afterRegister = raft.state.index(CatalogKeys.TABLE, "");
-        assertEquals(Boolean.TRUE, http.call("PUT /v1/catalog/deregister",
+        long afterRegister = raft.state().index(CatalogKeys.TABLE, "");
+        assertEquals(Boolean.TRUE, call("PUT", "/v1/catalog/deregister",
                 "{\"node\":\"n1\",\"serviceid\":\"web\"}").jsonBody());
-        assertEquals(0, get("/v1/health/service/", "web", Map.of()).size());
-        assertTrue(raft.state.index(CatalogKeys.TABLE, "") > afterRegister);
-        assertEquals("serfHealth", get("/v1/health/node/", "n1", Map.of()).get(0).get("CheckID").asText());
+        assertEquals(0, get("/v1/health/service/", "web").size());
+        assertTrue(raft.state().index(CatalogKeys.TABLE, "") > afterRegister);
+        assertEquals("serfHealth", get("/v1/health/node/", "n1").get(0).get("CheckID").asText());
     }
 
     @Test
     void badRegistrationsAreRefusedWithConsulMessages() {
         HttpException noName = assertThrows(HttpException.class,
-                () -> http.call("PUT /v1/catalog/register", "{\"Address\":\"1.2.3.4\"}"));
+                () -> call("PUT", "/v1/catalog/register", "{\"Address\":\"1.2.3.4\"}"));
         assertEquals(400, noName.status());
         assertEquals("Missing node name", noName.getMessage());
-        assertEquals("Bad check status", assertThrows(HttpException.class, () -> http.call(
-                "PUT /v1/catalog/register",
+        assertEquals("Bad check status", assertThrows(HttpException.class, () -> call(
+                "PUT", "/v1/catalog/register",
                 "{\"Node\":\"n\",\"Address\":\"a\",\"Check\":{\"Name\":\"c\",\"Status\":\"fine\"}}")).getMessage());
         assertEquals(500, assertThrows(HttpException.class,
-                () -> get("/v1/catalog/nodes", "", Map.of("dc", List.of("dc1")))).status());
+                () -> get("/v1/catalog/nodes", "", "dc=dc1")).status());
         assertEquals("Missing service name", assertThrows(HttpException.class,
-                () -> get("/v1/health/service/", "", Map.of())).getMessage());
+                () -> get("/v1/health/service/", "")).getMessage());
     }
 }

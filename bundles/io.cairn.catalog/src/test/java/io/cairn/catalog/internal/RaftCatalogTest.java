@@ -24,10 +24,12 @@ import io.cairn.catalog.api.ServiceQuery;
 import io.cairn.health.api.CheckStatus;
 import io.cairn.raft.api.CommandRejectedException;
 import io.cairn.raft.api.Consistency;
+import io.cairn.raft.testing.FakeRaft;
 
 class RaftCatalogTest {
 
-    private final FakeRaft raft = new FakeRaft();
+    private final FakeRaft raft =
+            new FakeRaft().handle(CatalogStateMachine.COMMAND_TYPE, new CatalogCommandHandler());
     private final RaftCatalog catalog = new RaftCatalog(raft, new RaftCatalog.Config() {
         @Override
         public String datacenter() {
@@ -63,7 +65,7 @@ class RaftCatalogTest {
         CompletionException bad = assertThrows(CompletionException.class, () -> catalog
                 .register(new Registration("", "", "a", null, null, null, null, false)).toCompletableFuture().join());
         assertInstanceOf(IllegalArgumentException.class, bad.getCause());
-        assertEquals(1, raft.state.commandIndex(), "only the refused command reached the log, the bad one did not");
+        assertEquals(1, raft.state().commandIndex(), "only the refused command reached the log, the bad one did not");
     }
 
     @Test

@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
 import io.cairn.event.api.UserEvent;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;
+import io.cairn.http.testing.FakeRequest;
+import io.cairn.raft.testing.FakeRaft;
 
 class EventEndpointsTest {
-    private final FakeRaft raft = new FakeRaft();
+    private final FakeRaft raft =
+            new FakeRaft().handle(EventTable.COMMAND_TYPE, new EventCommandHandler());
     private final List<LocalService> services = new ArrayList<>(List.of(new LocalService("web", "web", List.of())));
     /** IDs handed out in order, so tests control the list index. */
     private final List<UUID> ids = new ArrayList<>();
@@ -31,12 +34,12 @@ class EventEndpointsTest {
         return () -> timeout.set(null);
     });
 
-    private Response fire(String name, String body, String... params) {
-        return endpoints.fire(new FakeRequest(name, body, params)).toCompletableFuture().join();
+    private Response fire(String name, String body, String... query) {
+        return endpoints.fire(FakeRequest.of("PUT", name, query).body(body)).toCompletableFuture().join();
     }
 
-    private CompletableFuture<Response> list(String... params) {
-        return endpoints.list(new FakeRequest("", "", params)).toCompletableFuture();
+    private CompletableFuture<Response> list(String... query) {
+        return endpoints.list(FakeRequest.of("GET", "", query)).toCompletableFuture();
     }
 
     @SuppressWarnings("unchecked")
@@ -47,7 +50,7 @@ class EventEndpointsTest {
     @Test
     void fireAnswersTheEventWithLogicalTimeZeroAndListShowsIt() {
         ids.add(UUID.fromString("00000000-0000-0000-0000-00000000000a"));
-        EventJson fired = (EventJson) fire("deploy", "v1.2", "node", "node").jsonBody();
+        EventJson fired = (EventJson) fire("deploy", "v1.2", "node=node").jsonBody();
         assertEquals("deploy", fired.name());
         assertEquals(0, fired.lTime());
         assertEquals("node", fired.nodeFilter());
@@ -72,10 +75,10 @@ class EventEndpointsTest {
         }
         fire("a", "");
         fire("_rexec", "{}");
-        fire("b", "", "node", "^other$");
+        fire("b", "", "node=^other$");
         fire("b", "");
         assertEquals(List.of("a", "b"), body(list().join()).stream().map(EventJson::name).toList());
-        assertEquals(List.of("b"), body(list("name", "b").join()).stream().map(EventJson::name).toList());
+        assertEquals(List.of("b"), body(list("name=b").join()).stream().map(EventJson::name).toList());
         assertEquals(2, events.received().toCompletableFuture().join().stream()
                 .filter(e -> e.name().startsWith("_") || e.name().equals("a")).count());
     }
@@ -83,7 +86,7 @@ class EventEndpointsTest {
     @Test
     void aReceivedEventStaysWhenTheNodeLosesTheMatchingServiceLater() {
         ids.add(UUID.randomUUID());
-        fire("deploy", "", "service", "web");
+        fire("deploy", "", "service=web");
         assertEquals(1, body(list().join()).size());
         services.clear();
         assertEquals(1, body(list().join()).size());
@@ -94,7 +97,7 @@ class EventEndpointsTest {
         ids.add(UUID.fromString("00000000-0000-0000-0000-0000000000ff"));
         ids.add(UUID.fromString("00000000-0000-0000-0000-000000000001"));
         fire("first", "");
-        CompletableFuture<Response> blocked = list("index", "255", "wait", "1m");
+        CompletableFuture<Response> blocked = list("index=255", "wait=1m");
         assertFalse(blocked.isDone());
         assertEquals(1, raft.waiting());
         fire("second", "");
@@ -106,7 +109,7 @@ class EventEndpointsTest {
     void blockingListAnswersTheSameIndexWhenTheWaitRunsOut() {
         ids.add(UUID.fromString("00000000-0000-0000-0000-0000000000ff"));
         fire("first", "");
-        CompletableFuture<Response> blocked = list("index", "255");
+        CompletableFuture<Response> blocked = list("index=255");
         assertFalse(blocked.isDone());
         timeout.get().run();
         assertEquals("255", blocked.join().headers().get("X-Consul-Index"));
@@ -120,10 +123,10 @@ class EventEndpointsTest {
         assertEquals(413, tooBig.status());
         assertTrue(tooBig.getMessage().contains("512 bytes"), tooBig.getMessage());
         ids.add(UUID.randomUUID());
-        assertThrows(IllegalArgumentException.class, () -> fire("n", "", "tag", "v1"));
-        assertEquals(500, status(() -> fire("n", "", "dc", "dc2")));
-        assertEquals(400, status(() -> list("index", "x").join()));
-        assertEquals(400, status(() -> list("index", "3", "wait", "soon").join()));
+        assertThrows(IllegalArgumentException.class, () -> fire("n", "", "tag=v1"));
+        assertEquals(500, status(() -> fire("n", "", "dc=dc2")));
+        assertEquals(400, status(() -> list("index=x").join()));
+        assertEquals(400, status(() -> list("index=3", "wait=soon").join()));
     }
 
     private static int status(Runnable call) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cairn.event.api.UserEvent;
 import io.cairn.event.api.UserEvents;
+import io.cairn.raft.testing.FakeRaft;
 
 class EventTableTest {
 
@@ -34,7 +35,7 @@ class EventTableTest {
 
     @Test
     void keepsTheMostRecentEventsInFiringOrderWithTheirLogicalTime() {
-        FakeRaft raft = new FakeRaft();
+        FakeRaft raft = new FakeRaft().handle(EventTable.COMMAND_TYPE, new EventCommandHandler());
         for (int i = 0; i < UserEvents.KEPT + 10; i++) {
             raft.submit(EventTable.COMMAND_TYPE, EventCodec.encode(event("e" + i, "")));
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class RaftKvStoreTest {
 
-    private final FakeRaft raft = new FakeRaft();
+    private final KvRaft raft = new KvRaft();
     private final RaftKvStore store = new RaftKvStore(raft, raft.lockDelays);
 
     private static <T> T done(CompletionStage<T> stage) {
@@ -37,7 +37,7 @@ class RaftKvStoreTest {
         assertEquals(2, done(store.list("app/", Consistency.DEFAULT)).size());
         assertEquals(List.of("app/a", "app/b/"), done(store.keys("app/", "/", Consistency.STALE)));
         assertEquals(List.of("app/a", "app/b/c"), done(store.keys("app/", null, Consistency.STALE)));
-        assertEquals(2, raft.submitted);
+        assertEquals(2, raft.submitted());
     }
 
     @Test
@@ -64,6 +64,6 @@ class RaftKvStoreTest {
         CompletionException e = assertThrows(CompletionException.class, () -> done(store.put("", new byte[1], 0)));
         assertInstanceOf(IllegalArgumentException.class, e.getCause());
         assertThrows(CompletionException.class, () -> done(store.delete("../etc")));
-        assertEquals(0, raft.submitted);
+        assertEquals(0, raft.submitted());
     }
 }

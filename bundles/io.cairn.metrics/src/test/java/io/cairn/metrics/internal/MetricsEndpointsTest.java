@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.cairn.http.api.Response;
+import io.cairn.http.testing.FakeRequest;
 import io.micrometer.core.instrument.Timer;
 
 class MetricsEndpointsTest {
@@ -31,7 +32,7 @@ class MetricsEndpointsTest {
 
     @Test
     void prometheusTextOnRequest() {
-        Response response = get(Map.of("format", "prometheus"), Map.of());
+        Response response = get(FakeRequest.of("GET", "", "format=prometheus"));
         assertEquals("text/plain; version=0.0.4; charset=utf-8", response.contentType());
         String text = new String(response.rawBody(), StandardCharsets.UTF_8);
         assertTrue(text.contains("# TYPE cairn_test_writes_total counter"), text);
@@ -43,7 +44,7 @@ class MetricsEndpointsTest {
 
     @Test
     void openMetricsForAScraper() {
-        Response response = get(Map.of(), Map.of("Accept", "application/openmetrics-text;version=1.0.0"));
+        Response response = get(new FakeRequest().header("Accept", "application/openmetrics-text;version=1.0.0"));
         assertTrue(response.contentType().startsWith("application/openmetrics-text"));
         String text = new String(response.rawBody(), StandardCharsets.UTF_8);
         assertTrue(text.contains("cairn_test_writes_total{type=\"kv\"} 3.0"), text);
@@ -53,7 +54,7 @@ class MetricsEndpointsTest {
     @Test
     @SuppressWarnings("unchecked")
     void consulJsonByDefault() {
-        Response response = get(Map.of(), Map.of());
+        Response response = get(new FakeRequest());
         assertTrue(response.isJson());
         Map<String, Object> body = (Map<String, Object>) response.jsonBody();
         assertEquals("2026-11-27 21:00:00 +0000 UTC", body.get("Timestamp"));
@@ -74,7 +75,7 @@ class MetricsEndpointsTest {
         assertEquals(40.0, (double) latency.get("Mean"), 0.001);
     }
 
-    private Response get(Map<String, String> params, Map<String, String> headers) {
-        return endpoints.metrics(new FakeRequest(params, headers)).toCompletableFuture().join();
+    private Response get(FakeRequest request) {
+        return endpoints.metrics(request).toCompletableFuture().join();
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cairn.catalog.api.Node;
 import io.cairn.http.api.HttpException;
+import io.cairn.http.testing.FakeRequest;
 import io.cairn.health.api.CheckStatus;
 
 class SdEndpointsTest {
@@ -32,12 +33,12 @@ class SdEndpointsTest {
 
     @Test
     void everyServiceWhenNoneIsNamed() {
-        assertEquals(List.of("10.9.9.9:8080", "10.0.0.1:9100", "10.0.0.2:9100"), targets(Map.of()));
+        assertEquals(List.of("10.9.9.9:8080", "10.0.0.1:9100", "10.0.0.2:9100"), targets());
     }
 
     @Test
     void oneGroupPerInstanceWithConsulSdLabels() {
-        List<Map<String, Object>> groups = get(Map.of("service", List.of("hopscotch")));
+        List<Map<String, Object>> groups = get("service=hopscotch");
         assertEquals(1, groups.size());
         assertEquals(List.of("10.9.9.9:8080"), groups.get(0).get("targets"));
         @SuppressWarnings("unchecked")
@@ -52,37 +53,37 @@ class SdEndpointsTest {
     @Test
     void repeatedServicesTagsNodeMetaAndPassingFilter() {
         assertEquals(List.of("10.0.0.1:9100", "10.0.0.2:9100", "10.9.9.9:8080"),
-                targets(Map.of("service", List.of("node_exporter", "hopscotch", "node_exporter"))));
+                targets("service=node_exporter", "service=hopscotch", "service=node_exporter"));
         assertEquals(List.of("10.0.0.1:9100", "10.9.9.9:8080"),
-                targets(Map.of("service", List.of("node_exporter", "hopscotch"), "tag", List.of("infra"))));
-        assertEquals(List.of("10.0.0.1:9100"), targets(Map.of("node-meta", List.of("rack:r1"))));
-        assertEquals(List.of("10.9.9.9:8080", "10.0.0.1:9100"), targets(Map.of("passing", List.of(""))));
-        assertEquals(3, targets(Map.of("passing", List.of("false"))).size());
+                targets("service=node_exporter", "service=hopscotch", "tag=infra"));
+        assertEquals(List.of("10.0.0.1:9100"), targets("node-meta=rack:r1"));
+        assertEquals(List.of("10.9.9.9:8080", "10.0.0.1:9100"), targets("passing="));
+        assertEquals(3, targets("passing=false").size());
     }
 
     @Test
     void emptyListWhenNothingMatches() {
-        assertEquals(List.of(), get(Map.of("service", List.of("nope"))));
+        assertEquals(List.of(), get("service=nope"));
     }
 
     @Test
     void badInputAndOtherDatacenters() {
-        assertEquals(400, assertThrows(HttpException.class, () -> get(Map.of("passing", List.of("maybe")))).status());
-        assertEquals(400, assertThrows(HttpException.class, () -> get(Map.of("node-meta", List.of("rack")))).status());
-        HttpException dc = assertThrows(HttpException.class, () -> get(Map.of("dc", List.of("dc2"))));
+        assertEquals(400, assertThrows(HttpException.class, () -> get("passing=maybe")).status());
+        assertEquals(400, assertThrows(HttpException.class, () -> get("node-meta=rack")).status());
+        HttpException dc = assertThrows(HttpException.class, () -> get("dc=dc2"));
         assertEquals(500, dc.status());
         assertEquals("No path to datacenter", dc.getMessage());
-        assertEquals(3, targets(Map.of("dc", List.of("dc1"))).size());
+        assertEquals(3, targets("dc=dc1").size());
     }
 
     @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> get(Map<String, List<String>> params) {
-        return (List<Map<String, Object>>) endpoints.targets(new FakeRequest(params, Map.of())).toCompletableFuture()
+    private List<Map<String, Object>> get(String... query) {
+        return (List<Map<String, Object>>) endpoints.targets(FakeRequest.of("GET", "", query)).toCompletableFuture()
                 .join().jsonBody();
     }
 
     @SuppressWarnings("unchecked")
-    private List<String> targets(Map<String, List<String>> params) {
-        return get(params).stream().map(g -> ((List<String>) g.get("targets")).get(0)).toList();
+    private List<String> targets(String... query) {
+        return get(query).stream().map(g -> ((List<String>) g.get("targets")).get(0)).toList();
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class RaftSessionsTest {
 
     private final SessionTimers timers = new SessionTimers(() -> 0);
-    private final FakeRaft raft = new FakeRaft(timers);
+    private final SessionRaft raft = new SessionRaft(timers);
     private final FakeCatalog catalog = new FakeCatalog();
     private final RaftSessions sessions = new RaftSessions(raft, catalog);
 
@@ -56,7 +56,7 @@ class RaftSessionsTest {
         Throwable critical = refusal(request("n1", List.of("serfHealth"), List.of()));
         assertEquals(IllegalStateException.class, critical.getClass());
         assertEquals("Check 'serfHealth' is in critical state", critical.getMessage());
-        assertEquals(0, raft.submitted, "nothing refused reaches the log");
+        assertEquals(0, raft.submitted(), "nothing refused reaches the log");
         SessionRequest badTtl = new SessionRequest("", "n1", null, null, Duration.ofSeconds(5), List.of(), null);
         assertEquals(IllegalArgumentException.class, refusal(badTtl).getClass());
     }

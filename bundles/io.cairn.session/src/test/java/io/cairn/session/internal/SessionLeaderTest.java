@@ -18,7 +18,7 @@ class SessionLeaderTest {
 
     private long nanos;
     private final SessionTimers timers = new SessionTimers(() -> nanos);
-    private final FakeRaft raft = new FakeRaft(timers);
+    private final SessionRaft raft = new SessionRaft(timers);
     private final Map<String, Map<String, CheckStatus>> catalog = new HashMap<>();
     private final SessionLeader leader = new SessionLeader(raft,
             node -> Optional.ofNullable(catalog.get(node)), timers);
@@ -35,7 +35,7 @@ class SessionLeaderTest {
     }
 
     private boolean exists(String id) {
-        return SessionReads.get(raft.state, id).isPresent();
+        return SessionReads.get(raft.state(), id).isPresent();
     }
 
     private void advance(Duration d) {
@@ -72,12 +72,12 @@ class SessionLeaderTest {
     @Test
     void followersKeepNoTimersAndANewLeaderStartsThemWithTheFullPeriod() {
         create("s1", Duration.ofSeconds(10));
-        raft.leader = false;
+        raft.setLeader(false);
         leader.tick();
         advance(Duration.ofSeconds(60));
         leader.tick();
         assertTrue(exists("s1"), "only the leader invalidates");
-        raft.leader = true;
+        raft.setLeader(true);
         leader.tick();
         advance(Duration.ofSeconds(19));
         leader.tick();

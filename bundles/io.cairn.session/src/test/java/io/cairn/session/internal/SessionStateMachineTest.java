@@ -18,7 +18,7 @@ class SessionStateMachineTest {
 
     private long nanos;
     private final SessionTimers timers = new SessionTimers(() -> nanos);
-    private final FakeRaft raft = new FakeRaft(timers);
+    private final SessionRaft raft = new SessionRaft(timers);
 
     static StoredSession stored(String id, String behavior, long ttlNanos) {
         return new StoredSession(id, "n-" + id, "node1", 15_000_000_000L, behavior, ttlNanos, List.of("serfHealth"),
@@ -32,23 +32,23 @@ class SessionStateMachineTest {
     @Test
     void createStoresTheSessionWithItsIndexes() {
         run(SessionCommand.create(stored("s1", "release", 0)));
-        Session s = SessionReads.get(raft.state, "s1").orElseThrow();
+        Session s = SessionReads.get(raft.state(), "s1").orElseThrow();
         assertEquals("n-s1", s.name());
         assertEquals("node1", s.node());
         assertEquals(Duration.ofSeconds(15), s.lockDelay());
         assertEquals(SessionBehavior.RELEASE, s.behavior());
         assertEquals(List.of("serfHealth", "web-check"), s.checkIds());
         assertEquals(1, s.createIndex());
-        assertEquals(1, SessionReads.index(raft.state));
+        assertEquals(1, SessionReads.index(raft.state()));
     }
 
     @Test
     void destroyRemovesTheSessionAndInvalidatesItsKeysInTheSameCommand() {
         run(SessionCommand.create(stored("s1", "delete", 0)));
         run(SessionCommand.destroy("s1"));
-        assertTrue(SessionReads.get(raft.state, "s1").isEmpty());
+        assertTrue(SessionReads.get(raft.state(), "s1").isEmpty());
         assertEquals(List.of(new KvSessionInvalidation("s1", true, 15_000_000_000L)), raft.invalidations);
-        assertEquals(2, SessionReads.index(raft.state), "the deletion counts for blocking readers");
+        assertEquals(2, SessionReads.index(raft.state()), "the deletion counts for blocking readers");
         run(SessionCommand.destroy("s1"));
         assertEquals(1, raft.invalidations.size(), "destroying an unknown session changes nothing");
     }
@@ -70,7 +70,7 @@ class SessionStateMachineTest {
         nanos += Duration.ofSeconds(19).toNanos();
         assertEquals(List.of(), timers.expired(), "the renewal restarted the 2 x TTL period");
         assertArrayEquals(SessionStateMachine.NOT_FOUND, run(SessionCommand.renew("nope")));
-        assertEquals(1, SessionReads.index(raft.state), "a renewal writes nothing");
+        assertEquals(1, SessionReads.index(raft.state()), "a renewal writes nothing");
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.cairn.session.api.Sessions;
 /** A one-server session service over the fake Raft and catalog, for tests outside this package. */
 public final class SessionTestKit {
 
-    private final FakeRaft raft = new FakeRaft(new SessionTimers(() -> 0));
+    private final SessionRaft raft = new SessionRaft(new SessionTimers(() -> 0));
     private final FakeCatalog catalog = new FakeCatalog();
     private final RaftSessions sessions = new RaftSessions(raft, catalog);
 
@@ -22,6 +22,6 @@ public final class SessionTestKit {
     }
 
     public StateView state() {
-        return raft.state;
+        return raft.state();
     }
 }

@@ -9,21 +9,17 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import io.cairn.catalog.api.Catalog;
-import io.cairn.catalog.api.Deregistration;
-import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Indexed;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.NodeServices;
-import io.cairn.catalog.api.Registration;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.ServiceQuery;
-import io.cairn.health.api.CheckStatus;
+import io.cairn.catalog.testing.CatalogStub;
 import io.cairn.raft.api.Consistency;
 
 /** A catalog over fixed nodes and instances that records the consistency and filters it was asked with. */
-final class FakeCatalog implements Catalog {
+final class FakeCatalog extends CatalogStub {
     final Map<String, Node> nodes = new TreeMap<>();
     final Map<String, List<NodeService>> instances = new TreeMap<>();
     Consistency lastConsistency;
@@ -33,11 +29,6 @@ final class FakeCatalog implements Catalog {
     void add(Node node, NodeService... services) {
         nodes.put(node.node(), node);
         instances.put(node.node(), List.of(services));
-    }
-
-    @Override
-    public String datacenter() {
-        return "dc1";
     }
 
     @Override
@@ -96,37 +87,5 @@ final class FakeCatalog implements Catalog {
     private <T> CompletionStage<Indexed<T>> answer(T value) {
         return failure != null ? CompletableFuture.failedFuture(failure)
                 : CompletableFuture.completedFuture(new Indexed<>(value, 7));
-    }
-
-    @Override
-    public CompletionStage<Void> register(Registration registration) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<Void> deregister(Deregistration deregistration) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<Indexed<List<HealthCheck>>> nodeChecks(String node, Consistency consistency) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<Indexed<List<HealthCheck>>> serviceChecks(String name, Map<String, String> nodeMeta,
-            Consistency consistency) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<Indexed<List<HealthCheck>>> checks(Optional<CheckStatus> status,
-            Map<String, String> nodeMeta, Consistency consistency) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletableFuture<Long> awaitChange(long afterIndex) {
-        throw new UnsupportedOperationException();
     }
 }

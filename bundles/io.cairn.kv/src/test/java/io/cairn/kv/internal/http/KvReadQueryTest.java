@@ -12,6 +12,7 @@ import java.util.List;
 import io.cairn.http.api.Answer;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Watch;
+import io.cairn.http.testing.FakeRequest;
 import io.cairn.kv.internal.KvCommand;
 import io.cairn.kv.internal.KvStateMachine;
 
@@ -40,7 +41,7 @@ class KvReadQueryTest {
     }
 
     private Answer get(String key, String... params) {
-        FakeRequest request = new FakeRequest("GET", key, params);
+        FakeRequest request = FakeRequest.of("GET", key, params);
         query.watch(request);
         return query.answer(request, state);
     }
@@ -57,7 +58,7 @@ class KvReadQueryTest {
         KvPairJson pair = (KvPairJson) body.get(0);
         assertEquals("web/bar", pair.key());
         assertEquals(3, pair.flags().longValue());
-        assertEquals(new Watch("kv", "web/bar"), query.watch(new FakeRequest("GET", "web/bar")));
+        assertEquals(new Watch("kv", "web/bar"), query.watch(FakeRequest.of("GET", "web/bar")));
     }
 
     @Test
@@ -107,10 +108,10 @@ class KvReadQueryTest {
 
     @Test
     void badRequestsAreRefusedBeforeWaiting() {
-        HttpException e = assertThrows(HttpException.class, () -> query.watch(new FakeRequest("GET", "")));
+        HttpException e = assertThrows(HttpException.class, () -> query.watch(FakeRequest.of("GET", "")));
         assertEquals("Missing key name", e.getMessage());
         assertEquals(400, e.status());
-        assertEquals(400, status(() -> query.watch(new FakeRequest("GET", "a/../b", "recurse"))));
-        assertEquals(new Watch("kv", ""), query.watch(new FakeRequest("GET", "", "recurse")));
+        assertEquals(400, status(() -> query.watch(FakeRequest.of("GET", "a/../b", "recurse"))));
+        assertEquals(new Watch("kv", ""), query.watch(FakeRequest.of("GET", "", "recurse")));
     }
 }

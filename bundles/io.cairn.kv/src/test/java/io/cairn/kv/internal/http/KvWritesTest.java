@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;
+import io.cairn.http.testing.FakeRequest;
+import io.cairn.http.testing.FakeRoutes;
 import io.cairn.kv.api.KvEntry;
 import io.cairn.kv.api.KvStore;
-import io.cairn.kv.internal.FakeRaft;
+import io.cairn.kv.internal.KvRaft;
 import io.cairn.kv.internal.KvReads;
 import io.cairn.kv.internal.RaftKvStore;
 
@@ -18,24 +22,24 @@ import org.junit.jupiter.api.Test;
 
 class KvWritesTest {
 
-    private final FakeRaft raft = new FakeRaft();
+    private final KvRaft raft = new KvRaft();
     private final KvWrites writes = new KvWrites(new RaftKvStore(raft, raft.lockDelays));
 
     private Object put(String key, String body, String... params) {
-        Response r = writes.put(new FakeRequest("PUT", key, params).body(body)).toCompletableFuture().join();
+        Response r = writes.put(FakeRequest.of("PUT", key, params).body(body)).toCompletableFuture().join();
         return r.jsonBody();
     }
 
     private Object delete(String key, String... params) {
-        return writes.delete(new FakeRequest("DELETE", key, params)).toCompletableFuture().join().jsonBody();
+        return writes.delete(FakeRequest.of("DELETE", key, params)).toCompletableFuture().join().jsonBody();
     }
 
     private HttpException refusedPut(String key, byte[] body, String... params) {
-        return assertThrows(HttpException.class, () -> writes.put(new FakeRequest("PUT", key, params).body(body)));
+        return assertThrows(HttpException.class, () -> writes.put(FakeRequest.of("PUT", key, params).body(body)));
     }
 
     private KvEntry stored(String key) {
-        return KvReads.get(raft.state, key).orElseThrow();
+        return KvReads.get(raft.state(), key).orElseThrow();
     }
 
     @Test
@@ -67,7 +71,7 @@ class KvWritesTest {
         assertEquals("Request body(524289 bytes) too large, max size: 524288 bytes. See "
                 + "https://developer.hashicorp.com/docs/agent/config/config-files#kv_max_value_size.",
                 tooLarge.getMessage());
-        assertEquals(0, raft.submitted);
+        assertEquals(0, raft.submitted());
     }
 
     @Test
@@ -94,14 +98,14 @@ class KvWritesTest {
     @Test
     void unknownOrMissingSession() {
         var failure = assertThrows(java.util.concurrent.CompletionException.class,
-                () -> writes.put(new FakeRequest("PUT", "k", "acquire=adf4238a")).toCompletableFuture().join());
+                () -> writes.put(FakeRequest.of("PUT", "k", "acquire=adf4238a")).toCompletableFuture().join());
         assertEquals(IllegalStateException.class, failure.getCause().getClass());
         assertEquals("invalid session \"adf4238a\"", failure.getCause().getMessage());
         HttpException missing = refusedPut("k", new byte[0], "acquire");
         assertEquals(500, missing.status());
         assertEquals("missing session", missing.getMessage());
         assertEquals(false, put("k", "v", "release=adf4238a"));
-        assertTrue(KvReads.get(raft.state, "k").isEmpty());
+        assertTrue(KvReads.get(raft.state(), "k").isEmpty());
     }
 
     @Test
@@ -114,9 +118,9 @@ class KvWritesTest {
     void lockDelayRefusesAcquireUntilItPasses() {
         raft.session("s1");
         raft.lockDelays.arm("k", 15_000_000_000L);
-        int before = raft.submitted;
+        int before = raft.submitted();
         assertEquals(false, put("k", "v", "acquire=s1"));
-        assertEquals(before, raft.submitted, "answered without a Raft write");
+        assertEquals(before, raft.submitted(), "answered without a Raft write");
         raft.nanos += 15_000_000_000L;
         assertEquals(true, put("k", "v", "acquire=s1"));
     }
@@ -131,25 +135,25 @@ class KvWritesTest {
         assertEquals(false, delete("t/1", "cas=9"));
         assertEquals(true, delete("t/1", "cas=1"));
         assertEquals(true, delete("t/", "recurse"));
-        assertTrue(KvReads.list(raft.state, "").isEmpty());
+        assertTrue(KvReads.list(raft.state(), "").isEmpty());
         put("v", "");
         assertEquals(true, delete("", "recurse"));
-        assertTrue(KvReads.list(raft.state, "").isEmpty());
+        assertTrue(KvReads.list(raft.state(), "").isEmpty());
     }
 
     @Test
     void deleteRefusals() {
         HttpException conflict = assertThrows(HttpException.class,
-                () -> writes.delete(new FakeRequest("DELETE", "k", "recurse", "cas=1")));
+                () -> writes.delete(FakeRequest.of("DELETE", "k", "recurse", "cas=1")));
         assertEquals("Conflicting flags: cas=1&recurse=\n", conflict.getMessage());
-        HttpException missing = assertThrows(HttpException.class, () -> writes.delete(new FakeRequest("DELETE", "")));
+        HttpException missing = assertThrows(HttpException.class, () -> writes.delete(FakeRequest.of("DELETE", "")));
         assertEquals("Missing key name", missing.getMessage());
     }
 
     @Test
     void routesDeclareReadPutAndDelete() {
-        var table = new RecordingRouteTable();
+        var table = new FakeRoutes();
         new KvRoutes(new RaftKvStore(raft, raft.lockDelays)).routes(table);
-        assertEquals("read /v1/kv/,put /v1/kv/,delete /v1/kv/", table.declared());
+        assertEquals(List.of("READ /v1/kv/", "PUT /v1/kv/", "DELETE /v1/kv/"), table.declared());
     }
 }

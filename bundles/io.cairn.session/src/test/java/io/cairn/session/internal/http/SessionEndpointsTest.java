@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.cairn.agent.api.Agent;
 import io.cairn.agent.api.Maintenance;
@@ -21,68 +14,36 @@ import io.cairn.agent.api.MemberStatus;
 import io.cairn.agent.definitions.ServiceDefinition;
 import io.cairn.health.api.CheckStatus;
 import io.cairn.http.api.Answer;
-import io.cairn.http.api.Handler;
 import io.cairn.http.api.HttpException;
-import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
-import io.cairn.http.api.RouteTable;
-import io.cairn.http.api.StateQuery;
-import io.cairn.raft.api.Consistency;
+import io.cairn.http.testing.FakeRequest;
+import io.cairn.http.testing.FakeRoutes;
 import io.cairn.session.internal.SessionTestKit;
 
 import org.junit.jupiter.api.Test;
 
 class SessionEndpointsTest {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
     private final SessionTestKit kit = new SessionTestKit();
-    private final Map<String, Handler> puts = new HashMap<>();
-    private final Map<String, StateQuery> reads = new HashMap<>();
+    private final FakeRoutes routes = new FakeRoutes();
 
     SessionEndpointsTest() {
         kit.catalog("agent-node", Map.of("serfHealth", CheckStatus.PASSING));
-        new SessionEndpoints(kit.sessions(), new SelfAgent()).routes(new RouteTable() {
-            @Override
-            public RouteTable read(String path, StateQuery query) {
-                reads.put(path, query);
-                return this;
-            }
-
-            @Override
-            public RouteTable get(String path, Handler handler) {
-                throw new AssertionError("sessions have no agent-local GETs");
-            }
-
-            @Override
-            public RouteTable put(String path, Handler handler) {
-                puts.put(path, handler);
-                return this;
-            }
-
-            @Override
-            public RouteTable post(String path, Handler handler) {
-                throw new AssertionError("sessions have no POSTs");
-            }
-
-            @Override
-            public RouteTable delete(String path, Handler handler) {
-                throw new AssertionError("sessions have no DELETEs");
-            }
-        });
+        new SessionEndpoints(kit.sessions(), new SelfAgent()).routes(routes);
     }
 
     private Response put(String path, String argument, String body) {
-        return puts.get(path).handle(new BodyRequest(argument, body)).toCompletableFuture().join();
+        return routes.call("PUT", path, FakeRequest.of("PUT", argument).body(body));
     }
 
     private Answer read(String path, String argument) {
-        StateQuery query = reads.get(path);
-        BodyRequest request = new BodyRequest(argument, "");
-        query.watch(request);
-        return query.answer(request, kit.state());
+        return routes.read(path, FakeRequest.of("GET", argument), kit.state());
+    }
+
+    @Test
+    void declaresReadsAndPutsOnly() {
+        assertEquals(List.of("PUT /v1/session/create", "PUT /v1/session/destroy/", "PUT /v1/session/renew/",
+                "READ /v1/session/info/", "READ /v1/session/node/", "READ /v1/session/list"), routes.declared());
     }
 
     @Test
@@ -116,63 +77,6 @@ class SessionEndpointsTest {
                 assertThrows(HttpException.class, () -> read("/v1/session/info/", "")).getMessage());
         assertEquals("Missing node name",
                 assertThrows(HttpException.class, () -> read("/v1/session/node/", "")).getMessage());
-    }
-
-    /** A PUT or GET with an argument and a body; nothing else is read by the session endpoints. */
-    private record BodyRequest(String argument, String text) implements Request {
-        @Override
-        public String method() {
-            return "PUT";
-        }
-
-        @Override
-        public String path() {
-            return "/v1/session/";
-        }
-
-        @Override
-        public Optional<String> param(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<String> params(String name) {
-            return List.of();
-        }
-
-        @Override
-        public boolean flag(String name) {
-            return false;
-        }
-
-        @Override
-        public Optional<Long> unsignedParam(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Consistency consistency() {
-            return Consistency.DEFAULT;
-        }
-
-        @Override
-        public Optional<String> header(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public byte[] body() {
-            return text.getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public <T> T body(Class<T> type) {
-            try {
-                return MAPPER.readValue(text, type);
-            } catch (java.io.IOException e) {
-                throw HttpException.badRequest("Request decode failed: " + e.getMessage());
-            }
-        }
     }
 
     /** An agent that only knows its own name. */

@@ -10,6 +10,7 @@ import java.util.List;
 
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;
+import io.cairn.http.testing.FakeRequest;
 import io.cairn.kv.api.KvEntry;
 import io.cairn.kv.api.KvOperation;
 import io.cairn.kv.api.KvOperationResult;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TxnRequestsTest {
 
     private static TxnRequests.Parsed parsed(String body) {
-        return TxnRequests.parse(new FakeRequest(body), 512 * 1024, 128);
+        return TxnRequests.parse(FakeRequest.of("PUT", "").body(body), 512 * 1024, 128);
     }
 
     private static TxnCommand parse(String body) {
@@ -53,7 +54,7 @@ class TxnRequestsTest {
         assertEquals(413, count.status());
         assertEquals("Transaction contains too many operations (129 > 128)", count.getMessage());
         HttpException size = assertThrows(HttpException.class,
-                () -> TxnRequests.parse(new FakeRequest(new byte[512 * 1024 + 1]), 512 * 1024, 128));
+                () -> TxnRequests.parse(FakeRequest.of("PUT", "").body(new byte[512 * 1024 + 1]), 512 * 1024, 128));
         assertEquals(413, size.status());
         assertEquals("Request body too large, max size: 524288 bytes", size.getMessage());
     }

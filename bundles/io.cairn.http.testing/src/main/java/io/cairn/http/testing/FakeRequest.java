@@ -1,0 +1,177 @@
+package io.cairn.http.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.cairn.http.api.HttpException;
+import io.cairn.http.api.Request;
+import io.cairn.raft.api.Consistency;
+
+/**
+ * A request built in a test, read the way the HTTP server reads a real one: parameters and flags by presence,
+ * unsigned parameters and JSON bodies refused with 400, headers by case-insensitive name. A new request is a
+ * {@code GET /} without parameters, headers or body; the builder methods change it and return it.
+ */
+public final class FakeRequest implements Request {
+
+    /** Decodes bodies as the HTTP server does: field names case-insensitive, unknown fields ignored. */
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private String method = "GET";
+    private String path = "/";
+    private String argument = "";
+    private final Map<String, List<String>> params = new LinkedHashMap<>();
+    private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private byte[] body = new byte[0];
+    private Consistency consistency;
+
+    /** A {@code method} request with {@code argument} and the query {@code terms} (see {@link #query}). */
+    public static FakeRequest of(String method, String argument, String... terms) {
+        return new FakeRequest().method(method).argument(argument).query(terms);
+    }
+
+    /** Sets the method ({@code GET}, {@code PUT}, ...). */
+    public FakeRequest method(String method) {
+        this.method = method;
+        return this;
+    }
+
+    /** Sets the URL-decoded path. */
+    public FakeRequest path(String path) {
+        this.path = path;
+        return this;
+    }
+
+    /** Sets the rest of the path after a prefix route. */
+    public FakeRequest argument(String argument) {
+        this.argument = argument;
+        return this;
+    }
+
+    /** Adds query parameters written as in a URL, {@code "name=value"} or {@code "name"} (a flag, value ""). */
+    public FakeRequest query(String... terms) {
+        for (String term : terms) {
+            int eq = term.indexOf('=');
+            param(eq < 0 ? term : term.substring(0, eq), eq < 0 ? "" : term.substring(eq + 1));
+        }
+        return this;
+    }
+
+    /** Adds one value of a query parameter; repeat for a repeatable one. */
+    public FakeRequest param(String name, String value) {
+        params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        return this;
+    }
+
+    /** Adds one value of a header. */
+    public FakeRequest header(String name, String value) {
+        headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        return this;
+    }
+
+    /** Sets the body to {@code text} in UTF-8. */
+    public FakeRequest body(String text) {
+        return body(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sets the body. */
+    public FakeRequest body(byte[] bytes) {
+        body = bytes;
+        return this;
+    }
+
+    /** Fixes the consistency mode; without it the mode follows {@code ?stale} and {@code ?consistent}. */
+    public FakeRequest consistency(Consistency mode) {
+        consistency = mode;
+        return this;
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public String argument() {
+        return argument;
+    }
+
+    @Override
+    public Optional<String> param(String name) {
+        return params(name).stream().findFirst();
+    }
+
+    @Override
+    public List<String> params(String name) {
+        return List.copyOf(params.getOrDefault(name, List.of()));
+    }
+
+    /** Present means true, whatever the value, as Consul and the HTTP server read flags. */
+    @Override
+    public boolean flag(String name) {
+        return params.containsKey(name);
+    }
+
+    @Override
+    public Optional<Long> unsignedParam(String name) {
+        return param(name).map(value -> {
+            try {
+                return Long.parseUnsignedLong(value);
+            } catch (NumberFormatException e) {
+                throw HttpException.badRequest("Invalid " + name + ": '" + value + "' is not an unsigned integer");
+            }
+        });
+    }
+
+    @Override
+    public Consistency consistency() {
+        if (consistency != null) {
+            return consistency;
+        }
+        if (flag("stale") && flag("consistent")) {
+            throw HttpException.badRequest("Cannot specify ?stale with ?consistent, conflicting semantics.");
+        }
+        return flag("stale") ? Consistency.STALE : flag("consistent") ? Consistency.CONSISTENT : Consistency.DEFAULT;
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        return headers.getOrDefault(name, List.of()).stream().findFirst();
+    }
+
+    @Override
+    public byte[] body() {
+        return body;
+    }
+
+    @Override
+    public <T> T body(Class<T> type) {
+        try {
+            return JSON.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw HttpException.badRequest("Request decode failed: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw HttpException.badRequest("Request decode failed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.cairn.http.testing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.cairn.http.api.Answer;
+import io.cairn.http.api.Handler;
+import io.cairn.http.api.Response;
+import io.cairn.http.api.RouteTable;
+import io.cairn.http.api.StateQuery;
+import io.cairn.raft.api.StateView;
+
+/**
+ * A route table that notes what a subsystem declares and calls its routes the way the HTTP server does, without a
+ * server: the request gets the route's method and path, a read is watched before it is answered.
+ */
+public final class FakeRoutes implements RouteTable {
+
+    private final List<String> declared = new ArrayList<>();
+    private final Map<String, StateQuery> reads = new HashMap<>();
+    private final Map<String, Handler> handlers = new HashMap<>();
+
+    /** The routes declared, in order, as {@code "READ /v1/kv/"}, {@code "PUT /v1/session/create"}, .... */
+    public List<String> declared() {
+        return List.copyOf(declared);
+    }
+
+    /**
+     * Calls the {@code method} route declared for {@code route} with {@code request} and waits for its response;
+     * a handler that fails its stage throws {@link java.util.concurrent.CompletionException}.
+     */
+    public Response call(String method, String route, FakeRequest request) {
+        Handler handler = handlers.get(method + " " + route);
+        if (handler == null) {
+            throw new AssertionError("no route " + method + " " + route + " in " + declared);
+        }
+        return handler.handle(address(request.method(method), route)).toCompletableFuture().join();
+    }
+
+    /** Runs the read route declared for {@code route} as the server does: watch first, then answer on {@code state}. */
+    public Answer read(String route, FakeRequest request, StateView state) {
+        StateQuery query = reads.get(route);
+        if (query == null) {
+            throw new AssertionError("no route READ " + route + " in " + declared);
+        }
+        address(request.method("GET"), route);
+        query.watch(request);
+        return query.answer(request, state);
+    }
+
+    @Override
+    public RouteTable read(String path, StateQuery query) {
+        reads.put(path, query);
+        declared.add("READ " + path);
+        return this;
+    }
+
+    @Override
+    public RouteTable get(String path, Handler handler) {
+        return handler("GET", path, handler);
+    }
+
+    @Override
+    public RouteTable put(String path, Handler handler) {
+        return handler("PUT", path, handler);
+    }
+
+    @Override
+    public RouteTable post(String path, Handler handler) {
+        return handler("POST", path, handler);
+    }
+
+    @Override
+    public RouteTable delete(String path, Handler handler) {
+        return handler("DELETE", path, handler);
+    }
+
+    private RouteTable handler(String method, String path, Handler handler) {
+        handlers.put(method + " " + path, handler);
+        declared.add(method + " " + path);
+        return this;
+    }
+
+    /** A prefix route serves its path plus the argument; any other route only its own path. */
+    private static FakeRequest address(FakeRequest request, String route) {
+        return request.path(route.endsWith("/") ? route + request.argument() : route);
+    }
+}
