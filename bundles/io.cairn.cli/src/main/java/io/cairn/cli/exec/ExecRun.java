@@ -1,6 +1,7 @@
 package io.cairn.cli.exec;
 
 import io.cairn.cli.Console;
+import io.cairn.cli.Daemons;
 import io.cairn.cli.http.ApiClient;
 import io.cairn.cli.http.ApiException;
 import io.cairn.cli.lock.LockApi;
@@ -41,7 +42,7 @@ final class ExecRun {
         console.err().println("Failed to create session: " + e.getMessage());
         return 1;
       }
-      renewer = daemon("cairn-exec-renew", this::renew);
+      renewer = Daemons.start("cairn-exec-renew", this::renew);
       info("Created remote execution session: " + session);
       String dir = prefix + "/" + session;
       try {
@@ -64,7 +65,7 @@ final class ExecRun {
       }
       info("Fired remote execution event: " + id);
       BlockingQueue<ExecResults.Reply> replies = new LinkedBlockingQueue<>();
-      results = daemon("cairn-exec-results", new ExecResults(api, dir + "/", Exec.goDuration(wait), replies,
+      results = Daemons.start("cairn-exec-results", new ExecResults(api, dir + "/", Exec.goDuration(wait), replies,
           console.err()::println));
       return Exec.collect(replies, wait, console, verbose);
     } catch (InterruptedException e) {
@@ -103,8 +104,8 @@ final class ExecRun {
     if (!cleaned.compareAndSet(false, true) || session == null) {
       return;
     }
-    interrupt(results);
-    interrupt(renewer);
+    Daemons.stop(results);
+    Daemons.stop(renewer);
     try {
       api.destroySession(session);
     } catch (ApiException e) {
@@ -121,18 +122,5 @@ final class ExecRun {
     if (verbose) {
       console.out().println(message);
     }
-  }
-
-  private static void interrupt(Thread thread) {
-    if (thread != null) {
-      thread.interrupt();
-    }
-  }
-
-  private static Thread daemon(String name, Runnable task) {
-    Thread thread = new Thread(task, name);
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
   }
 }

@@ -1,6 +1,7 @@
 package io.cairn.cli.lock;
 
 import io.cairn.cli.Console;
+import io.cairn.cli.Daemons;
 import io.cairn.cli.http.ApiException;
 import java.io.File;
 import java.io.IOException;
@@ -35,7 +36,7 @@ final class LockRun {
 
   /** Acquires, runs the child and returns its exit code (1 if the lock could not be had). */
   int run(long deadlineNanos, List<String> command, boolean passStdin) throws IOException {
-    renewer = daemon("cairn-lock-renew", this::renew);
+    renewer = Daemons.start("cairn-lock-renew", this::renew);
     try {
       if (!holder.acquire(deadlineNanos)) {
         console.err().println("Shutdown triggered or timeout during lock acquisition");
@@ -54,7 +55,7 @@ final class LockRun {
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .redirectInput(passStdin ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.from(new File("/dev/null")));
     child = builder.start();
-    monitor = daemon("cairn-lock-monitor", this::watchHold);
+    monitor = Daemons.start("cairn-lock-monitor", this::watchHold);
     while (true) {
       try {
         int code = child.waitFor();
@@ -123,8 +124,8 @@ final class LockRun {
     if (!cleaned.compareAndSet(false, true)) {
       return;
     }
-    interrupt(monitor);
-    interrupt(renewer);
+    Daemons.stop(monitor);
+    Daemons.stop(renewer);
     stopChild();
     try {
       // Also when not acquired: a semaphore contender key is removed either way.
@@ -146,18 +147,5 @@ final class LockRun {
     if (verbose) {
       console.out().println(message);
     }
-  }
-
-  private static void interrupt(Thread thread) {
-    if (thread != null) {
-      thread.interrupt();
-    }
-  }
-
-  private static Thread daemon(String name, Runnable task) {
-    Thread thread = new Thread(task, name);
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
   }
 }
