@@ -166,9 +166,11 @@ class SessionTest {
 
     @Test
     void withAChildSignalsArePassedOnAndItsExitCodeIsOurs() throws Exception {
-        Session session = new Session(factory(false, false), child(), runnerLog);
+        ChildSupervisor child = child();
+        Session session = new Session(factory(false, false), child, runnerLog);
         Future<Integer> result = run(session);
-        await(() -> childStarted);
+        // the supervisor, not just the launcher: a signal before it counts the child as started ends the session
+        await(child::started);
         session.signal("HUP");
         await(() -> sent.contains("HUP"));
         assertEquals(1, runners.get(), "SIGHUP went to the child instead of reloading us");
@@ -179,9 +181,10 @@ class SessionTest {
 
     @Test
     void aChildIgnoringAForwardedTermIsStoppedAfterTheKillTimeout() throws Exception {
-        Session session = new Session(factory(false, false), child(true), runnerLog);
+        ChildSupervisor child = child(true);
+        Session session = new Session(factory(false, false), child, runnerLog);
         Future<Integer> result = run(session);
-        await(() -> childStarted);
+        await(child::started);
         session.signal("TERM");
         assertEquals(137, result.get(10, TimeUnit.SECONDS));
         assertEquals(List.of("TERM", "INT"), sent, "TERM forwarded, then the kill signal, then SIGKILL");
