@@ -1,21 +1,15 @@
 package io.cairn.raft.internal.machine;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.File;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientRequest;
@@ -23,8 +17,6 @@ import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftGroupMemberId;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
-import org.apache.ratis.server.protocol.TermIndex;
-import org.apache.ratis.server.storage.FileInfo;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.statemachine.StateMachineStorage;
 import org.apache.ratis.statemachine.TransactionContext;
@@ -39,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import io.cairn.raft.api.CommandHandler;
 import io.cairn.raft.internal.state.ApplyAbortedException;
+import io.cairn.raft.internal.state.StateImage;
 import io.cairn.raft.internal.state.TableStore;
 
 /**
@@ -54,6 +47,7 @@ public final class CairnStateMachine extends BaseStateMachine {
 
     private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
     private final TableStore store;
+    private final BackgroundSnapshots snapshots;
     private final HandlerRegistry handlers;
     private final ChangeNotifier changes;
     private final AppliedIndexWaiters appliedWaiters;
@@ -68,6 +62,7 @@ public final class CairnStateMachine extends BaseStateMachine {
         this.handlers = handlers;
         this.changes = changes;
         this.appliedWaiters = appliedWaiters;
+        this.snapshots = new BackgroundSnapshots(storage, store, metrics);
     }
 
     /** The command type whose missing handler stops this server from applying the log, if any. */
@@ -211,22 +206,13 @@ public final class CairnStateMachine extends BaseStateMachine {
 
     @Override
     public long takeSnapshot() throws IOException {
-        long started = System.nanoTime();
-        TermIndex last = getLastAppliedTermIndex();
-        File file = storage.getSnapshotFile(last.getTerm(), last.getIndex());
-        Path tmp = file.toPath().resolveSibling(file.getName() + ".tmp");
-        try (FileOutputStream fileOut = new FileOutputStream(tmp.toFile());
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(fileOut))) {
-            store.writeSnapshot(out);
-            out.flush();
-            fileOut.getChannel().force(true);
-        }
-        Files.move(tmp, file.toPath(), StandardCopyOption.ATOMIC_MOVE);
-        MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
-        storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), last));
-        LOG.info("Snapshot of the replicated state taken at index {}", last.getIndex());
-        metrics.snapshotTaken(System.nanoTime() - started);
-        return last.getIndex();
+        return snapshots.poll(getLastAppliedTermIndex());
+    }
+
+    @Override
+    public void close() throws IOException {
+        snapshots.close();
+        super.close();
     }
 
     @Override
@@ -244,7 +230,7 @@ public final class CairnStateMachine extends BaseStateMachine {
         }
         try (InputStream raw = Files.newInputStream(file);
                 DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
-            store.readSnapshot(in);
+            store.restore(StateImage.read(in));
         }
         setLastAppliedTermIndex(snapshot.getTermIndex());
         appliedWaiters.advanced(snapshot.getIndex());

@@ -64,7 +64,8 @@ import io.cairn.raft.internal.state.TableStore;
 public final class RaftNode implements RaftService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
-    private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(20);
+    /** How long a write may take; also how long Ratis remembers a write's reply, to answer a retry of it. */
+    static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(5);
     /** The sessions bundle's table ({@code io.cairn.session.api.Sessions.TABLE}); read here only to count rows. */
     private static final String SESSION_TABLE = "session";

@@ -1,8 +1,6 @@
 package io.cairn.raft.internal.state;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +18,6 @@ import io.cairn.raft.api.StateWriter;
  * the write lock); readers see it through the {@link StateView} methods, each under the read lock.
  */
 public final class TableStore implements StateView {
-
-    private static final int SNAPSHOT_MAGIC = 0xCA1F5AFE;
-    private static final int SNAPSHOT_VERSION = 1;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Table> tables = new HashMap<>();
@@ -94,63 +89,30 @@ public final class TableStore implements StateView {
         return locked(() -> reader.apply(unlocked));
     }
 
-    /** Writes all tables and the applied index. */
-    public void writeSnapshot(DataOutputStream out) throws IOException {
+    /**
+     * A frozen copy of all tables and the applied index, for a snapshot. Cheap (references only); taken between
+     * commands, it is exactly the state at {@link #appliedIndex()}.
+     */
+    public StateImage capture() {
         lock.readLock().lock();
         try {
-            out.writeInt(SNAPSHOT_MAGIC);
-            out.writeInt(SNAPSHOT_VERSION);
-            out.writeLong(appliedIndex);
-            out.writeInt(tables.size());
-            for (Map.Entry<String, Table> t : tables.entrySet()) {
-                out.writeUTF(t.getKey());
-                out.writeInt(t.getValue().records().size());
-                for (Entry e : t.getValue().records().values()) {
-                    out.writeUTF(e.key());
-                    out.writeInt(e.value().length);
-                    out.write(e.value());
-                    out.writeLong(e.createIndex());
-                    out.writeLong(e.modifyIndex());
-                }
-                out.writeInt(t.getValue().tombstones().size());
-                for (Map.Entry<String, Long> tomb : t.getValue().tombstones().entrySet()) {
-                    out.writeUTF(tomb.getKey());
-                    out.writeLong(tomb.getValue());
-                }
-            }
+            List<StateImage.TableImage> images = new ArrayList<>(tables.size());
+            tables.forEach((name, table) -> images.add(StateImage.TableImage.of(name, table)));
+            return new StateImage(appliedIndex, images);
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** Replaces the whole state with a snapshot written by {@link #writeSnapshot}. */
-    public void readSnapshot(DataInputStream in) throws IOException {
-        if (in.readInt() != SNAPSHOT_MAGIC || in.readInt() != SNAPSHOT_VERSION) {
-            throw new IOException("Not a Cairn state snapshot (or an unsupported version)");
-        }
-        long index = in.readLong();
+    /** Replaces the whole state with a snapshot's. */
+    public void restore(StateImage image) {
         Map<String, Table> loaded = new HashMap<>();
-        int tableCount = in.readInt();
-        for (int i = 0; i < tableCount; i++) {
-            Table table = new Table();
-            loaded.put(in.readUTF(), table);
-            int records = in.readInt();
-            for (int r = 0; r < records; r++) {
-                String key = in.readUTF();
-                byte[] value = new byte[in.readInt()];
-                in.readFully(value);
-                table.restoreRecord(new Entry(key, value, in.readLong(), in.readLong()));
-            }
-            int tombs = in.readInt();
-            for (int r = 0; r < tombs; r++) {
-                table.restoreTombstone(in.readUTF(), in.readLong());
-            }
-        }
+        image.tables().forEach(t -> loaded.put(t.name(), t.toTable()));
         lock.writeLock().lock();
         try {
             tables.clear();
             tables.putAll(loaded);
-            appliedIndex = index;
+            appliedIndex = image.appliedIndex();
         } finally {
             lock.writeLock().unlock();
         }

@@ -194,16 +194,42 @@ class TableStoreTest {
         put(2, "kv", "b", "2");
         put(3, "catalog", "n1", "node");
         apply(4, w -> w.delete("kv", "b"));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        store.writeSnapshot(new DataOutputStream(bytes));
-
-        TableStore restored = new TableStore();
-        restored.readSnapshot(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        TableStore restored = roundTrip(store.capture());
         assertEquals(4, restored.appliedIndex());
         assertEquals(store.scan("kv", ""), List.of(store.get("kv", "a").orElseThrow()));
         assertArrayEquals(bytes("1"), restored.get("kv", "a").orElseThrow().value());
         assertTrue(restored.get("kv", "b").isEmpty());
         assertEquals(4, restored.index("kv", "b"), "tombstone survives the snapshot");
         assertEquals(3, restored.index("catalog", ""));
+    }
+
+    @Test
+    void aCaptureStaysTheStateAtItsIndexWhileCommandsGoOn() throws IOException {
+        put(1, "kv", "a", "1");
+        put(2, "kv", "b", "2");
+        apply(3, w -> w.delete("kv", "b"));
+        StateImage image = store.capture();
+
+        put(4, "kv", "a", "changed");
+        put(5, "kv", "b", "back");
+        put(6, "kv", "c", "new");
+        apply(7, w -> w.delete("kv", "a"));
+        put(8, "catalog", "n1", "node");
+
+        TableStore restored = roundTrip(image);
+        assertEquals(3, restored.appliedIndex());
+        assertArrayEquals(bytes("1"), restored.get("kv", "a").orElseThrow().value());
+        assertTrue(restored.get("kv", "b").isEmpty());
+        assertTrue(restored.get("kv", "c").isEmpty());
+        assertEquals(3, restored.index("kv", "b"), "the tombstone as it was, though b was written again since");
+        assertEquals(0, restored.index("catalog", ""));
+    }
+
+    private static TableStore roundTrip(StateImage image) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        image.write(new DataOutputStream(bytes));
+        TableStore restored = new TableStore();
+        restored.restore(StateImage.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
+        return restored;
     }
 }
