@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import io.cairn.event.api.UserEvent;
 import io.cairn.event.api.UserEvents;
 import io.cairn.raft.api.RaftService;
+import io.cairn.raft.api.StateView;
 
 /**
  * {@link UserEvents} over the replicated event ring. Each event is judged for this agent once, the first time it
@@ -21,7 +22,7 @@ import io.cairn.raft.api.RaftService;
 final class AgentEvents implements UserEvents {
     private final RaftService raft;
     private final Supplier<String> nodeName;
-    private final Function<String, CompletionStage<List<LocalService>>> services;
+    private final Function<String, List<LocalService>> services;
     private final Supplier<UUID> ids;
     /** Verdicts by event ID; bounded a little above the ring so evicted events cannot come back undecided. */
     private final Map<String, Boolean> verdicts = new LinkedHashMap<>(16, 0.75f, false) {
@@ -35,11 +36,12 @@ final class AgentEvents implements UserEvents {
 
     /**
      * @param nodeName this agent's node name
-     * @param services the service instances registered on a node, by node name
+     * @param services the service instances registered on a node, by node name; called while an answer to
+     *                 {@code /v1/event/list} is computed, so it must answer from local state without waiting
      * @param ids      source of event IDs
      */
-    AgentEvents(RaftService raft, Supplier<String> nodeName,
-            Function<String, CompletionStage<List<LocalService>>> services, Supplier<UUID> ids) {
+    AgentEvents(RaftService raft, Supplier<String> nodeName, Function<String, List<LocalService>> services,
+            Supplier<UUID> ids) {
         this.raft = raft;
         this.nodeName = nodeName;
         this.services = services;
@@ -57,20 +59,22 @@ final class AgentEvents implements UserEvents {
 
     @Override
     public CompletionStage<List<UserEvent>> received() {
-        List<UserEvent> all = raft.state().read(EventTable::read);
+        return CompletableFuture.completedFuture(raft.state().read(this::received));
+    }
+
+    /** The events in {@code state} this agent received, oldest first, internal ones included. */
+    List<UserEvent> received(StateView state) {
+        List<UserEvent> all = EventTable.read(state);
         String node = nodeName.get();
         boolean lookUp;
         synchronized (verdicts) {
             lookUp = all.stream().anyMatch(e -> !verdicts.containsKey(e.id()) && DeliveryFilter.needsServices(e));
         }
-        CompletionStage<List<LocalService>> local = lookUp ? services.apply(node)
-                : CompletableFuture.completedFuture(List.of());
-        return local.thenApply(instances -> {
-            synchronized (verdicts) {
-                return all.stream().filter(event -> verdicts.computeIfAbsent(event.id(),
-                        id -> DeliveryFilter.matches(event, node, instances))).toList();
-            }
-        });
+        List<LocalService> instances = lookUp ? services.apply(node) : List.of();
+        synchronized (verdicts) {
+            return all.stream().filter(event -> verdicts.computeIfAbsent(event.id(),
+                    id -> DeliveryFilter.matches(event, node, instances))).toList();
+        }
     }
 
     @Override

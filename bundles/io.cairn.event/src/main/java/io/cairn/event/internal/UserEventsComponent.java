@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.cairn.agent.api.Agent;
 import io.cairn.catalog.api.Catalog;
@@ -20,7 +17,6 @@ import io.cairn.raft.api.RaftService;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -32,33 +28,23 @@ import org.osgi.service.component.annotations.Reference;
 public final class UserEventsComponent implements UserEvents, HttpEndpoints {
     private final AgentEvents events;
     private final EventEndpoints endpoints;
-    private final ScheduledThreadPoolExecutor timers;
 
     @Activate
     public UserEventsComponent(@Reference(name = "raft") RaftService raft, @Reference(name = "agent") Agent agent,
             @Reference(name = "catalog") Catalog catalog) {
-        timers = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "cairn-event-wait");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timers.setRemoveOnCancelPolicy(true);
         events = new AgentEvents(raft, () -> agent.self().name(), node -> services(catalog, node), UUID::randomUUID);
-        endpoints = new EventEndpoints(this, catalog::datacenter, (task, nanos) -> {
-            ScheduledFuture<?> scheduled = timers.schedule(task, nanos, TimeUnit.NANOSECONDS);
-            return () -> scheduled.cancel(false);
-        });
+        endpoints = new EventEndpoints(events, catalog::datacenter);
     }
 
-    @Deactivate
-    void deactivate() {
-        timers.shutdownNow();
-    }
-
-    private static CompletionStage<List<LocalService>> services(Catalog catalog, String node) {
-        return catalog.node(node, Consistency.STALE).thenApply(indexed -> indexed.value()
+    /**
+     * A stale read is answered from this server's state without a barrier, so it is complete when returned and
+     * joining it holds no thread; it runs while the event list's answer is computed, inside a read of the same
+     * state, whose lock readers may take again.
+     */
+    private static List<LocalService> services(Catalog catalog, String node) {
+        return catalog.node(node, Consistency.STALE).toCompletableFuture().join().value()
                 .map(found -> found.services().stream().map(UserEventsComponent::local).toList())
-                .orElse(List.of()));
+                .orElse(List.of());
     }
 
     private static LocalService local(NodeService service) {

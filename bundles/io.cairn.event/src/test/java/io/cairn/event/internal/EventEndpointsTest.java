@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
-import io.cairn.event.api.UserEvent;
+import io.cairn.http.api.Answer;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;
+import io.cairn.http.api.Watch;
 import io.cairn.http.testing.FakeRequest;
+import io.cairn.http.testing.FakeRoutes;
 import io.cairn.raft.testing.FakeRaft;
 
 class EventEndpointsTest {
@@ -26,20 +27,30 @@ class EventEndpointsTest {
     private final List<LocalService> services = new ArrayList<>(List.of(new LocalService("web", "web", List.of())));
     /** IDs handed out in order, so tests control the list index. */
     private final List<UUID> ids = new ArrayList<>();
-    private final AgentEvents events = new AgentEvents(raft, () -> "node-a",
-            node -> CompletableFuture.completedFuture(List.copyOf(services)), () -> ids.remove(0));
-    private final AtomicReference<Runnable> timeout = new AtomicReference<>();
-    private final EventEndpoints endpoints = new EventEndpoints(events, () -> "dc1", (task, nanos) -> {
-        timeout.set(task);
-        return () -> timeout.set(null);
-    });
+    private final AgentEvents events = new AgentEvents(raft, () -> "node-a", node -> List.copyOf(services),
+            () -> ids.remove(0));
+    private final FakeRoutes routes = new FakeRoutes();
 
-    private Response fire(String name, String body, String... query) {
-        return endpoints.fire(FakeRequest.of("PUT", name, query).body(body)).toCompletableFuture().join();
+    EventEndpointsTest() {
+        new EventEndpoints(events, () -> "dc1").routes(routes);
     }
 
-    private CompletableFuture<Response> list(String... query) {
-        return endpoints.list(FakeRequest.of("GET", "", query)).toCompletableFuture();
+    private Response fire(String name, String body, String... query) {
+        return routes.call("PUT", "/v1/event/fire/", FakeRequest.of("PUT", name, query).body(body));
+    }
+
+    private Answer answer(String... query) {
+        return routes.read("/v1/event/list", FakeRequest.of("GET", "", query), raft.state());
+    }
+
+    private Response list(String... query) {
+        return answer(query).response();
+    }
+
+    /** What the server's blocking query waits on for a list request: the next change of the watched records. */
+    private CompletableFuture<Long> nextChange(String... query) {
+        Watch watch = routes.watch("/v1/event/list", FakeRequest.of("GET", "", query));
+        return raft.awaitChange(watch.table(), watch.prefix(), raft.state().index(watch.table(), watch.prefix()));
     }
 
     @SuppressWarnings("unchecked")
@@ -54,16 +65,19 @@ class EventEndpointsTest {
         assertEquals("deploy", fired.name());
         assertEquals(0, fired.lTime());
         assertEquals("node", fired.nodeFilter());
-        Response listed = list().join();
-        assertEquals("10", listed.headers().get("X-Consul-Index"));
+        assertEquals(10, answer().index());
+        Response listed = list();
         assertEquals(List.of("deploy"), body(listed).stream().map(EventJson::name).toList());
         assertEquals("v1.2", new String(body(listed).get(0).payload()));
         assertEquals(1, body(listed).get(0).lTime());
     }
 
     @Test
-    void emptyListHasIndexOneAndEmptyPayloadIsNull() {
-        assertEquals("1", list().join().headers().get("X-Consul-Index"));
+    void emptyListIsAnEmptyArrayWithIndexOneAndEmptyPayloadIsNull() {
+        Answer empty = answer();
+        assertEquals(1, empty.index());
+        assertEquals(200, empty.response().status());
+        assertEquals(List.of(), body(empty.response()));
         ids.add(UUID.randomUUID());
         assertEquals(null, ((EventJson) fire("ping", "").jsonBody()).payload());
     }
@@ -77,8 +91,8 @@ class EventEndpointsTest {
         fire("_rexec", "{}");
         fire("b", "", "node=^other$");
         fire("b", "");
-        assertEquals(List.of("a", "b"), body(list().join()).stream().map(EventJson::name).toList());
-        assertEquals(List.of("b"), body(list("name=b").join()).stream().map(EventJson::name).toList());
+        assertEquals(List.of("a", "b"), body(list()).stream().map(EventJson::name).toList());
+        assertEquals(List.of("b"), body(list("name=b")).stream().map(EventJson::name).toList());
         assertEquals(2, events.received().toCompletableFuture().join().stream()
                 .filter(e -> e.name().startsWith("_") || e.name().equals("a")).count());
     }
@@ -87,33 +101,55 @@ class EventEndpointsTest {
     void aReceivedEventStaysWhenTheNodeLosesTheMatchingServiceLater() {
         ids.add(UUID.randomUUID());
         fire("deploy", "", "service=web");
-        assertEquals(1, body(list().join()).size());
+        assertEquals(1, body(list()).size());
         services.clear();
-        assertEquals(1, body(list().join()).size());
+        assertEquals(1, body(list()).size());
     }
 
     @Test
-    void blockingListAnswersWhenTheIndexDiffersEvenIfItIsLower() {
+    void declaresTheListAsABlockingRead() {
+        assertEquals(List.of("PUT /v1/event/fire/", "READ /v1/event/list"), routes.declared());
+    }
+
+    @Test
+    void blockingListWaitsWhileTheIndexIsTheClientsAndAnswersWhenItDiffersEvenIfLower() {
         ids.add(UUID.fromString("00000000-0000-0000-0000-0000000000ff"));
         ids.add(UUID.fromString("00000000-0000-0000-0000-000000000001"));
         fire("first", "");
-        CompletableFuture<Response> blocked = list("index=255", "wait=1m");
-        assertFalse(blocked.isDone());
-        assertEquals(1, raft.waiting());
+        Answer first = answer("index=255", "wait=1m");
+        assertEquals(255, first.index());
+        assertFalse(first.changedSince(255), "the server keeps ?index=255 waiting");
+        CompletableFuture<Long> wake = nextChange("index=255", "wait=1m");
+        assertFalse(wake.isDone());
         fire("second", "");
-        assertEquals("1", blocked.join().headers().get("X-Consul-Index"));
-        assertEquals(null, timeout.get());
+        assertTrue(wake.isDone(), "a fired event wakes the waiting list");
+        Answer second = answer("index=255", "wait=1m");
+        assertEquals(1, second.index());
+        assertTrue(second.changedSince(255), "a lower index is an answer too");
     }
 
     @Test
-    void blockingListAnswersTheSameIndexWhenTheWaitRunsOut() {
+    void blockingListByNameKeepsItsIndexWhenOtherEventsArrive() {
+        ids.add(UUID.fromString("00000000-0000-0000-0000-0000000000ff"));
+        ids.add(UUID.fromString("00000000-0000-0000-0000-000000000001"));
+        fire("deploy", "");
+        CompletableFuture<Long> wake = nextChange("name=deploy", "index=255");
+        fire("other", "");
+        assertTrue(wake.isDone());
+        Answer again = answer("name=deploy", "index=255");
+        assertEquals(255, again.index());
+        assertFalse(again.changedSince(255), "woken, the server waits again: nothing named deploy arrived");
+    }
+
+    @Test
+    void whenTheWaitRunsOutTheListAnswersTheSameIndex() {
         ids.add(UUID.fromString("00000000-0000-0000-0000-0000000000ff"));
         fire("first", "");
-        CompletableFuture<Response> blocked = list("index=255");
-        assertFalse(blocked.isDone());
-        timeout.get().run();
-        assertEquals("255", blocked.join().headers().get("X-Consul-Index"));
-        assertEquals(0, raft.waiting());
+        assertFalse(nextChange("index=255").isDone());
+        Answer timedOut = answer("index=255");
+        assertEquals(255, timedOut.index());
+        assertEquals(200, timedOut.response().status());
+        assertEquals(List.of("first"), body(timedOut.response()).stream().map(EventJson::name).toList());
     }
 
     @Test
@@ -125,8 +161,7 @@ class EventEndpointsTest {
         ids.add(UUID.randomUUID());
         assertThrows(IllegalArgumentException.class, () -> fire("n", "", "tag=v1"));
         assertEquals(500, status(() -> fire("n", "", "dc=dc2")));
-        assertEquals(400, status(() -> list("index=x").join()));
-        assertEquals(400, status(() -> list("index=3", "wait=soon").join()));
+        assertEquals(500, status(() -> list("dc=dc2")));
     }
 
     private static int status(Runnable call) {

@@ -8,8 +8,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * A read of the replicated state, answerable at any index and therefore able to block.
  * <p>
  * The server validates the request ({@link #watch}), waits for the consistency barrier, calls {@link #answer}
- * against one consistent view, and if the request blocks ({@code ?index=N} with N &ge; the answer's index)
- * waits until the watched part of the state changes or {@code ?wait} elapses, then answers again.
+ * against one consistent view, and if the request blocks ({@code ?index=N} and the answer has not
+ * {@linkplain Answer#changedSince changed since} N) waits until the watched part of the state changes or
+ * {@code ?wait} elapses, then answers again.
  */
 @ConsumerType
 public interface StateQuery {

@@ -10,6 +10,7 @@ import io.cairn.http.api.Handler;
 import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
 import io.cairn.http.api.StateQuery;
+import io.cairn.http.api.Watch;
 import io.cairn.raft.api.StateView;
 
 /**
@@ -41,13 +42,28 @@ public final class FakeRoutes implements RouteTable {
 
     /** Runs the read route declared for {@code route} as the server does: watch first, then answer on {@code state}. */
     public Answer read(String route, FakeRequest request, StateView state) {
+        StateQuery query = query(route);
+        address(request.method("GET"), route);
+        query.watch(request);
+        return query.answer(request, state);
+    }
+
+    /**
+     * The records a blocking {@code request} on the read route declared for {@code route} waits on: a change to
+     * them makes the server {@linkplain #read answer} again.
+     */
+    public Watch watch(String route, FakeRequest request) {
+        StateQuery query = query(route);
+        address(request.method("GET"), route);
+        return query.watch(request);
+    }
+
+    private StateQuery query(String route) {
         StateQuery query = reads.get(route);
         if (query == null) {
             throw new AssertionError("no route READ " + route + " in " + declared);
         }
-        address(request.method("GET"), route);
-        query.watch(request);
-        return query.answer(request, state);
+        return query;
     }
 
     @Override

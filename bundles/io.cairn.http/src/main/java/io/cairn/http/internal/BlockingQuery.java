@@ -16,10 +16,12 @@ import io.cairn.http.api.Watch;
 import io.cairn.raft.api.Consistency;
 import io.cairn.raft.api.RaftService;
 import io.cairn.raft.api.ReadContext;
+import io.cairn.raft.api.StateView;
 
 /**
  * Runs a {@link StateQuery} the way Consul runs its reads: consistency barrier, answer, and, for
- * {@code ?index=N}, waiting until the answer's index passes N or {@code ?wait} (plus jitter) elapses.
+ * {@code ?index=N}, waiting until the answer has {@linkplain Answer#changedSince changed since} N (its index
+ * passed N, or for an unordered answer differs from N) or {@code ?wait} (plus jitter) elapses.
  * <p>
  * No thread is held while waiting: the wait is a future from {@link RaftService#awaitChange} raced against one
  * timer task; answers are computed on {@code executor}, never on the thread that applied the change.
@@ -50,10 +52,10 @@ final class BlockingQuery {
      */
     CompletableFuture<Response> run(RaftService raft, StateQuery query, Request request) {
         Watch watch = query.watch(request);
-        long minIndex = minIndex(request);
+        long clientIndex = clientIndex(request);
         long timeoutNanos = timeoutNanos(request);
         Consistency consistency = request.consistency();
-        Attempt attempt = new Attempt(raft, query, request, watch, minIndex);
+        Attempt attempt = new Attempt(raft, query, request, watch, clientIndex);
         raft.barrier(consistency).whenComplete((context, failure) -> {
             if (failure != null) {
                 attempt.result.completeExceptionally(unwrap(failure));
@@ -64,15 +66,17 @@ final class BlockingQuery {
         return attempt.result;
     }
 
-    /** {@code ?index}, where an index beyond 2^63 (a client confused after a restore) simply blocks to the timeout. */
-    private static long minIndex(Request request) {
-        String value = request.param("index").orElse(null);
-        if (value == null) {
+    /**
+     * {@code ?index} as the unsigned 64-bit value the client sent (an unordered answer's index may use all 64
+     * bits); 0 when absent or empty, as Consul reads it.
+     */
+    private static long clientIndex(Request request) {
+        String value = request.param("index").orElse("");
+        if (value.isEmpty()) {
             return 0;
         }
         try {
-            long index = Long.parseUnsignedLong(value);
-            return index < 0 ? Long.MAX_VALUE : index;
+            return Long.parseUnsignedLong(value);
         } catch (NumberFormatException e) {
             throw HttpException.badRequest("Invalid index");
         }
@@ -81,8 +85,8 @@ final class BlockingQuery {
     /** {@code ?wait}: default 5 min, capped at 10 min, plus jitter in [0, wait/16) to spread reconnect storms. */
     long timeoutNanos(Request request) {
         long wait = DEFAULT_WAIT_NANOS;
-        String value = request.param("wait").orElse(null);
-        if (value != null) {
+        String value = request.param("wait").orElse("");
+        if (!value.isEmpty()) {
             long parsed;
             try {
                 parsed = GoDuration.parseNanos(value);
@@ -101,6 +105,10 @@ final class BlockingQuery {
         return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
+    /** An answer and, for an unordered one, the index of the watched records in the state it came from. */
+    private record Evaluation(Answer answer, long watchedIndex) {
+    }
+
     /** One request's way through answer, wait, answer again. */
     private final class Attempt {
         final CompletableFuture<Response> result = new CompletableFuture<>();
@@ -108,20 +116,23 @@ final class BlockingQuery {
         private final StateQuery query;
         private final Request request;
         private final Watch watch;
-        private final long minIndex;
+        private final long clientIndex;
         private ReadContext context;
         private long deadline;
-        /** The state index the next wait must pass; rises with each wake-up so a wake never repeats. */
+        /**
+         * The state index an ordered answer's next wait must pass; rises with each wake-up so a wake never
+         * repeats. An index beyond 2^63 (a client confused after a restore) simply blocks to the timeout.
+         */
         private long afterIndex;
         private volatile CompletableFuture<Long> pending;
 
-        Attempt(RaftService raft, StateQuery query, Request request, Watch watch, long minIndex) {
+        Attempt(RaftService raft, StateQuery query, Request request, Watch watch, long clientIndex) {
             this.raft = raft;
             this.query = query;
             this.request = request;
             this.watch = watch;
-            this.minIndex = minIndex;
-            this.afterIndex = minIndex;
+            this.clientIndex = clientIndex;
+            this.afterIndex = clientIndex < 0 ? Long.MAX_VALUE : clientIndex;
             // The caller giving up (client gone, server stopping) ends the wait early.
             result.whenComplete((r, t) -> {
                 CompletableFuture<Long> waiting = pending;
@@ -142,21 +153,28 @@ final class BlockingQuery {
                 return;
             }
             try {
-                Answer answer = raft.state().read(view -> query.answer(request, view));
-                if (minIndex == 0 || Long.compareUnsigned(answer.index(), minIndex) > 0
-                        || timer.nanoTime() - deadline >= 0) {
+                Evaluation now = raft.state().read(view -> evaluation(query.answer(request, view), view));
+                Answer answer = now.answer();
+                if (clientIndex == 0 || answer.changedSince(clientIndex) || timer.nanoTime() - deadline >= 0) {
                     result.complete(withHeaders(answer));
                 } else {
-                    waitForChange();
+                    // An unordered index says nothing about the log: wait for the watched records to change
+                    // after the state this answer came from, whatever the client's index.
+                    waitForChange(answer.ordered() ? afterIndex : now.watchedIndex());
                 }
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
         }
 
-        private void waitForChange() {
+        /** Only an unordered answer needs the watched index, and reading it may cost a scan: skip it otherwise. */
+        private Evaluation evaluation(Answer answer, StateView view) {
+            return new Evaluation(answer, answer.ordered() ? 0 : view.index(watch.table(), watch.prefix()));
+        }
+
+        private void waitForChange(long stateIndex) {
             metrics.blockingStarted();
-            CompletableFuture<Long> change = raft.awaitChange(watch.table(), watch.prefix(), afterIndex);
+            CompletableFuture<Long> change = raft.awaitChange(watch.table(), watch.prefix(), stateIndex);
             pending = change;
             if (result.isDone()) {
                 change.cancel(false);
@@ -179,9 +197,8 @@ final class BlockingQuery {
         }
 
         private Response withHeaders(Answer answer) {
-            long index = answer.index() == 0 ? 1 : answer.index();
             return answer.response()
-                    .header("X-Consul-Index", Long.toUnsignedString(index))
+                    .header("X-Consul-Index", Long.toUnsignedString(answer.reportedIndex()))
                     .header("X-Consul-KnownLeader", Boolean.toString(context.knownLeader()))
                     .header("X-Consul-LastContact", Long.toString(context.lastContactMillis()))
                     .header("X-Consul-Effective-Consistency", effective(context.consistency()));

@@ -104,6 +104,15 @@ class BlockingQueryTest {
     }
 
     @Test
+    void emptyIndexAndWaitCountAsAbsentAsInConsul() {
+        raft.write("kv", 4);
+        Response r = blocking.run(raft, query, request("index=&wait=")).join();
+        assertEquals("4", r.headers().get("X-Consul-Index"));
+        assertTrue(raft.waits.isEmpty());
+        assertEquals(TimeUnit.MINUTES.toNanos(5), blocking.timeoutNanos(request("index=4&wait=")));
+    }
+
+    @Test
     void answersAtOnceWhenTheDataIsAlreadyNewer() {
         raft.write("kv", 10);
         Response r = blocking.run(raft, query, request("index=4")).join();
