@@ -15,8 +15,9 @@ import java.util.Optional;
  * its servers): read the job spec, and write acknowledgement, output and exit code under the job's session.
  */
 class AgentKv {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    /** Built for the first job: building one initialises TLS (~0.3 s of CPU), not worth a booting agent's time. */
+    private HttpClient client;
 
     /** @param base scheme, host and port of this agent's HTTP API */
     AgentKv(URI base) {
@@ -25,7 +26,7 @@ class AgentKv {
 
     /** The raw value of {@code key}; empty if it does not exist. */
     Optional<byte[]> get(String key, boolean consistent) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(
+        HttpResponse<byte[]> response = client().send(HttpRequest.newBuilder(
                 URI.create(base + "/v1/kv/" + escape(key) + "?raw" + (consistent ? "&consistent" : "&stale")))
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() == 404) {
@@ -40,7 +41,7 @@ class AgentKv {
 
     /** Writes {@code value} to {@code key} held by {@code session}; false if the session cannot hold it. */
     boolean acquire(String key, byte[] value, String session) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = client().send(HttpRequest.newBuilder(
                 URI.create(base + "/v1/kv/" + escape(key) + "?acquire=" + URLEncoder.encode(session,
                         StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofByteArray(value)).build(),
@@ -51,5 +52,12 @@ class AgentKv {
     /** Escapes a key for the path, keeping its slashes. */
     static String escape(String key) {
         return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return client;
     }
 }

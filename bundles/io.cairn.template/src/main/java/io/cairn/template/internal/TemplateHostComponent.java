@@ -70,6 +70,7 @@ public final class TemplateHostComponent implements ConfigReloadListener {
     private final ConfigDirTemplates configDir;
     private final ExecutorService configReloads;
     private final FunctionRegistry functions = new FunctionRegistry();
+    private HttpQueryClient client;
     private final RunnerLog log = new RunnerLog() {
         @Override
         public void info(String message) {
@@ -87,10 +88,9 @@ public final class TemplateHostComponent implements ConfigReloadListener {
         String host = config.client_address().isBlank() || config.client_address().equals("0.0.0.0") ? "127.0.0.1"
                 : config.client_address();
         URI agent = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.http_port());
-        HttpQueryClient client = new HttpQueryClient(agent, "");
         templates = new AgentTemplates((specs, plugins) -> new Runner(
                 new RunnerConfig(specs, WaitSpec.NONE, RunnerConfig.DEFAULT_BLOCK_QUERY_WAIT, RETRY, false, false),
-                new GoTemplateCompiler(plugins, System.getenv()), client, TemplateOutput.files(),
+                new GoTemplateCompiler(plugins, System.getenv()), client(agent), TemplateOutput.files(),
                 new ProcessCommandRunner(log, false), log, Runner.Listener.NONE, Clock.systemUTC()), log);
         configDir = new ConfigDirTemplates(paths(config.config_dirs()), paths(config.config_files()));
         templates.configDirTemplates(configDir.changed(log).orElseThrow());
@@ -99,6 +99,17 @@ public final class TemplateHostComponent implements ConfigReloadListener {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * The agent's HTTP client, built when the first template runs: building one initialises TLS (~0.3 s of CPU),
+     * which an agent without templates, or one still booting, need not pay for.
+     */
+    private synchronized HttpQueryClient client(URI agent) {
+        if (client == null) {
+            client = new HttpQueryClient(agent, "");
+        }
+        return client;
     }
 
     @Override
