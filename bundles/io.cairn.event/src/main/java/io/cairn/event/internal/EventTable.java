@@ -9,8 +9,8 @@ import io.cairn.raft.api.StateView;
 import io.cairn.raft.api.StateWriter;
 
 /**
- * The replicated ring of recent events: table {@value #TABLE}, one record per event keyed by the zero-padded Raft
- * index that accepted it (so key order is firing order), at most {@link UserEvents#KEPT} records.
+ * The replicated ring of recent events: table {@value #TABLE}, one record per event keyed by its zero-padded
+ * logical time (so key order is firing order), at most {@link UserEvents#KEPT} records.
  */
 final class EventTable {
     static final String TABLE = "event";
@@ -19,15 +19,22 @@ final class EventTable {
     private EventTable() {
     }
 
-    /** Stores a fired event with the command's index as its logical time and drops the oldest beyond the limit. */
+    /**
+     * Stores a fired event and drops the oldest beyond the limit. Its logical time is the index of the log entry
+     * that accepted it, or one past the newest event's if that is not later: one entry may carry several events
+     * (a batch), and every event's time must be its own, as agents act once on each time they see.
+     */
     static UserEvent apply(UserEvent fired, StateWriter state) {
-        long index = state.commandIndex();
+        List<Entry> kept = state.scan(TABLE, "");
+        long lTime = state.commandIndex();
+        if (!kept.isEmpty()) {
+            lTime = Math.max(lTime, Long.parseLong(kept.get(kept.size() - 1).key()) + 1);
+        }
         UserEvent accepted = new UserEvent(fired.id(), fired.name(), fired.payload(), fired.nodeFilter(),
-                fired.serviceFilter(), fired.tagFilter(), fired.version(), index);
-        state.put(TABLE, key(index), EventCodec.encode(accepted));
-        List<Entry> all = state.scan(TABLE, "");
-        for (int i = 0; i < all.size() - UserEvents.KEPT; i++) {
-            state.delete(TABLE, all.get(i).key());
+                fired.serviceFilter(), fired.tagFilter(), fired.version(), lTime);
+        state.put(TABLE, key(lTime), EventCodec.encode(accepted));
+        for (int i = 0; i < kept.size() + 1 - UserEvents.KEPT; i++) {
+            state.delete(TABLE, kept.get(i).key());
         }
         return accepted;
     }
@@ -37,7 +44,7 @@ final class EventTable {
         return state.scan(TABLE, "").stream().map(entry -> EventCodec.decode(entry.value())).toList();
     }
 
-    static String key(long index) {
-        return String.format("%020d", index);
+    static String key(long lTime) {
+        return String.format("%020d", lTime);
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.cairn.event.api.UserEvent;
 import io.cairn.event.api.UserEvents;
 import io.cairn.raft.testing.FakeRaft;
+import io.cairn.raft.testing.InMemoryState;
 
 class EventTableTest {
 
@@ -44,6 +45,18 @@ class EventTableTest {
         assertEquals("e10", kept.get(0).name());
         assertEquals("e" + (UserEvents.KEPT + 9), kept.get(kept.size() - 1).name());
         assertEquals(11, kept.get(0).lTime());
+    }
+
+    @Test
+    void eventsCarriedByOneLogEntryEachGetTheirOwnLogicalTime() {
+        InMemoryState state = new InMemoryState().at(7);
+        UserEvent first = EventTable.apply(event("first", ""), state);
+        UserEvent second = EventTable.apply(event("second", ""), state);
+        assertEquals(List.of(7L, 8L), List.of(first.lTime(), second.lTime()));
+        assertEquals(List.of("first", "second"), EventTable.read(state).stream().map(UserEvent::name).toList());
+        // a later entry whose index the batch's times have caught up with still moves time forward
+        UserEvent third = EventTable.apply(event("third", ""), state.at(8));
+        assertEquals(9, third.lTime());
     }
 
     @Test

@@ -4,9 +4,12 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,6 +27,7 @@ import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.MD5FileUtil;
 import org.slf4j.Logger;
@@ -104,63 +108,100 @@ public final class CairnStateMachine extends BaseStateMachine {
 
     @Override
     public TransactionContext startTransaction(RaftClientRequest request) throws IOException {
+        ByteBuffer data = request.getMessage().getContent().asReadOnlyByteBuffer();
+        if (Envelope.isBatch(data)) {
+            return startBatch(request, Envelope.parseBatch(data));
+        }
         TransactionContext context = super.startTransaction(request);
-        Envelope.Command command = Envelope.parseCommand(request.getMessage().getContent().asReadOnlyByteBuffer());
-        Optional<CommandHandler> handler = handlers.find(command.type());
+        Optional<String> refusal = refusal(Envelope.parseCommand(data));
         // refusals travel in the context: Ratis then answers the client with a StateMachineException
+        return refusal.isEmpty() ? context
+                : context.setException(new IOException(REJECTED_MARK + refusal.get()));
+    }
+
+    /**
+     * A batch is not refused as a whole for one bad command: each refused command is replaced in the entry by
+     * its refusal, which every server then answers without applying anything.
+     */
+    private TransactionContext startBatch(RaftClientRequest request, List<Envelope.Element> elements) {
+        List<Envelope.Element> checked = new ArrayList<>(elements.size());
+        boolean refused = false;
+        for (Envelope.Element element : elements) {
+            Optional<String> refusal = element.command() == null ? Optional.of(element.rejection())
+                    : refusal(element.command());
+            refused |= refusal.isPresent();
+            checked.add(refusal.map(Envelope.Element::rejected).orElse(element));
+        }
+        TransactionContext.Builder context = TransactionContext.newBuilder().setStateMachine(this)
+                .setClientRequest(request);
+        if (refused) {
+            context.setLogData(UnsafeByteOperations.unsafeWrap(Envelope.batchOf(checked)));
+        }
+        return context.build();
+    }
+
+    /** Why the leader refuses the command before it enters the log: no handler for it, or its handler says so. */
+    private Optional<String> refusal(Envelope.Command command) {
+        Optional<CommandHandler> handler = handlers.find(command.type());
         if (handler.isEmpty()) {
-            return context.setException(new IOException(REJECTED_MARK + "No handler for command type '"
-                    + command.type() + "' is registered on the leader"));
+            return Optional.of("No handler for command type '" + command.type() + "' is registered on the leader");
         }
         try {
             handler.get().validate(command.payload());
+            return Optional.empty();
         } catch (RuntimeException e) {
-            return context.setException(new IOException(REJECTED_MARK + e.getMessage(), e));
+            return Optional.of(String.valueOf(e.getMessage()));
         }
-        return context;
     }
 
     @Override
     public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
         LogEntryProto entry = trx.getLogEntry();
-        Envelope.Command command = Envelope.parseCommand(
-                entry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
-        CommandHandler handler;
+        long index = entry.getIndex();
+        ByteBuffer data = entry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer();
+        byte[] reply;
         try {
-            handler = handlerFor(command.type(), entry.getIndex());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return CompletableFuture.failedFuture(e);
-        }
-        if (handler == null) {
-            return CompletableFuture.failedFuture(new IOException("Closed while waiting for a handler of type '"
-                    + command.type() + "'"));
-        }
-        TableStore.Applied<byte[]> applied;
-        long started = System.nanoTime();
-        try {
-            applied = store.apply(entry.getIndex(), (type, payload, writer) -> nestedHandler(type, entry.getIndex())
-                    .apply(payload, writer), writer -> handler.apply(command.payload(), writer));
+            if (Envelope.isBatch(data)) {
+                List<Envelope.Element> elements = Envelope.parseBatch(data);
+                List<byte[]> replies = new ArrayList<>(elements.size());
+                for (Envelope.Element element : elements) {
+                    replies.add(element.command() == null ? Envelope.rejected(element.rejection())
+                            : apply(element.command(), index));
+                }
+                reply = Envelope.batchReply(replies);
+            } else {
+                reply = apply(Envelope.parseCommand(data), index);
+            }
         } catch (ApplyAbortedException e) {
             return CompletableFuture.failedFuture(e);
         }
-        metrics.fsmApplied(command.type(), System.nanoTime() - started);
-        updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
-        changes.changed(applied.touched());
-        appliedWaiters.advanced(entry.getIndex());
-        byte[] reply;
-        if (applied.failure() == null) {
-            reply = Envelope.ok(applied.result());
-        } else {
-            LOG.warn("Command of type '{}' at index {} failed while being applied", command.type(), entry.getIndex(),
-                    applied.failure());
-            reply = Envelope.failed(String.valueOf(applied.failure().getMessage()));
-        }
-        return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(reply)));
+        updateLastAppliedTermIndex(entry.getTerm(), index);
+        appliedWaiters.advanced(index);
+        return CompletableFuture.completedFuture(Message.valueOf(UnsafeByteOperations.unsafeWrap(reply)));
     }
 
-    /** The handler of a command nested in the entry at {@code index}; waits for it like {@link #handlerFor}. */
-    private CommandHandler nestedHandler(String type, long index) {
+    /** Applies one command of the entry at {@code index} and returns its reply; the commands of a batch share it. */
+    private byte[] apply(Envelope.Command command, long index) {
+        CommandHandler handler = awaitHandler(command.type(), index);
+        long started = System.nanoTime();
+        TableStore.Applied<byte[]> applied = store.apply(index,
+                (type, payload, writer) -> awaitHandler(type, index).apply(payload, writer),
+                writer -> handler.apply(command.payload(), writer));
+        metrics.fsmApplied(command.type(), System.nanoTime() - started);
+        changes.changed(applied.touched());
+        if (applied.failure() == null) {
+            return Envelope.ok(applied.result());
+        }
+        LOG.warn("Command of type '{}' at index {} failed while being applied", command.type(), index,
+                applied.failure());
+        return Envelope.failed(String.valueOf(applied.failure().getMessage()));
+    }
+
+    /**
+     * The handler for a command (top-level or nested) of the entry at {@code index}, waiting for it like
+     * {@link #handlerFor}; if the server stops meanwhile the entry is not applied.
+     */
+    private CommandHandler awaitHandler(String type, long index) {
         try {
             CommandHandler handler = handlerFor(type, index);
             if (handler != null) {

@@ -23,6 +23,7 @@ import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientAsynchronousProtocol;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
@@ -34,6 +35,7 @@ import org.apache.ratis.protocol.exceptions.LeaderNotReadyException;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +74,10 @@ public final class RaftNode implements RaftService, AutoCloseable {
     /** Consul's defaults: tombstones live 15 minutes, checked every 30 seconds. */
     private static final Duration TOMBSTONE_TTL = Duration.ofMinutes(15);
     private static final Duration TOMBSTONE_GRANULARITY = Duration.ofSeconds(30);
+    /** Writes coalesce into log entries (see CommandBatcher): this many outstanding, each this large at most. */
+    private static final int ENTRIES_IN_FLIGHT = 4;
+    private static final int COMMANDS_PER_ENTRY = 256;
+    private static final int ENTRY_BYTES = 1 << 20;
     private static final Message APPLIED_INDEX_QUERY = Message.valueOf(
             ByteString.copyFrom(Envelope.APPLIED_INDEX_QUERY));
 
@@ -98,6 +104,8 @@ public final class RaftNode implements RaftService, AutoCloseable {
     /** Identifies writes this server submits to itself while leader (Ratis' retry cache keys on client and call). */
     private final ClientId localClientId = ClientId.randomId();
     private final AtomicLong localCallIds = new AtomicLong();
+    private final CommandBatcher<byte[], Committed> batcher = new CommandBatcher<>(this::sendEntry,
+            command -> command.length, ENTRIES_IN_FLIGHT, COMMANDS_PER_ENTRY, ENTRY_BYTES, replyExecutor);
 
     private RaftServer server;
     private RaftClient client;
@@ -202,42 +210,57 @@ public final class RaftNode implements RaftService, AutoCloseable {
 
     @Override
     public CompletionStage<CommandResult> submit(String type, byte[] payload) {
+        long submitted = System.nanoTime();
+        return batcher.submit(Envelope.command(type, payload)).thenCompose(committed -> {
+            metrics.committed(submitted);
+            byte[] result = Envelope.parseReply(committed.reply());
+            return appliedWaiters.await(committed.index()).thenApply(v -> {
+                metrics.applied(type, submitted);
+                return new CommandResult(committed.index(), result);
+            });
+        }).exceptionally(Failures::rethrowMapped);
+    }
+
+    /** A command's reply from the state machine and the index of the entry that carried it. */
+    private record Committed(long index, byte[] reply) {
+    }
+
+    /** Sends one log entry carrying {@code commands} (see {@link CommandBatcher}); one reply per command. */
+    private CompletableFuture<List<Committed>> sendEntry(List<byte[]> commands) {
         RaftClient c = client();
         if (c == null) {
             return CompletableFuture.failedFuture(new io.cairn.raft.api.NoLeaderException());
         }
-        Message message = Message.valueOf(ByteString.copyFrom(Envelope.command(type, payload)));
-        long submitted = System.nanoTime();
-        return send(message, c)
-                .orTimeout(SUBMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .thenComposeAsync(reply -> {
-                    Failures.throwIfFailed(reply);
-                    metrics.committed(submitted);
-                    byte[] result = Envelope.parseReply(reply.getMessage().getContent().toByteArray());
-                    long index = reply.getLogIndex();
-                    return appliedWaiters.await(index).thenApply(v -> {
-                        metrics.applied(type, submitted);
-                        return new CommandResult(index, result);
-                    });
-                }, replyExecutor)
-                .exceptionally(Failures::rethrowMapped);
+        boolean batch = commands.size() > 1;
+        Message message = Message.valueOf(UnsafeByteOperations.unsafeWrap(
+                batch ? Envelope.batch(commands) : commands.get(0)));
+        return send(message, c).orTimeout(SUBMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).thenApply(reply -> {
+            Failures.throwIfFailed(reply);
+            ByteString content = reply.getMessage().getContent();
+            List<byte[]> replies = batch ? Envelope.parseBatchReply(content.asReadOnlyByteBuffer())
+                    : List.of(content.toByteArray());
+            List<Committed> committed = new ArrayList<>(replies.size());
+            for (byte[] r : replies) {
+                committed.add(new Committed(reply.getLogIndex(), r));
+            }
+            return committed;
+        });
     }
 
     /**
-     * On the leader, hands the command straight to the local server: a round trip through the client's RPC to
-     * itself cost more CPU than the write. Elsewhere, or when leadership moved meanwhile, the client finds the
+     * On the leader, hands the entry straight to the local Raft division, on the calling thread: a round trip
+     * through the client's RPC to itself cost more CPU than the write, and the server's own entry point would
+     * hand it to another pool and wait. Elsewhere, or when leadership moved meanwhile, the client finds the
      * leader and retries.
      */
     private CompletableFuture<RaftClientReply> send(Message message, RaftClient c) {
-        RaftServer local;
-        synchronized (this) {
-            local = server;
-        }
-        if (local == null || !isLeader()) {
+        Optional<RaftServer.Division> division = division();
+        if (division.isEmpty() || !division.get().getInfo().isLeader()
+                || !(division.get() instanceof RaftClientAsynchronousProtocol local)) {
             return c.async().send(message);
         }
         RaftClientRequest request = RaftClientRequest.newBuilder().setClientId(localClientId)
-                .setServerId(local.getId()).setGroupId(groupId).setCallId(localCallIds.incrementAndGet())
+                .setServerId(division.get().getId()).setGroupId(groupId).setCallId(localCallIds.incrementAndGet())
                 .setMessage(message).setType(RaftClientRequest.writeRequestType()).build();
         CompletableFuture<RaftClientReply> reply;
         try {

@@ -12,6 +12,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +66,44 @@ class SingleServerTest {
             assertTrue(node.configuration().servers().get(0).leader());
             assertTrue(node.barrier(Consistency.CONSISTENT).toCompletableFuture().get(30, TimeUnit.SECONDS)
                     .knownLeader());
+        }
+    }
+
+    @Test
+    void concurrentWritesShareLogEntriesYetEachGetsItsOwnOutcome() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 1, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
+            RaftNode node = cluster.leader().node;
+            CompletableFuture<Long> watch = node.awaitChange("kv", "batch/", 0);
+            List<CompletableFuture<CommandResult>> writes = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                // one refused command in the middle: only it fails
+                String payload = i == 100 ? "=no-key" : "batch/k" + i + "=v" + i;
+                writes.add(node.submit("kv", payload.getBytes(StandardCharsets.UTF_8)).toCompletableFuture());
+            }
+            Set<Long> indexes = new HashSet<>();
+            for (int i = 0; i < writes.size(); i++) {
+                if (i == 100) {
+                    int n = i;
+                    ExecutionException refused = assertThrows(ExecutionException.class,
+                            () -> writes.get(n).get(30, TimeUnit.SECONDS));
+                    assertInstanceOf(CommandRejectedException.class, refused.getCause());
+                    assertEquals("empty key", refused.getCause().getMessage());
+                    continue;
+                }
+                CommandResult result = writes.get(i).get(30, TimeUnit.SECONDS);
+                assertEquals("ok", new String(result.result(), StandardCharsets.UTF_8));
+                assertEquals(result.index(), node.state().get("kv", "batch/k" + i).orElseThrow().modifyIndex());
+                indexes.add(result.index());
+            }
+            assertTrue(indexes.size() < 199, "200 writes at once took " + indexes.size() + " log entries");
+            assertEquals(199, node.state().scan("kv", "batch/").size());
+            assertTrue(watch.get(30, TimeUnit.SECONDS) > 0);
+            // in log order: a later write never has a lower index
+            for (int i = 1; i < writes.size(); i++) {
+                if (i != 100 && i - 1 != 100) {
+                    assertTrue(writes.get(i).get().index() >= writes.get(i - 1).get().index());
+                }
+            }
         }
     }
 

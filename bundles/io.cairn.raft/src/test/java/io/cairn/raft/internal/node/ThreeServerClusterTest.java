@@ -8,13 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.cairn.raft.api.CommandResult;
 import io.cairn.raft.api.Consistency;
 import io.cairn.raft.api.ReadContext;
 import io.cairn.raft.api.ServerInfo;
@@ -42,6 +46,17 @@ class ThreeServerClusterTest {
             put(follower.node, "from-follower", "1");
             assertEquals("1", value(follower.node, "from-follower").orElseThrow());
             await(() -> value(leader.node, "from-follower").isPresent(), "the leader to apply it");
+            // many at once on a follower travel to the leader in shared entries, each with its own outcome
+            List<CompletableFuture<CommandResult>> writes = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                writes.add(follower.node.submit("kv", ("f" + i + "=" + i).getBytes(StandardCharsets.UTF_8))
+                        .toCompletableFuture());
+            }
+            for (int i = 0; i < writes.size(); i++) {
+                assertEquals("ok", new String(writes.get(i).get(30, TimeUnit.SECONDS).result(),
+                        StandardCharsets.UTF_8));
+                assertEquals(String.valueOf(i), value(follower.node, "f" + i).orElseThrow());
+            }
 
             for (Consistency mode : List.of(Consistency.DEFAULT, Consistency.CONSISTENT)) {
                 put(leader.node, "mode", mode.name());
