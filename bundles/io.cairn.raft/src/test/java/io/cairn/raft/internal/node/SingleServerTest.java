@@ -153,10 +153,10 @@ class SingleServerTest {
         }
     }
 
+    /** Complete snapshots: snapshot.<term>_<index>, not the checksums nor the files still being written. */
     private static long snapshotCount(Path groupDir) {
-        try (Stream<Path> files = Files.walk(groupDir.resolve("sm"))) {
-            return files.filter(p -> p.getFileName().toString().startsWith("snapshot.")
-                    && !p.toString().endsWith(".md5")).count();
+        try (Stream<Path> files = Files.list(groupDir.resolve("sm"))) {
+            return files.filter(p -> p.getFileName().toString().matches("snapshot\\.\\d+_\\d+")).count();
         } catch (IOException e) {
             return 0;
         }
