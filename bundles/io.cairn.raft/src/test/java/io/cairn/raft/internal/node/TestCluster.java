@@ -3,6 +3,7 @@ package io.cairn.raft.internal.node;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 import io.cairn.raft.api.CommandHandler;
@@ -137,10 +139,21 @@ final class TestCluster implements AutoCloseable {
         return node.state().get("kv", key).map(e -> new String(e.value(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * A port that is free now, below Linux's ephemeral range (32768 and up): a port the kernel hands out for
+     * {@code bind(0)} can meanwhile become the local end of an outgoing connection (Raft peers and clients make
+     * many), and Ratis ends the JVM when its server cannot bind.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException inUse) {
+                // try another
+            }
         }
+        throw new IOException("No free port found between 20000 and 32000");
     }
 
     @Override
