@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -16,7 +17,9 @@ import java.util.function.ToIntFunction;
  * element of every append to each follower, and one apply and reply), and under load that per-entry work was
  * most of a write's CPU on three servers. At most {@code maxInFlight} entries are outstanding; commands arriving
  * meanwhile wait and leave together in the next one. A lone writer therefore goes straight through, and a busy
- * server writes fewer, larger entries: batching follows the load, with no timer.
+ * server writes fewer, larger entries: batching follows the load, with no timer. Entries are sent in the order
+ * their commands were submitted, so commands one caller submits without waiting keep their order in the log
+ * while the leader stays the same.
  *
  * @param <C> a command
  * @param <R> a command's outcome
@@ -33,6 +36,8 @@ final class CommandBatcher<C, R> {
     private final int maxBytes;
     private final Executor completions;
     private final ArrayDeque<Waiting<C, R>> waiting = new ArrayDeque<>();
+    /** Held by the one thread taking and sending entries, which keeps entries in submission order. */
+    private final ReentrantLock sending = new ReentrantLock();
     private int inFlight;
 
     /**
@@ -56,19 +61,36 @@ final class CommandBatcher<C, R> {
 
     CompletableFuture<R> submit(C command) {
         CompletableFuture<R> outcome = new CompletableFuture<>();
-        List<Waiting<C, R>> batch;
         synchronized (this) {
             waiting.add(new Waiting<>(command, outcome));
-            batch = takeBatch();
         }
-        if (batch != null) {
-            send(batch);
-        }
+        sendWhatMayGo();
         return outcome;
     }
 
+    /**
+     * Sends entries while a slot is free and commands wait. One thread does it at a time; a thread that finds
+     * another one at it leaves its commands to that one, which looks again before it stops.
+     */
+    private void sendWhatMayGo() {
+        while (sending.tryLock()) {
+            try {
+                for (List<Waiting<C, R>> batch = takeBatch(); batch != null; batch = takeBatch()) {
+                    send(batch);
+                }
+            } finally {
+                sending.unlock();
+            }
+            synchronized (this) {
+                if (waiting.isEmpty() || inFlight >= maxInFlight) {
+                    return;
+                }
+            }
+        }
+    }
+
     /** The next entry's commands if one may be sent now, counted as in flight; null otherwise. */
-    private List<Waiting<C, R>> takeBatch() {
+    private synchronized List<Waiting<C, R>> takeBatch() {
         if (inFlight >= maxInFlight || waiting.isEmpty()) {
             return null;
         }
@@ -104,14 +126,10 @@ final class CommandBatcher<C, R> {
 
     /** Frees the entry's slot, sends what waited for it, then delivers the outcomes. */
     private void sent(List<Waiting<C, R>> batch, List<R> outcomes, Throwable failure) {
-        List<Waiting<C, R>> next;
         synchronized (this) {
             inFlight--;
-            next = takeBatch();
         }
-        if (next != null) {
-            send(next);
-        }
+        sendWhatMayGo();
         if (failure == null && outcomes.size() != batch.size()) {
             failure = new IllegalStateException("An entry of " + batch.size() + " commands got "
                     + outcomes.size() + " outcomes");

@@ -210,6 +210,10 @@ public final class RaftNode implements RaftService, AutoCloseable {
 
     @Override
     public CompletionStage<CommandResult> submit(String type, byte[] payload) {
+        if (type.isEmpty()) {
+            // an empty type marks a batch in the log (see Envelope)
+            return CompletableFuture.failedFuture(new IllegalArgumentException("A command type must not be empty"));
+        }
         long submitted = System.nanoTime();
         return batcher.submit(Envelope.command(type, payload)).thenCompose(committed -> {
             metrics.committed(submitted);

@@ -54,6 +54,10 @@ class SingleServerTest {
             assertInstanceOf(CommandRejectedException.class, unknown.getCause());
             assertTrue(unknown.getCause().getMessage().contains("nope"), unknown.getCause().getMessage());
 
+            ExecutionException noType = assertThrows(ExecutionException.class, () -> node.submit("",
+                    new byte[] {0, 0, 0, 1}).toCompletableFuture().get(30, TimeUnit.SECONDS));
+            assertInstanceOf(IllegalArgumentException.class, noType.getCause());
+
             ExecutionException invalid = assertThrows(ExecutionException.class, () -> put(node, "", "x"));
             assertInstanceOf(CommandRejectedException.class, invalid.getCause());
             assertEquals("empty key", invalid.getCause().getMessage());
@@ -73,6 +77,8 @@ class SingleServerTest {
     void concurrentWritesShareLogEntriesYetEachGetsItsOwnOutcome() throws Exception {
         try (TestCluster cluster = new TestCluster(dir, 1, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
             RaftNode node = cluster.leader().node;
+            // a leader's first writes may be retried through the client until it is ready, out of order
+            put(node, "ready", "1");
             CompletableFuture<Long> watch = node.awaitChange("kv", "batch/", 0);
             List<CompletableFuture<CommandResult>> writes = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
@@ -98,10 +104,11 @@ class SingleServerTest {
             assertTrue(indexes.size() < 199, "200 writes at once took " + indexes.size() + " log entries");
             assertEquals(199, node.state().scan("kv", "batch/").size());
             assertTrue(watch.get(30, TimeUnit.SECONDS) > 0);
-            // in log order: a later write never has a lower index
+            // sent in submission order: a later write never has a lower index
             for (int i = 1; i < writes.size(); i++) {
                 if (i != 100 && i - 1 != 100) {
-                    assertTrue(writes.get(i).get().index() >= writes.get(i - 1).get().index());
+                    assertTrue(writes.get(i).get().index() >= writes.get(i - 1).get().index(), "write " + i + " at "
+                            + writes.get(i).get().index() + ", write " + (i - 1) + " at " + writes.get(i - 1).get().index());
                 }
             }
         }
