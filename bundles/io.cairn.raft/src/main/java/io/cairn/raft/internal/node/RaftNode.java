@@ -231,14 +231,10 @@ public final class RaftNode implements RaftService, AutoCloseable {
 
     /** Sends one log entry carrying {@code commands} (see {@link CommandBatcher}); one reply per command. */
     private CompletableFuture<List<Committed>> sendEntry(List<byte[]> commands) {
-        RaftClient c = client();
-        if (c == null) {
-            return CompletableFuture.failedFuture(new io.cairn.raft.api.NoLeaderException());
-        }
         boolean batch = commands.size() > 1;
         Message message = Message.valueOf(UnsafeByteOperations.unsafeWrap(
                 batch ? Envelope.batch(commands) : commands.get(0)));
-        return send(message, c).orTimeout(SUBMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).thenApply(reply -> {
+        return send(message).orTimeout(SUBMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).thenApply(reply -> {
             Failures.throwIfFailed(reply);
             ByteString content = reply.getMessage().getContent();
             List<byte[]> replies = batch ? Envelope.parseBatchReply(content.asReadOnlyByteBuffer())
@@ -257,11 +253,11 @@ public final class RaftNode implements RaftService, AutoCloseable {
      * hand it to another pool and wait. Elsewhere, or when leadership moved meanwhile, the client finds the
      * leader and retries.
      */
-    private CompletableFuture<RaftClientReply> send(Message message, RaftClient c) {
+    private CompletableFuture<RaftClientReply> send(Message message) {
         Optional<RaftServer.Division> division = division();
         if (division.isEmpty() || !division.get().getInfo().isLeader()
                 || !(division.get() instanceof RaftClientAsynchronousProtocol local)) {
-            return c.async().send(message);
+            return viaClient(message);
         }
         RaftClientRequest request = RaftClientRequest.newBuilder().setClientId(localClientId)
                 .setServerId(division.get().getId()).setGroupId(groupId).setCallId(localCallIds.incrementAndGet())
@@ -270,11 +266,18 @@ public final class RaftNode implements RaftService, AutoCloseable {
         try {
             reply = RatisFactory.withBundleLoader(() -> local.submitClientRequestAsync(request));
         } catch (Exception e) {
-            return c.async().send(message);
+            return viaClient(message);
         }
         return reply.thenCompose(r -> r.getNotLeaderException() != null
-                || r.getException() instanceof LeaderNotReadyException ? c.async().send(message)
+                || r.getException() instanceof LeaderNotReadyException ? viaClient(message)
                         : CompletableFuture.completedFuture(r));
+    }
+
+    /** Through the Raft client, which finds the leader and retries; fails at once if no configuration is known. */
+    private CompletableFuture<RaftClientReply> viaClient(Message message) {
+        RaftClient c = client();
+        return c == null ? CompletableFuture.failedFuture(new io.cairn.raft.api.NoLeaderException())
+                : c.async().send(message);
     }
 
     @Override
