@@ -158,6 +158,12 @@ public final class CairnStateMachine extends BaseStateMachine {
     public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
         LogEntryProto entry = trx.getLogEntry();
         long index = entry.getIndex();
+        if (stopping) {
+            // Ratis goes on to the next entry when one fails: once an entry was left unapplied (stopping while
+            // it waited for its handler), none after it may be applied; the log keeps them for the next start
+            return CompletableFuture.failedFuture(new ApplyAbortedException("Stopping: log entry " + index
+                    + " is left for the next start to apply"));
+        }
         ByteBuffer data = entry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer();
         byte[] reply;
         try {

@@ -355,12 +355,18 @@ public final class RaftNode implements RaftService, AutoCloseable {
     public void close() {
         running = false;
         stateMachine.stopWaiting();
+        RaftClient closingClient;
+        RaftServer closingServer;
         synchronized (this) {
-            closeQuietly(client, "Raft client");
+            closingClient = client;
             client = null;
-            closeQuietly(server, "Raft server");
+            closingServer = server;
             server = null;
         }
+        // Not under this object's lock: closing fails the pending writes, and their callbacks (falling back to the
+        // client, sending the next entry) take it; they now find no server and fail at once.
+        closeQuietly(closingClient, "Raft client");
+        closeQuietly(closingServer, "Raft server");
         tombstoneTimer.shutdownNow();
         notifyExecutor.shutdown();
         replyExecutor.shutdown();

@@ -24,10 +24,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.cairn.raft.api.CommandHandler;
 import io.cairn.raft.api.CommandRejectedException;
 import io.cairn.raft.api.CommandResult;
 import io.cairn.raft.api.Consistency;
 import io.cairn.raft.api.RaftService;
+import io.cairn.raft.api.StateWriter;
 
 /** A dev-mode server (bootstrap-expect 1): dispatch, refusal, blocking queries, snapshots and log compaction. */
 class SingleServerTest {
@@ -111,6 +113,51 @@ class SingleServerTest {
                             + writes.get(i).get().index() + ", write " + (i - 1) + " at " + writes.get(i - 1).get().index());
                 }
             }
+        }
+    }
+
+    @Test
+    void stoppingWhileAnEntryWaitsForItsHandlerAppliesNothingAfterIt() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 1, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
+            TestCluster.Server server = cluster.leader();
+            RaftNode node = server.node;
+            put(node, "ready", "1");
+            // the leader accepts the write, then its handler goes away (a bundle stopping): the committed entry
+            // waits for a handler, and its write stays pending
+            CommandHandler leaving = new CommandHandler() {
+                @Override
+                public void validate(byte[] payload) {
+                    server.handlers.remove("leaving", this);
+                }
+
+                @Override
+                public byte[] apply(byte[] payload, StateWriter state) {
+                    return new byte[0];
+                }
+            };
+            server.handlers.add("leaving", leaving, 0, 2);
+            CompletableFuture<CommandResult> waiting = node.submit("leaving", new byte[] {1}).toCompletableFuture();
+            await(() -> node.waitingForHandler().isPresent(), "the entry to wait for its handler");
+            // committed behind it, never applied
+            CompletableFuture<CommandResult> behind = node.submit("kv", "after=1".getBytes(StandardCharsets.UTF_8))
+                    .toCompletableFuture();
+            Thread.sleep(200);
+
+            // stopping fails both writes and applies neither: the log keeps them for the next start
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
+                try {
+                    server.stop();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            stopped.get(30, TimeUnit.SECONDS);
+            for (CompletableFuture<CommandResult> pending : List.of(waiting, behind)) {
+                ExecutionException failed = assertThrows(ExecutionException.class,
+                        () -> pending.get(30, TimeUnit.SECONDS));
+                assertFalse(failed.getCause() instanceof CommandRejectedException, failed.getCause().toString());
+            }
+            assertTrue(node.state().get("kv", "after").isEmpty(), "applied past an entry left unapplied");
         }
     }
 

@@ -5,7 +5,9 @@ import static io.cairn.raft.internal.node.TestCluster.await;
 import static io.cairn.raft.internal.node.TestCluster.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.cairn.raft.api.CommandResult;
 import io.cairn.raft.api.Consistency;
+import io.cairn.raft.api.NoLeaderException;
 import io.cairn.raft.api.ReadContext;
 import io.cairn.raft.api.ServerInfo;
 
@@ -100,6 +104,36 @@ class ThreeServerClusterTest {
             put(oldLeader.node, "again", "3");
             await(() -> cluster.servers.stream().allMatch(s -> value(s.node, "again").isPresent()),
                     "all three to apply a new write");
+        }
+    }
+
+    @Test
+    void aLeaderClosedWithWritesItCannotCommitFailsThemAndCloses() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 3, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
+            TestCluster.Server leader = cluster.leader();
+            put(leader.node, "ready", "1");
+            for (TestCluster.Server s : cluster.servers) {
+                if (s != leader) {
+                    s.stop();
+                }
+            }
+            CompletableFuture<CommandResult> pending = leader.node.submit("kv",
+                    "stuck=1".getBytes(StandardCharsets.UTF_8)).toCompletableFuture();
+            Thread.sleep(100);
+            assertFalse(pending.isDone(), "committed without a quorum");
+
+            // closing answers the pending write "not leader"; falling back to the client then must not wait for
+            // a lock that closing holds
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
+                try {
+                    leader.stop();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            stopped.get(30, TimeUnit.SECONDS);
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> pending.get(30, TimeUnit.SECONDS));
+            assertInstanceOf(NoLeaderException.class, failed.getCause());
         }
     }
 
