@@ -16,7 +16,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * entry that cannot be read is reported and skipped; the others still load.
  */
 public final class WatchConfigFiles {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: `cairn agent` checks every start's watches, and most starts have no file to read. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** What was found: the definitions and one message per problem. */
     public record Loaded(List<WatchDefinition> watches, List<String> problems) {
@@ -41,7 +44,7 @@ public final class WatchConfigFiles {
         for (Path file : all) {
             JsonNode root;
             try {
-                root = JSON.readTree(file.toFile());
+                root = Json.MAPPER.readTree(file.toFile());
             } catch (IOException e) {
                 problems.add("config file " + file + ": " + e.getMessage());
                 continue;
