@@ -44,24 +44,24 @@ final class GrpcChecker implements AutoCloseable {
     /** A health response is a few bytes; anything much bigger is not one. */
     private static final int MAX_RESPONSE = 64 * 1024;
 
-    private final HTTP2Client client;
+    private final HTTP2Client client = new HTTP2Client();
     private final SslContextFactory.Client verifying = new SslContextFactory.Client();
     /** For {@code TLSSkipVerify}; made on first use, since Jetty logs a warning when it is made. */
     private SslContextFactory.Client trustingAll;
     private final QueuedThreadPool threads = new QueuedThreadPool(8, 1);
+    /**
+     * The client starts with the first check: starting it sets up TLS (reading the JDK's trusted certificates,
+     * about a third of a second of CPU), which an agent without gRPC checks, or one still booting, need not pay.
+     */
+    private boolean started;
+    private boolean closed;
 
     GrpcChecker() {
         threads.setName("cairn-check-grpc");
         threads.setDaemon(true);
-        client = new HTTP2Client();
         client.setExecutor(threads);
         client.setSelectors(1);
         client.addBean(verifying);
-        try {
-            client.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot start the HTTP/2 client for gRPC checks", e);
-        }
     }
 
     /**
@@ -77,6 +77,11 @@ final class GrpcChecker implements AutoCloseable {
         try {
             parsed = GrpcTarget.parse(target);
         } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(CheckResult.critical(e.getMessage()));
+        }
+        try {
+            start();
+        } catch (IllegalStateException e) {
             return CompletableFuture.completedFuture(CheckResult.critical(e.getMessage()));
         }
         AtomicReference<Session> session = new AtomicReference<>();
@@ -101,6 +106,20 @@ final class GrpcChecker implements AutoCloseable {
                     }
                 });
         return result;
+    }
+
+    private synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("gRPC checks are stopping");
+        }
+        if (!started) {
+            try {
+                client.start();
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot start the HTTP/2 client for gRPC checks: " + e, e);
+            }
+            started = true;
+        }
     }
 
     private synchronized SslContextFactory.Client trustingAll() {
@@ -282,7 +301,11 @@ final class GrpcChecker implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
+        if (!started) {
+            return;
+        }
         try {
             client.stop();
         } catch (Exception e) {
