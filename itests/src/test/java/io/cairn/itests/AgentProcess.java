@@ -33,6 +33,8 @@ final class AgentProcess implements AutoCloseable {
     final int dnsPort;
     final Path dataDir;
     private final List<String> extraArgs = new ArrayList<>();
+    /** Set for an agent started without {@code -data-dir}: the $TMPDIR it makes its temporary one in. */
+    private Path tmpDir;
     private Process process;
 
     AgentProcess(String node, Path dataDir, String... extraArgs) {
@@ -45,6 +47,16 @@ final class AgentProcess implements AutoCloseable {
         this.extraArgs.addAll(Arrays.asList(extraArgs));
     }
 
+    /**
+     * {@code bin/cairn agent -dev} without {@code -data-dir}, with {@code TMPDIR=tmpDir}: it makes its data dir
+     * there ({@code cairn-dev-*}); its output goes to {@code tmpDir/<node>.out}.
+     */
+    static AgentProcess devInTemporaryDir(String node, Path tmpDir) {
+        AgentProcess agent = new AgentProcess(node, tmpDir.resolve(node), "-dev");
+        agent.tmpDir = tmpDir;
+        return agent;
+    }
+
     /** Adds arguments for the next {@link #start()}. */
     AgentProcess withArgs(List<String> args) {
         extraArgs.addAll(args);
@@ -53,14 +65,20 @@ final class AgentProcess implements AutoCloseable {
 
     /** Starts {@code bin/cairn agent} with this agent's node name, data dir and ports plus the extra arguments. */
     AgentProcess start() throws IOException {
-        Files.createDirectories(dataDir);
-        List<String> cmd = new ArrayList<>(List.of(CAIRN.toString(), "agent", "-node", node,
-                "-data-dir", dataDir.toString(), "-http-port", Integer.toString(httpPort),
+        List<String> cmd = new ArrayList<>(List.of(CAIRN.toString(), "agent", "-node", node));
+        if (tmpDir == null) {
+            Files.createDirectories(dataDir);
+            cmd.addAll(List.of("-data-dir", dataDir.toString()));
+        }
+        cmd.addAll(List.of("-http-port", Integer.toString(httpPort),
                 "-server-port", Integer.toString(serverPort), "-serf-lan-port", Integer.toString(serfLanPort),
                 "-dns-port", Integer.toString(dnsPort), "-serf-wan-port", Integer.toString(freePort())));
         cmd.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        if (tmpDir != null) {
+            pb.environment().put("TMPDIR", tmpDir.toString());
+        }
         process = pb.start();
         return this;
     }

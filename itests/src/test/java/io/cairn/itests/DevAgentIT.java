@@ -139,4 +139,27 @@ public class DevAgentIT {
         int code = agent.terminate();
         assertTrue("exit code after SIGTERM was " + code + "\n" + agent.tail(), code == 0 || code == 143);
     }
+
+    @Test
+    public void z_aDevAgentWithoutDataDirLeavesNothingBehind() throws Exception {
+        Path tmp = Files.createTempDirectory("cairn-tmpdir-it");
+        try (AgentProcess dev = AgentProcess.devInTemporaryDir("dev2", tmp).start()) {
+            dev.awaitLeader(Duration.ofSeconds(120));
+            assertEquals(200, dev.put("/v1/kv/scratch", "x").statusCode());
+            assertEquals("its data dir, made in $TMPDIR", 1, devDirs(tmp).size());
+
+            dev.terminate();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (!devDirs(tmp).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertEquals("like Consul's -dev, whose state lives in memory", List.of(), devDirs(tmp));
+        }
+    }
+
+    private static List<Path> devDirs(Path tmp) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(tmp)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("cairn-dev-")).toList();
+        }
+    }
 }

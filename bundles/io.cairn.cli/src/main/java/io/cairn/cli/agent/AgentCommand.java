@@ -37,7 +37,7 @@ public final class AgentCommand implements Command {
       DefinitionsCheck.verify(plan);
       WatchesCheck.verify(plan);
       DataDir.Prepared dir = DataDir.prepare(plan.dataDir());
-      console.out().print(plan.render(dir.path(), dir.nodeId()));
+      console.out().print(plan.render(dir.path(), dir.nodeId(), dir.temporary()));
       console.out().flush();
       return 0;
     } catch (HelpRequested e) {

@@ -16,9 +16,10 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
 
   /**
    * The launch plan {@code bin/cairn} reads: one {@code -Dcairn.*} JVM option per line, then
-   * {@code KARAF_DATA=<data dir>/karaf}.
+   * {@code KARAF_DATA=<data dir>/karaf}, and for a temporary data dir {@code DISCARD_ON_EXIT=<data dir>}: like
+   * Consul's {@code -dev}, which keeps its state in memory, such an agent leaves nothing behind.
    */
-  String render(Path actualDataDir, String nodeId) {
+  String render(Path actualDataDir, String nodeId, boolean temporary) {
     StringBuilder out = new StringBuilder();
     option(out, "node.name", nodeName);
     option(out, "node.id", nodeId);
@@ -43,6 +44,9 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     option(out, "config.dirs", join(configDirs));
     option(out, "config.files", join(configFiles));
     out.append("KARAF_DATA=").append(karafData(actualDataDir)).append('\n');
+    if (temporary) {
+      out.append("DISCARD_ON_EXIT=").append(actualDataDir).append('\n');
+    }
     return out.toString();
   }
 

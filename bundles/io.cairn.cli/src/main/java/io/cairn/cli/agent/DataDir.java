@@ -13,8 +13,11 @@ import java.util.UUID;
 final class DataDir {
   static final String NODE_ID_FILE = "node-id";
 
-  /** The directory to use and the node id stored there. */
-  record Prepared(Path path, String nodeId) {}
+  /**
+   * The directory to use and the node id stored there; a {@code temporary} one (made for {@code -dev}) goes
+   * when the agent exits.
+   */
+  record Prepared(Path path, String nodeId, boolean temporary) {}
 
   private DataDir() {}
 
@@ -29,7 +32,7 @@ final class DataDir {
       throw new ConfigException("cannot create data directory " + (planned == null ? "" : planned) + ": "
           + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
-    return new Prepared(dir, nodeId(dir.resolve(NODE_ID_FILE)));
+    return new Prepared(dir, nodeId(dir.resolve(NODE_ID_FILE)), planned == null);
   }
 
   private static String nodeId(Path file) throws ConfigException {

@@ -1,6 +1,7 @@
 package io.cairn.cli.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.cli.Console;
@@ -35,7 +36,7 @@ class AgentCommandTest {
   Path tmp;
 
   record Result(int code, String out, String err) {
-    /** The plan as property → value, plus KARAF_DATA. */
+    /** The plan as property → value, plus KARAF_DATA (and DISCARD_ON_EXIT). */
     Map<String, String> plan() {
       assertEquals(0, code, err);
       Map<String, String> plan = new LinkedHashMap<>();
@@ -77,7 +78,8 @@ class AgentCommandTest {
     assertEquals(List.of("node.name", "node.id", "datacenter", "data.dir", "bind.address", "advertise.address",
         "client.address", "http.port", "dns.port", "server.port", "serf.lan.port", "serf.wan.port", "server",
         "bootstrap.expect", "retry.join", "dev", "log.level", "enable.script.checks", "enable.local.script.checks",
-        "disable.remote.exec", "config.dirs", "config.files", "KARAF_DATA"), List.copyOf(plan.keySet()));
+        "disable.remote.exec", "config.dirs", "config.files", "KARAF_DATA", "DISCARD_ON_EXIT"),
+        List.copyOf(plan.keySet()));
     assertEquals("box1", plan.get("node.name"));
     assertEquals("dc1", plan.get("datacenter"));
     assertEquals("127.0.0.1", plan.get("bind.address"));
@@ -99,6 +101,7 @@ class AgentCommandTest {
     assertTrue(Files.isDirectory(dataDir.resolve("karaf")));
     assertEquals(dataDir.resolve("karaf").toString(), plan.get("KARAF_DATA"));
     assertTrue(dataDir.getFileName().toString().startsWith("cairn-dev-"));
+    assertEquals(dataDir.toString(), plan.get("DISCARD_ON_EXIT"), "a temporary data dir goes with the agent");
     try (var files = Files.walk(dataDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
@@ -122,6 +125,7 @@ class AgentCommandTest {
   void specificBindAddressIsAlsoAdvertised() {
     Map<String, String> plan = run("-dev", "-data-dir", tmp.toString(), "-bind=10.0.0.9").plan();
     assertEquals("127.0.0.1", plan.get("advertise.address"));
+    assertFalse(plan.containsKey("DISCARD_ON_EXIT"), "a data dir the user named is kept");
     plan = run("-server", "-data-dir", tmp.toString(), "-bind=10.0.0.9").plan();
     assertEquals("10.0.0.9", plan.get("advertise.address"));
   }
