@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -144,14 +145,7 @@ class SingleServerTest {
             Thread.sleep(200);
 
             // stopping fails both writes and applies neither: the log keeps them for the next start
-            CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
-                try {
-                    server.stop();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            stopped.get(30, TimeUnit.SECONDS);
+            server.stopWithin(Duration.ofSeconds(30));
             for (CompletableFuture<CommandResult> pending : List.of(waiting, behind)) {
                 ExecutionException failed = assertThrows(ExecutionException.class,
                         () -> pending.get(30, TimeUnit.SECONDS));

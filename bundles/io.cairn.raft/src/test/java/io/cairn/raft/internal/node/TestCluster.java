@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import io.cairn.raft.api.CommandHandler;
@@ -77,6 +79,17 @@ final class TestCluster implements AutoCloseable {
             formation.close();
             node.close();
             node = null;
+        }
+
+        /** Stops the server on another thread and fails if that takes longer than {@code limit} (a hung close). */
+        void stopWithin(Duration limit) throws Exception {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    stop();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get(limit.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         boolean running() {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -124,14 +125,7 @@ class ThreeServerClusterTest {
 
             // closing answers the pending write "not leader"; falling back to the client then must not wait for
             // a lock that closing holds
-            CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
-                try {
-                    leader.stop();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            stopped.get(30, TimeUnit.SECONDS);
+            leader.stopWithin(Duration.ofSeconds(30));
             ExecutionException failed = assertThrows(ExecutionException.class, () -> pending.get(30, TimeUnit.SECONDS));
             assertInstanceOf(NoLeaderException.class, failed.getCause());
         }
