@@ -3,6 +3,7 @@ package io.cairn.itests;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -175,11 +177,20 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A loopback port free now, below Linux's ephemeral range (32768 and up): one the kernel hands out for
+     * {@code bind(0)} can become the local end of an outgoing connection before the agent binds it, and Ratis
+     * then ends the agent (seen in CI).
+     */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException inUse) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("No free port found between 20000 and 32000"));
     }
 }

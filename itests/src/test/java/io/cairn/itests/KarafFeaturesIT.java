@@ -67,10 +67,10 @@ public class KarafFeaturesIT {
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.WARN),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
-            systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(freePort())),
-            systemProperty(DNS_PORT_PROPERTY).value(Integer.toString(freePort())),
-            systemProperty("cairn.server.port").value(Integer.toString(freePort())),
-            systemProperty("cairn.serf.lan.port").value(Integer.toString(freePort())),
+            systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(AgentProcess.freePort())),
+            systemProperty(DNS_PORT_PROPERTY).value(Integer.toString(AgentProcess.freePort())),
+            systemProperty("cairn.server.port").value(Integer.toString(AgentProcess.freePort())),
+            systemProperty("cairn.serf.lan.port").value(Integer.toString(AgentProcess.freePort())),
             systemProperty("cairn.node.name").value("exam"),
             systemProperty("cairn.bootstrap.expect").value("1"),
             new VMOption("--add-reads=java.xml=java.logging"),
@@ -286,13 +286,5 @@ public class KarafFeaturesIT {
         java.io.InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream();
         byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
         return new Reply(status, new String(bytes, StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
