@@ -47,6 +47,28 @@ class GrpcCheckerTest {
     }
 
     @Test
+    void startsItsClientWithTheFirstCheckAndRefusesChecksOnceClosed() throws InterruptedException {
+        // made, not yet used: no client threads (those of earlier tests' checkers may still be ending)
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (clientThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, clientThreads(), "client started before the first check");
+
+        health.setStatus("", ServingStatus.SERVING);
+        assertEquals(CheckStatus.PASSING, run(address).status());
+        assertTrue(clientThreads() > 0);
+
+        checker.close();
+        assertEquals(CheckResult.critical("gRPC checks are stopping"), run(address));
+    }
+
+    private static long clientThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("cairn-check-grpc")).count();
+    }
+
+    @Test
     void aServingServerOrServiceIsPassing() {
         health.setStatus("my.Service", ServingStatus.SERVING);
         assertEquals(CheckResult.passing("gRPC check " + address + ": success"), run(address));
