@@ -37,6 +37,7 @@ final class AgentProcess implements AutoCloseable {
     private final List<String> extraArgs = new ArrayList<>();
     /** Set for an agent started without {@code -data-dir}: the $TMPDIR it makes its temporary one in. */
     private Path tmpDir;
+    private Path installation = ASSEMBLY;
     private Process process;
 
     AgentProcess(String node, Path dataDir, String... extraArgs) {
@@ -59,6 +60,12 @@ final class AgentProcess implements AutoCloseable {
         return agent;
     }
 
+    /** Starts the agent from another installation than the built one. */
+    AgentProcess installedAt(Path home) {
+        installation = home;
+        return this;
+    }
+
     /** Adds arguments for the next {@link #start()}. */
     AgentProcess withArgs(List<String> args) {
         extraArgs.addAll(args);
@@ -67,7 +74,7 @@ final class AgentProcess implements AutoCloseable {
 
     /** Starts {@code bin/cairn agent} with this agent's node name, data dir and ports plus the extra arguments. */
     AgentProcess start() throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(CAIRN.toString(), "agent", "-node", node));
+        List<String> cmd = new ArrayList<>(List.of(installation.resolve("bin/cairn").toString(), "agent", "-node", node));
         if (tmpDir == null) {
             Files.createDirectories(dataDir);
             cmd.addAll(List.of("-data-dir", dataDir.toString()));

@@ -4,22 +4,28 @@ import io.cairn.cli.Command;
 import io.cairn.cli.Console;
 import io.cairn.cli.flags.HelpRequested;
 import io.cairn.cli.flags.UsageException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Java half of {@code bin/cairn agent}: checks the flags and config files, resolves the settings and prints
  * the launch plan ({@link AgentPlan#render}) on stdout. The script then starts Karaf with it. Any problem is
- * reported on stderr with exit code 1 before anything starts.
+ * reported on stderr with exit code 1 before anything starts. A new data dir gets the installation's
+ * {@link KarafSeed} ({@code bin/cairn} names the installation in the {@code cairn.home} system property).
  */
 public final class AgentCommand implements Command {
   private final HostInfo host;
+  private final Optional<KarafSeed> seed;
 
   public AgentCommand() {
-    this(HostInfo.system());
+    this(HostInfo.system(), Optional.ofNullable(System.getProperty("cairn.home")).map(Path::of).map(KarafSeed::new));
   }
 
-  AgentCommand(HostInfo host) {
+  AgentCommand(HostInfo host, Optional<KarafSeed> seed) {
     this.host = host;
+    this.seed = seed;
   }
 
   @Override
@@ -37,6 +43,7 @@ public final class AgentCommand implements Command {
       DefinitionsCheck.verify(plan);
       WatchesCheck.verify(plan);
       DataDir.Prepared dir = DataDir.prepare(plan.dataDir());
+      seed(AgentPlan.karafData(dir.path()), console);
       console.out().print(plan.render(dir.path(), dir.nodeId(), dir.temporary()));
       console.out().flush();
       return 0;
@@ -50,6 +57,18 @@ public final class AgentCommand implements Command {
     } catch (ConfigException e) {
       console.err().println("==> " + e.getMessage());
       return 1;
+    }
+  }
+
+  /** The seed only saves time: an agent whose data dir could not be seeded provisions Karaf itself. */
+  private void seed(Path karafData, Console console) {
+    if (seed.isPresent()) {
+      try {
+        seed.get().seed(karafData);
+      } catch (IOException e) {
+        console.err().println("==> Karaf will provision " + karafData + " itself; copying "
+            + seed.get().dir() + " failed: " + e);
+      }
     }
   }
 

@@ -49,9 +49,13 @@ class AgentCommandTest {
   }
 
   Result run(String... args) {
+    return run(Optional.empty(), args);
+  }
+
+  Result run(Optional<KarafSeed> seed, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = new AgentCommand(HOST).run(List.of(args), new Console(new ByteArrayInputStream(new byte[0]),
+    int code = new AgentCommand(HOST, seed).run(List.of(args), new Console(new ByteArrayInputStream(new byte[0]),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
         Map.of()));
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -104,6 +108,32 @@ class AgentCommandTest {
     assertEquals(dataDir.toString(), plan.get("DISCARD_ON_EXIT"), "a temporary data dir goes with the agent");
     try (var files = Files.walk(dataDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Test
+  void aNewDataDirStartsFromTheInstallationsSeedAndASeedThatCannotBeCopiedOnlyCostsTime() throws Exception {
+    Path home = tmp.resolve("cairn");
+    Path provisioned = tmp.resolve("build/karaf");
+    file("build/karaf/cache/bundle12/bundle.info", "12\nmvn:org.apache.felix/org.apache.felix.configadmin/1.9.26\n");
+    file("build/karaf/cache/bundle18/data/state.json", "{\"bootDone\":true}");
+    KarafSeed seed = new KarafSeed(home);
+    seed.record(provisioned);
+    Path data = tmp.resolve("data");
+
+    Result result = run(Optional.of(seed), "-dev", "-data-dir", data.toString());
+
+    assertEquals("", result.err());
+    assertTrue(Files.isRegularFile(Path.of(result.plan().get("KARAF_DATA"), "cache/bundle18/data/state.json")));
+
+    Files.createSymbolicLink(seed.dir().resolve("cache/bundle18/data/gone"), tmp.resolve("nowhere"));
+    Path other = tmp.resolve("other");
+    result = run(Optional.of(seed), "-dev", "-data-dir", other.toString());
+    assertEquals(0, result.code(), result.err());
+    assertTrue(result.err().startsWith("==> Karaf will provision " + other.resolve("karaf") + " itself"),
+        result.err());
+    try (var left = Files.list(other.resolve("karaf"))) {
+      assertEquals(List.of(), left.toList(), "nothing half-copied is left");
     }
   }
 
