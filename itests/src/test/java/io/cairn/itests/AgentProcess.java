@@ -154,6 +154,14 @@ final class AgentProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Waits for the agent to exit on its own and returns the exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("agent " + node + " still runs after " + timeout + ":\n" + tail());
+        }
+        return process.exitValue();
+    }
+
     /** Sends SIGTERM and returns the exit code. */
     int terminate() throws InterruptedException {
         process.destroy();

@@ -3,6 +3,8 @@ package io.cairn.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,6 +134,19 @@ public class DevAgentIT {
         assertEquals(imported.stderr(), 0, imported.exitCode());
         assertEquals("Imported: foo/bar\nImported: foo/baz\nImported: foo/quux\n", imported.stdout());
         assertEquals("32\n", Cli.cairn(addr, "kv", "get", "foo/baz").stdout());
+    }
+
+    @Test
+    public void g_anAgentWhosePortIsTakenStopsWithTheAddressAndTheFlags() throws Exception {
+        AgentProcess second = new AgentProcess("dev-port", Files.createTempDirectory("cairn-port-it").resolve("data"),
+                "-dev");
+        try (ServerSocket taken = new ServerSocket(second.httpPort, 1, InetAddress.getLoopbackAddress());
+                AgentProcess started = second.start()) {
+            assertEquals(1, started.awaitExit(Duration.ofSeconds(30)));
+            String output = Files.readString(started.logFile().toPath());
+            assertTrue(output, output.startsWith("==> cannot listen on 127.0.0.1:" + second.httpPort
+                    + " (TCP) for the HTTP API (-client, -http-port): Address already in use"));
+        }
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class AgentCommand implements Command {
       AgentPlan plan = new AgentPlanner(host).plan(request.dev(), settings, request.sources());
       DefinitionsCheck.verify(plan);
       WatchesCheck.verify(plan);
+      ListenCheck.verify(plan, host);
       DataDir.Prepared dir = DataDir.prepare(plan.dataDir());
       seed(AgentPlan.karafData(dir.path()), console);
       console.out().print(plan.render(dir.path(), dir.nodeId(), dir.temporary()));

@@ -1,9 +1,12 @@
 package io.cairn.cli.agent;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.ServerSocket;
 import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +21,12 @@ interface HostInfo {
 
   /** The first IPv4 address not on a loopback interface, if any. */
   Optional<String> firstNonLoopbackIpv4();
+
+  /**
+   * Why a listener cannot be opened on the address right now (the system's reason, such as "Address already in
+   * use"), or empty if it can. Only tries: nothing stays open.
+   */
+  Optional<String> cannotListen(boolean udp, InetSocketAddress address);
 
   /** Reads the real machine. */
   static HostInfo system() {
@@ -58,6 +67,26 @@ interface HostInfo {
           // no interfaces to inspect: the caller falls back to loopback
         }
         return Optional.empty();
+      }
+
+      @Override
+      public Optional<String> cannotListen(boolean udp, InetSocketAddress address) {
+        if (address.isUnresolved()) {
+          return Optional.of("no such address");
+        }
+        try {
+          if (udp) {
+            new DatagramSocket(address).close();
+          } else {
+            try (ServerSocket socket = new ServerSocket()) {
+              socket.setReuseAddress(true); // as Jetty and Netty bind: a port in TIME_WAIT is free
+              socket.bind(address);
+            }
+          }
+          return Optional.empty();
+        } catch (IOException e) {
+          return Optional.of(e.getMessage() != null ? e.getMessage() : e.toString());
+        }
       }
     };
   }

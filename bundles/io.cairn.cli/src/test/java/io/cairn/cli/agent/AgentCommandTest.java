@@ -8,6 +8,7 @@ import io.cairn.cli.Console;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,14 @@ class AgentCommandTest {
     public Optional<String> firstNonLoopbackIpv4() {
       return Optional.of("10.1.2.3");
     }
+
+    @Override
+    public Optional<String> cannotListen(boolean udp, InetSocketAddress address) {
+      return address.getPort() == TAKEN_PORT ? Optional.of("Address already in use") : Optional.empty();
+    }
   };
+  /** A port some other process holds, on this test's idea of the machine. */
+  private static final int TAKEN_PORT = 7777;
 
   @TempDir
   Path tmp;
@@ -271,6 +279,16 @@ class AgentCommandTest {
     assertFails("-retry-join: retry_join target \"host:99999\" is not", "-dev", "-retry-join", "host:99999");
     assertFails("port 8500 is used twice: ports.http (default) and ports.dns (-dns-port)", "-dev",
         "-dns-port", "8500");
+  }
+
+  @Test
+  void aPortInUseStopsTheAgentWithTheAddressAndTheFlagsThatChoseIt() {
+    assertFails("cannot listen on 127.0.0.1:7777 (TCP) for the HTTP API (-client, -http-port): Address already in use",
+        "-dev", "-data-dir", tmp.toString(), "-http-port", "7777");
+    assertFails("cannot listen on 127.0.0.1:7777 (UDP) for DNS (-client, -dns-port): Address already in use",
+        "-dev", "-data-dir", tmp.toString(), "-dns-port", "7777");
+    assertFails("cannot listen on 0.0.0.0:7777 (TCP) for joining the cluster (-bind, -serf-lan-port): ",
+        "-server", "-data-dir", tmp.toString(), "-serf-lan-port", "7777");
   }
 
   @Test

@@ -1,0 +1,42 @@
+package io.cairn.cli.agent;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Opens and closes each of the agent's listeners before Karaf starts, so that a port another process holds (a
+ * Consul or another agent on the defaults, typically) stops {@code cairn agent} with the address and the flags
+ * that chose it, as Consul's "Error starting agent" does. Otherwise the agent would run without its HTTP API, or
+ * exit without a word when Raft's port is taken.
+ */
+final class ListenCheck {
+  /** One socket the agent opens, and the flags that place it. */
+  record Listener(String purpose, boolean udp, String host, int port, String flags) {
+    String describe() {
+      return host + ":" + port + " (" + (udp ? "UDP" : "TCP") + ") for " + purpose + " (" + flags + ")";
+    }
+  }
+
+  private ListenCheck() {}
+
+  private static List<Listener> listeners(AgentPlan plan) {
+    return List.of(
+        new Listener("the HTTP API", false, plan.clientAddress(), plan.httpPort(), "-client, -http-port"),
+        new Listener("DNS", true, plan.clientAddress(), plan.dnsPort(), "-client, -dns-port"),
+        new Listener("DNS", false, plan.clientAddress(), plan.dnsPort(), "-client, -dns-port"),
+        new Listener("Raft", false, plan.bindAddress(), plan.serverPort(), "-bind, -server-port"),
+        new Listener("joining the cluster", false, plan.bindAddress(), plan.serfLanPort(), "-bind, -serf-lan-port"));
+  }
+
+  /** Runs after the planner has refused a port given to two listeners. */
+  static void verify(AgentPlan plan, HostInfo host) throws ConfigException {
+    for (Listener listener : listeners(plan)) {
+      Optional<String> problem = host.cannotListen(listener.udp(),
+          new InetSocketAddress(listener.host(), listener.port()));
+      if (problem.isPresent()) {
+        throw new ConfigException("cannot listen on " + listener.describe() + ": " + problem.get());
+      }
+    }
+  }
+}
