@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,15 +230,18 @@ final class KarafSeed {
     });
   }
 
+  /**
+   * A hard link where the file system allows one; a copy where it does not (the data dir on another file
+   * system, or links to another user's files forbidden, as Linux's {@code protected_hardlinks} does).
+   */
   private static void linkOrCopy(Path existing, Path target) throws IOException {
     try {
       Files.createLink(target, existing);
-    } catch (FileAlreadyExistsException e) {
-      throw e;
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      // another file system, or not allowed to link another user's file
-      Files.copy(existing, target, StandardCopyOption.COPY_ATTRIBUTES);
+      return;
+    } catch (IOException | UnsupportedOperationException | SecurityException linkRefused) {
+      // fall through to the copy, which reports any problem that is not about links
     }
+    Files.copy(existing, target, StandardCopyOption.COPY_ATTRIBUTES);
   }
 
   private static void deleteTree(Path path) throws IOException {
