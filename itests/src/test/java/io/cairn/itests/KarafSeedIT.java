@@ -65,36 +65,35 @@ public class KarafSeedIT {
                 Thread.sleep(250);
             }
             assertTrue("provisioning finished:\n" + edited.tail(), karafLog(edited).contains(PROVISIONED));
-            assertNull("cairn-dns was taken out of the boot features", nodeAddress(edited));
+            assertNull("cairn-dns was taken out of the boot features", askNodeAddress(edited));
         }
     }
 
+    /** Polls until the agent's DNS knows its own node (the catalog registers it shortly after the leader). */
     private static InetAddress awaitNodeAddress(AgentProcess agent) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        InetAddress address = nodeAddress(agent);
-        while (address == null && System.nanoTime() < deadline) {
+        Message answer = askNodeAddress(agent);
+        while ((answer == null || answer.getSection(Section.ANSWER).isEmpty()) && System.nanoTime() < deadline) {
             Thread.sleep(250);
-            address = nodeAddress(agent);
+            answer = askNodeAddress(agent);
         }
-        return address;
+        assertTrue("no A record for " + agent.node + ".node.consul: " + answer,
+                answer != null && answer.getSection(Section.ANSWER).size() == 1);
+        return ((ARecord) answer.getSection(Section.ANSWER).get(0)).getAddress();
     }
 
-    /** The agent's answer to {@code <node>.node.consul A}, or null when nothing answers on its DNS port. */
-    private static InetAddress nodeAddress(AgentProcess agent) throws IOException {
+    /** The agent's DNS answer to {@code <node>.node.consul A}, or null when nothing answers on its DNS port. */
+    private static Message askNodeAddress(AgentProcess agent) throws IOException {
         SimpleResolver resolver = new SimpleResolver(InetAddress.getLoopbackAddress());
         resolver.setPort(agent.dnsPort);
         resolver.setTimeout(Duration.ofSeconds(2));
         Message query = Message.newQuery(Record.newRecord(Name.fromString(agent.node + ".node.consul."), Type.A,
                 DClass.IN));
-        Message answer;
         try {
-            answer = resolver.send(query);
+            return resolver.send(query);
         } catch (IOException noAnswer) {
             return null;
         }
-        List<Record> records = answer.getSection(Section.ANSWER);
-        assertEquals(answer.toString(), 1, records.size());
-        return ((ARecord) records.get(0)).getAddress();
     }
 
     private static String karafLog(AgentProcess agent) throws IOException {
