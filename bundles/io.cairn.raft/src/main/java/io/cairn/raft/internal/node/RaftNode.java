@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
@@ -31,7 +30,6 @@ import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SetConfigurationRequest;
-import org.apache.ratis.protocol.exceptions.LeaderNotReadyException;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
@@ -68,6 +66,8 @@ public final class RaftNode implements RaftService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
     /** How long a write may take; also how long Ratis remembers a write's reply, to answer a retry of it. */
     static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(20);
+    /** How long an entry waits before it is sent again to a server that was not ready or could not be reached. */
+    private static final Duration DELIVERY_PAUSE = Duration.ofMillis(100);
     private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(5);
     /** The sessions bundle's table ({@code io.cairn.session.api.Sessions.TABLE}); read here only to count rows. */
     private static final String SESSION_TABLE = "session";
@@ -101,9 +101,11 @@ public final class RaftNode implements RaftService, AutoCloseable {
     private final TombstoneSchedule tombstones = new TombstoneSchedule(TOMBSTONE_TTL.toNanos());
     private final ScheduledExecutorService tombstoneTimer = Executors.newSingleThreadScheduledExecutor(
             Threads.named("cairn-raft-tombstones"));
-    /** Identifies writes this server submits to itself while leader (Ratis' retry cache keys on client and call). */
-    private final ClientId localClientId = ClientId.randomId();
-    private final AtomicLong localCallIds = new AtomicLong();
+    /** Pauses between attempts to deliver an entry, and its deadline. */
+    private final ScheduledExecutorService deliveryTimer = Executors.newSingleThreadScheduledExecutor(
+            Threads.named("cairn-raft-delivery"));
+    /** Every entry this server submits keeps one invocation id (this client id, a call id) until it is applied. */
+    private final EntrySender entries;
     private final CommandBatcher<byte[], Committed> batcher = new CommandBatcher<>(this::sendEntry,
             command -> command.length, ENTRIES_IN_FLIGHT, COMMANDS_PER_ENTRY, ENTRY_BYTES, replyExecutor);
 
@@ -115,6 +117,8 @@ public final class RaftNode implements RaftService, AutoCloseable {
     public RaftNode(NodeSettings settings, HandlerRegistry handlers, RaftMetrics metrics) {
         this.settings = settings;
         this.groupId = RaftGroupId.valueOf(settings.groupUuid());
+        this.entries = new EntrySender(ClientId.randomId(), groupId, new RatisRoutes(), deliveryTimer,
+                SUBMIT_TIMEOUT.toNanos(), DELIVERY_PAUSE.toNanos(), System::nanoTime);
         this.metrics = metrics;
         this.stateMachine = new CairnStateMachine(store, handlers, changes, appliedWaiters, metrics);
         this.ratis = new RatisFactory(settings);
@@ -234,7 +238,7 @@ public final class RaftNode implements RaftService, AutoCloseable {
         boolean batch = commands.size() > 1;
         Message message = Message.valueOf(UnsafeByteOperations.unsafeWrap(
                 batch ? Envelope.batch(commands) : commands.get(0)));
-        return send(message).orTimeout(SUBMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).thenApply(reply -> {
+        return entries.send(message).thenApply(reply -> {
             Failures.throwIfFailed(reply);
             ByteString content = reply.getMessage().getContent();
             List<byte[]> replies = batch ? Envelope.parseBatchReply(content.asReadOnlyByteBuffer())
@@ -248,36 +252,55 @@ public final class RaftNode implements RaftService, AutoCloseable {
     }
 
     /**
-     * On the leader, hands the entry straight to the local Raft division, on the calling thread: a round trip
-     * through the client's RPC to itself cost more CPU than the write, and the server's own entry point would
-     * hand it to another pool and wait. Elsewhere, or when leadership moved meanwhile, the client finds the
-     * leader and retries.
+     * Where {@link EntrySender} sends entries. To this server's own division straight on the calling thread: a
+     * round trip through the client's RPC to itself cost more CPU than the write, and the server's own entry
+     * point would hand it to another pool and wait. To other servers through the Raft client's RPC, which this
+     * sender drives itself so that an entry keeps one invocation id.
      */
-    private CompletableFuture<RaftClientReply> send(Message message) {
-        Optional<RaftServer.Division> division = division();
-        if (division.isEmpty() || !division.get().getInfo().isLeader()
-                || !(division.get() instanceof RaftClientAsynchronousProtocol local)) {
-            return viaClient(message);
-        }
-        RaftClientRequest request = RaftClientRequest.newBuilder().setClientId(localClientId)
-                .setServerId(division.get().getId()).setGroupId(groupId).setCallId(localCallIds.incrementAndGet())
-                .setMessage(message).setType(RaftClientRequest.writeRequestType()).build();
-        CompletableFuture<RaftClientReply> reply;
-        try {
-            reply = RatisFactory.withBundleLoader(() -> local.submitClientRequestAsync(request));
-        } catch (Exception e) {
-            return viaClient(message);
-        }
-        return reply.thenCompose(r -> r.getNotLeaderException() != null
-                || r.getException() instanceof LeaderNotReadyException ? viaClient(message)
-                        : CompletableFuture.completedFuture(r));
-    }
+    private final class RatisRoutes implements EntrySender.Routes {
+        private final RaftPeerId self = RaftPeerId.valueOf(settings.nodeName());
 
-    /** Through the Raft client, which finds the leader and retries; fails at once if no configuration is known. */
-    private CompletableFuture<RaftClientReply> viaClient(Message message) {
-        RaftClient c = client();
-        return c == null ? CompletableFuture.failedFuture(new io.cairn.raft.api.NoLeaderException())
-                : c.async().send(message);
+        @Override
+        public RaftPeerId self() {
+            return self;
+        }
+
+        @Override
+        public Optional<RaftPeerId> knownLeader() {
+            return division().map(d -> d.getInfo().getLeaderId());
+        }
+
+        @Override
+        public List<RaftPeerId> peers() {
+            return division().map(d -> d.getRaftConf().getAllPeers().stream().map(RaftPeer::getId).toList())
+                    .orElse(List.of());
+        }
+
+        @Override
+        public CompletableFuture<RaftClientReply> sendLocal(RaftClientRequest request) throws Exception {
+            RaftServer.Division d = division().orElseThrow(io.cairn.raft.api.NoLeaderException::new);
+            if (!(d instanceof RaftClientAsynchronousProtocol local)) {
+                return sendRemote(request);
+            }
+            return RatisFactory.withBundleLoader(() -> local.submitClientRequestAsync(request));
+        }
+
+        @Override
+        public CompletableFuture<RaftClientReply> sendRemote(RaftClientRequest request) throws Exception {
+            RaftClient c = client();
+            if (c == null) {
+                throw new io.cairn.raft.api.NoLeaderException();
+            }
+            return RatisFactory.withBundleLoader(() -> c.getClientRpc().sendRequestAsyncUnordered(request));
+        }
+
+        @Override
+        public void remoteFailed(RaftPeerId target, Throwable failure) {
+            RaftClient c = client();
+            if (c != null) {
+                c.getClientRpc().handleException(target, failure, c.getClientRpc().shouldReconnect(failure));
+            }
+        }
     }
 
     @Override
@@ -368,6 +391,8 @@ public final class RaftNode implements RaftService, AutoCloseable {
         closeQuietly(closingClient, "Raft client");
         closeQuietly(closingServer, "Raft server");
         tombstoneTimer.shutdownNow();
+        deliveryTimer.shutdownNow();
+        entries.close();
         notifyExecutor.shutdown();
         replyExecutor.shutdown();
         try {

@@ -29,7 +29,10 @@ import org.apache.ratis.util.TimeDuration;
  */
 final class RatisFactory {
 
-    /** Client retries: about ten seconds of leader elections before a write gives up. */
+    /**
+     * Client retries, for the requests that go through the Raft client (reads, joins): about ten seconds of leader
+     * elections. Writes go through {@link EntrySender}, which keeps each one's invocation id on every retry.
+     */
     private static final int CLIENT_ATTEMPTS = 40;
     private static final TimeDuration CLIENT_RETRY_SLEEP = TimeDuration.valueOf(250, TimeUnit.MILLISECONDS);
 
@@ -55,7 +58,7 @@ final class RatisFactory {
         // Memory that every write keeps alive is what young collections copy, and their pauses were the p99 of
         // writes under load. Ratis caches the entries of 6 closed log segments by default (only the open one and
         // the last closed are needed to feed followers), and keeps each write's reply for 60 s to answer a
-        // client's retry of it: 20 s covers a retry for as long as RaftNode waits for a write.
+        // client's retry of it: 20 s covers every retry EntrySender makes, which stop at RaftNode's write deadline.
         RaftServerConfigKeys.Log.setSegmentCacheNumMax(properties, 2);
         RaftServerConfigKeys.RetryCache.setExpiryTime(properties,
                 TimeDuration.valueOf(RaftNode.SUBMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));

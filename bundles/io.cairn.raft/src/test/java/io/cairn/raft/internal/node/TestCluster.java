@@ -18,6 +18,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+
 import io.cairn.raft.api.CommandHandler;
 import io.cairn.raft.api.StateWriter;
 import io.cairn.raft.internal.cluster.ClusterFormation;
@@ -131,6 +138,23 @@ final class TestCluster implements AutoCloseable {
     Server follower() {
         Server leader = leader();
         return servers.stream().filter(s -> s != leader && s.running()).findFirst().orElseThrow();
+    }
+
+    /** Asks the leader to hand leadership to another server, as an operator's transfer does; waits for it. */
+    void transferLeadership() throws Exception {
+        Server from = leader();
+        Server to = servers.stream().filter(s -> s != from && s.running()).findFirst().orElseThrow();
+        RatisFactory ratis = new RatisFactory(from.settings);
+        List<RaftPeer> peers = from.node.configuration().servers().stream()
+                .map(s -> ratis.peer(s.id(), s.address())).toList();
+        try (RaftClient admin = ratis.client(RaftGroup.valueOf(RaftGroupId.valueOf(from.settings.groupUuid()),
+                peers))) {
+            RaftClientReply reply = RatisFactory.withBundleLoader(() -> admin.admin()
+                    .transferLeadership(RaftPeerId.valueOf(to.name), 10_000));
+            if (!reply.isSuccess()) {
+                fail("Leadership transfer to " + to.name + " failed: " + reply.getException());
+            }
+        }
     }
 
     static void await(BooleanSupplier condition, String what) {

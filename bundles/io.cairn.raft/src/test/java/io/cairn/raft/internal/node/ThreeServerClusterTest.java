@@ -16,12 +16,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.cairn.raft.api.CommandHandler;
 import io.cairn.raft.api.CommandResult;
 import io.cairn.raft.api.Consistency;
 import io.cairn.raft.api.NoLeaderException;
@@ -147,5 +149,62 @@ class ThreeServerClusterTest {
             assertEquals("v149", value(lagging.node, "k149").orElseThrow());
             assertEquals("1", value(lagging.node, "first").orElseThrow());
         }
+    }
+
+    /**
+     * A leader that steps down answers every write still pending on it "not leader", including one it had
+     * replicated and committed but not yet applied; the new leader has that entry. Sending it again must not apply
+     * it twice: a counting handler records how often each write was applied, and the old leader's copy of the
+     * handler holds the write until leadership has moved.
+     */
+    @Test
+    void aWriteCommittedBeforeItsLeaderSteppedDownIsAppliedOnce() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 3, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
+            TestCluster.Server leader = cluster.leader();
+            CountDownLatch applying = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            for (TestCluster.Server s : cluster.servers) {
+                s.handlers.add(COUNT, s != leader ? COUNTING : (payload, state) -> {
+                    applying.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return COUNTING.apply(payload, state);
+                }, 0, 3);
+            }
+            put(leader.node, "ready", "1");
+            await(() -> cluster.servers.stream().allMatch(s -> value(s.node, "ready").isPresent()), "all three");
+
+            CompletableFuture<CommandResult> write = leader.node.submit(COUNT,
+                    "once".getBytes(StandardCharsets.UTF_8)).toCompletableFuture();
+            assertTrue(applying.await(30, TimeUnit.SECONDS), "the leader applies the write");
+            cluster.transferLeadership();
+            release.countDown();
+
+            long index = write.get(30, TimeUnit.SECONDS).index();
+            long last = put(cluster.leader().node, "end", "1").index();
+            await(() -> cluster.servers.stream().allMatch(s -> s.node.state().appliedIndex() >= last), "all applied");
+            for (TestCluster.Server s : cluster.servers) {
+                assertEquals("1", timesApplied(s.node, "once"), s.name + " applied the write more than once");
+            }
+            assertTrue(index < last);
+        }
+    }
+
+    private static final String COUNT = "count";
+
+    /** Counts in table {@code count} how often each payload (a write's name) was applied. */
+    private static final CommandHandler COUNTING = (payload, state) -> {
+        String key = new String(payload, StandardCharsets.UTF_8);
+        long times = state.get(COUNT, key).map(e -> Long.parseLong(new String(e.value(), StandardCharsets.UTF_8)))
+                .orElse(0L) + 1;
+        state.put(COUNT, key, Long.toString(times).getBytes(StandardCharsets.UTF_8));
+        return new byte[0];
+    };
+
+    private static String timesApplied(RaftNode node, String key) {
+        return node.state().get(COUNT, key).map(e -> new String(e.value(), StandardCharsets.UTF_8)).orElse(null);
     }
 }
