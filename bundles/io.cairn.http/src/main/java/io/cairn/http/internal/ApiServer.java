@@ -5,6 +5,7 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.eclipse.jetty.http.UriCompliance;
@@ -31,7 +32,12 @@ final class ApiServer implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
     private final ForkJoinPool answers;
 
-    ApiServer(String host, int port, Router router, Supplier<RaftService> raft, HttpMetrics metrics) {
+    /**
+     * @param started whether the agent has started; until then requests no route serves answer 503 (see
+     *                {@link Dispatcher})
+     */
+    ApiServer(String host, int port, Router router, Supplier<RaftService> raft, BooleanSupplier started,
+            HttpMetrics metrics) {
         QueuedThreadPool pool = new QueuedThreadPool();
         pool.setName("cairn-http");
         server = new Server(pool);
@@ -47,7 +53,7 @@ final class ApiServer implements AutoCloseable {
         answers = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), answerWorkers(), null, true);
         BlockingQuery blocking = new BlockingQuery(WaitTimer.on(timer), answers,
                 bound -> ThreadLocalRandom.current().nextLong(bound), metrics);
-        Dispatcher dispatcher = new Dispatcher(router, raft, blocking, new Json(), metrics);
+        Dispatcher dispatcher = new Dispatcher(router, raft, started, blocking, new Json(), metrics);
 
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);

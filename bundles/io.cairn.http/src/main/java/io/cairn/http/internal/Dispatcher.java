@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -22,26 +23,39 @@ import io.cairn.raft.api.RaftService;
  * Everything between the wire and the endpoints, free of Jetty: path decoding, routing, method checks,
  * running handlers and state queries, and turning their results or failures into Consul-shaped replies.
  * The returned future always completes normally; no handler failure escapes.
+ * <p>
+ * While the agent is starting, a request that no route serves may be for an endpoint whose subsystem has not
+ * registered it yet: a 404 then would be a wrong answer (a Consul client reads one from {@code /v1/kv} as "no
+ * such key"), so it is answered {@code 503} with {@code Retry-After} until the agent has started.
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     static final String BANNER = "Consul Agent: UI disabled. This is Cairn, a Consul-compatible agent.";
     private static final String NOT_RECOGNISED = "Invalid URL path: not a recognized HTTP API endpoint";
     private static final String NO_LEADER = "No cluster leader";
+    static final String STARTING = "The agent is starting and has not registered all its HTTP API endpoints yet;"
+            + " retry the request";
+    /** Seconds a client is asked to wait before retrying while the agent starts. */
+    static final String RETRY_AFTER_SECONDS = "1";
 
     private final Router router;
     private final Supplier<RaftService> raft;
+    private final BooleanSupplier started;
     private final BlockingQuery blocking;
     private final Json json;
     private final HttpMetrics metrics;
 
     /**
-     * @param raft the Raft service now, or {@code null} while there is none
+     * @param raft    the Raft service now, or {@code null} while there is none
+     * @param started whether the agent has started (every endpoint it boots with is registered); until then
+     *                requests no route serves answer 503
      */
-    Dispatcher(Router router, Supplier<RaftService> raft, BlockingQuery blocking, Json json, HttpMetrics metrics) {
+    Dispatcher(Router router, Supplier<RaftService> raft, BooleanSupplier started, BlockingQuery blocking, Json json,
+            HttpMetrics metrics) {
         this.router = router;
         this.metrics = metrics;
         this.raft = raft;
+        this.started = started;
         this.blocking = blocking;
         this.json = json;
     }
@@ -94,6 +108,9 @@ final class Dispatcher {
                 return new Routed("/", CompletableFuture.completedFuture(error(200, BANNER)));
             }
             Router.Match match = router.match(method, path);
+            if (!(match instanceof Router.Found) && !started.getAsBoolean()) {
+                return Routed.unmatched(starting());
+            }
             if (match instanceof Router.NotFound) {
                 return Routed.unmatched(error(404, path.startsWith("/v1/") ? NOT_RECOGNISED : "404 page not found"));
             }
@@ -136,6 +153,13 @@ final class Dispatcher {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** No route serves the request, but the one that would may not be registered yet. */
+    private Reply starting() {
+        Map<String, String> headers = baseHeaders();
+        headers.put("Retry-After", RETRY_AFTER_SECONDS);
+        return Reply.text(503, STARTING, headers);
     }
 
     /** A method the path has no route for: OPTIONS lists the allowed ones (200), anything else is a 405. */

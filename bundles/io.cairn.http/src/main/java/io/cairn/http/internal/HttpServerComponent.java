@@ -1,7 +1,11 @@
 package io.cairn.http.internal;
 
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -11,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -25,7 +30,9 @@ import io.cairn.raft.api.RaftService;
 /**
  * Runs the Consul-compatible HTTP API and serves the routes of every {@link HttpEndpoints} service; routes
  * appear and disappear with their services. Reads of the replicated state answer {@code No cluster leader}
- * while no {@link RaftService} is registered.
+ * while no {@link RaftService} is registered. The listener opens at once, before the other subsystems have
+ * registered their endpoints: until the agent has started ({@link BootReadiness}, checked every
+ * {@value #READINESS_POLL_MILLIS} ms), requests no route serves answer 503.
  */
 @Component(name = "io.cairn.http", configurationPid = "io.cairn.http", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = HttpServerComponent.Config.class)
@@ -41,22 +48,45 @@ public final class HttpServerComponent {
         int http_port() default 8500;
     }
 
+    static final long READINESS_POLL_MILLIS = 50;
+
     private final Router router = new Router();
     /** This bundle's meters; published once a MeterRegistry service (the cairn-metrics feature) is bound. */
     private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
     private final ApiServer server;
+    private final ScheduledExecutorService readinessPoll;
     private volatile RaftService raft;
 
     @Activate
-    public HttpServerComponent(Config config) throws Exception {
-        server = new ApiServer(config.client_address(), config.http_port(), router, () -> raft,
+    public HttpServerComponent(Config config, BundleContext context, @Reference ServiceComponentRuntime scr)
+            throws Exception {
+        BootReadiness readiness = new BootReadiness(new KarafBoot(context, scr), System::nanoTime,
+                BootReadiness.ENDPOINT_GRACE);
+        server = new ApiServer(config.client_address(), config.http_port(), router, () -> raft, readiness,
                 new HttpMetrics(meters));
         server.start();
         LOG.info("HTTP API listening on {}:{}", config.client_address(), server.port());
+        readinessPoll = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "cairn-http-boot-readiness");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Checked on a thread of its own, never during a DS activation: the check asks SCR about other components.
+        readinessPoll.scheduleWithFixedDelay(() -> {
+            try {
+                if (readiness.check()) {
+                    readinessPoll.shutdown();
+                }
+            } catch (RuntimeException e) {
+                // e.g. the framework stopping under the check; the next one tells
+                LOG.debug("Boot readiness check failed", e);
+            }
+        }, 0, READINESS_POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
     void deactivate() throws Exception {
+        readinessPoll.shutdownNow();
         server.close();
     }
 

@@ -40,6 +40,7 @@ class ApiServerTest {
     private final Router router = new Router();
     private final FakeRaft fakeRaft = new FakeRaft();
     private volatile RaftService raft = fakeRaft;
+    private volatile boolean started = true;
     private final CompletableFuture<Response> pending = new CompletableFuture<>();
     private final ApiServer server;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -68,7 +69,7 @@ class ApiServerTest {
                 })
                 .get("/v1/missing", r -> CompletableFuture.failedFuture(HttpException.notFound("no such thing")));
         router.add("test", table.routes());
-        server = new ApiServer("127.0.0.1", 0, router, () -> raft, new HttpMetrics(meters));
+        server = new ApiServer("127.0.0.1", 0, router, () -> raft, () -> started, new HttpMetrics(meters));
         server.start();
     }
 
@@ -147,6 +148,50 @@ class ApiServerTest {
         assertEquals(200, root.statusCode());
         assertTrue(root.body().startsWith("Consul Agent"));
         assertEquals(400, send("GET", "/v1/kv/a%01", null).statusCode());
+    }
+
+    @Test
+    void whileStartingAPathNoRouteServesIsARetryable503() throws Exception {
+        started = false;
+        for (String[] request : new String[][] {{"GET", "/v1/catalog/services"}, {"GET", "/favicon.ico"},
+                {"DELETE", "/v1/list"}}) {
+            HttpResponse<String> r = send(request[0], request[1], null);
+            assertEquals(503, r.statusCode(), request[1]);
+            assertEquals(Dispatcher.STARTING, r.body());
+            assertEquals("1", r.headers().firstValue("Retry-After").orElseThrow());
+            assertEquals("text/plain; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals("allow", r.headers().firstValue("X-Consul-Default-ACL-Policy").orElseThrow());
+            assertTrue(r.headers().firstValue("X-Consul-Index").isEmpty());
+        }
+        assertEquals(3, requests("GET", HttpMetrics.UNMATCHED, "503").count()
+                + requests("DELETE", HttpMetrics.UNMATCHED, "503").count());
+    }
+
+    @Test
+    void whileStartingRegisteredRoutesAreServed() throws Exception {
+        started = false;
+        fakeRaft.write("kv", 7);
+        HttpResponse<String> read = send("GET", "/v1/kv/a", null);
+        assertEquals(200, read.statusCode());
+        assertEquals("7", read.headers().firstValue("X-Consul-Index").orElseThrow());
+        assertEquals("{\"Key\":\"a\"}", read.body());
+        HttpResponse<String> missing = send("GET", "/v1/missing", null);
+        assertEquals(404, missing.statusCode(), "a handler's own 404 is an answer");
+        assertEquals("no such thing", missing.body());
+        assertEquals(200, send("GET", "/", null).statusCode());
+        assertEquals(400, send("GET", "/v1/nowhere%01", null).statusCode());
+    }
+
+    @Test
+    void onceStartedAPathNoRouteServesIs404Again() throws Exception {
+        started = false;
+        assertEquals(503, send("GET", "/v1/catalog/services", null).statusCode());
+        started = true;
+        HttpResponse<String> r = send("GET", "/v1/catalog/services", null);
+        assertEquals(404, r.statusCode());
+        assertEquals("Invalid URL path: not a recognized HTTP API endpoint", r.body());
+        assertTrue(r.headers().firstValue("Retry-After").isEmpty());
+        assertEquals(405, send("DELETE", "/v1/list", null).statusCode());
     }
 
     @Test
