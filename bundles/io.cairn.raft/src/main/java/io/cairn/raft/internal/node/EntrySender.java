@@ -125,6 +125,8 @@ final class EntrySender {
         private final CompletableFuture<RaftClientReply> result = new CompletableFuture<>();
         /** Where the next peer-by-peer attempt goes when nobody names a leader. */
         private int rotation;
+        /** Whether the last attempt went straight to the leader another server suggested. */
+        private boolean followedSuggestion;
 
         Delivery(Message message, long callId, long deadline) {
             this.message = message;
@@ -165,7 +167,14 @@ final class EntrySender {
                 RaftPeerId suggested = Optional.ofNullable(reply.getNotLeaderException().getSuggestedLeader())
                         .map(p -> p.getId()).orElse(null);
                 if (suggested != null && !suggested.equals(target)) {
-                    attempt(suggested);
+                    // straight there, unless the last hop was also a suggestion: servers whose views lag may send
+                    // an entry back and forth until an election settles
+                    followedSuggestion = !followedSuggestion;
+                    if (followedSuggestion) {
+                        attempt(suggested);
+                    } else {
+                        later(suggested);
+                    }
                 } else {
                     later(nextPeer(target));
                 }
