@@ -32,29 +32,39 @@ final class AntiEntropy {
         this.catalog = catalog;
     }
 
-    /** Completes once the catalog matches the local state as it was when the sync started. */
+    /**
+     * Completes once the catalog matches the local state as it was when the sync started. Tags set in the
+     * catalog for a tag-override service are taken into the local state on the way; once the writes are done,
+     * the services they covered no longer count as registered since the last sync.
+     */
     CompletionStage<Void> sync() {
         Catalog target = catalog.get();
         if (target == null) {
             return CompletableFuture.completedFuture(null);
         }
         String nodeName = agent.nodeName();
+        LocalState.Snapshot local = state.snapshot();
         var node = target.node(nodeName, Consistency.DEFAULT).toCompletableFuture();
         var checks = target.nodeChecks(nodeName, Consistency.DEFAULT).toCompletableFuture();
-        return node.thenCombine(checks, (n, c) -> plan(n.value(), c.value()))
-                .thenCompose(plan -> apply(target, plan));
+        return node.thenCombine(checks, (n, c) -> plan(local, n.value(), c.value()))
+                .thenCompose(plan -> apply(target, plan))
+                .thenRun(() -> state.synced(local.services()));
     }
 
-    SyncPlan plan(Optional<NodeServices> catalogNode, List<HealthCheck> catalogChecks) {
-        LocalState.Snapshot local = state.snapshot();
+    private SyncPlan plan(LocalState.Snapshot local, Optional<NodeServices> catalogNode,
+            List<HealthCheck> catalogChecks) {
         Node node = CatalogRecords.node(agent);
         List<NodeService> services = local.services().stream()
                 .map(s -> CatalogRecords.service(s.definition())).toList();
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(CatalogRecords.serfHealth(node.node()));
         local.checks().forEach(check -> checks.add(CatalogRecords.check(node.node(), check)));
-        return SyncPlan.between(node, services, checks, catalogNode.map(NodeServices::node),
-                catalogNode.map(NodeServices::services).orElse(List.of()), catalogChecks);
+        SyncPlan plan = SyncPlan.between(node, services, checks, catalogNode.map(NodeServices::node),
+                catalogNode.map(NodeServices::services).orElse(List.of()), catalogChecks,
+                local.registeredSinceSync());
+        local.services().stream().filter(s -> plan.catalogTags().containsKey(s.id()))
+                .forEach(s -> state.takeCatalogTags(s, plan.catalogTags().get(s.id())));
+        return plan;
     }
 
     private static CompletionStage<Void> apply(Catalog catalog, SyncPlan plan) {

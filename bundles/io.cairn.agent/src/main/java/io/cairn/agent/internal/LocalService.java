@@ -1,5 +1,7 @@
 package io.cairn.agent.internal;
 
+import java.util.List;
+
 import io.cairn.agent.definitions.ServiceDefinition;
 
 /**
@@ -12,5 +14,13 @@ record LocalService(ServiceDefinition definition, Origin origin) {
 
     String id() {
         return definition.id();
+    }
+
+    /** The same service with other tags (the catalog's, for a service with {@code EnableTagOverride}). */
+    LocalService withTags(List<String> tags) {
+        ServiceDefinition d = definition;
+        return new LocalService(new ServiceDefinition(d.kind(), d.id(), d.name(), tags, d.address(),
+                d.taggedAddresses(), d.meta(), d.port(), d.socketPath(), d.enableTagOverride(), d.weights(),
+                d.checks()), origin);
     }
 }

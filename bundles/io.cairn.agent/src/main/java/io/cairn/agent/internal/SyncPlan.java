@@ -17,28 +17,39 @@ import io.cairn.catalog.api.Registration;
 
 /**
  * The catalog writes that make the catalog's view of this node equal the agent's (Consul's anti-entropy):
- * catalog-only services and checks go, missing or different ones are registered again. A service whose tags may
- * be overridden ({@code EnableTagOverride}) keeps the catalog's tags.
+ * catalog-only services and checks go, missing or different ones are registered again.
+ * <p>
+ * A service whose tags may be overridden ({@code EnableTagOverride}) keeps tags set in the catalog directly, and
+ * the agent's view takes them, as Consul's does; but a service the agent registered or changed since the last
+ * sync is written as registered, tags included: tag override is for edits made in the catalog, not for the
+ * agent's own new registration (Patroni re-registers with new role tags after a failover).
  *
  * @param deregistrations to apply first
  * @param registrations   to apply next, the node's own first
+ * @param catalogTags     by service ID, the catalog's tags the agent's view of a tag-override service takes
  */
-record SyncPlan(List<Deregistration> deregistrations, List<Registration> registrations) {
+record SyncPlan(List<Deregistration> deregistrations, List<Registration> registrations,
+        Map<String, List<String>> catalogTags) {
 
+    /** Whether the catalog needs no writes. */
     boolean isEmpty() {
         return deregistrations.isEmpty() && registrations.isEmpty();
     }
 
     /**
-     * @param node           the node as it should be
-     * @param services       the services as they should be
-     * @param checks         the checks as they should be (node checks, {@code serfHealth} included, and service checks)
-     * @param catalogNode    the node in the catalog, if it is there
-     * @param catalogServices its services in the catalog
-     * @param catalogChecks  its checks in the catalog
+     * @param node                the node as it should be
+     * @param services            the services as they should be
+     * @param checks              the checks as they should be (node checks, {@code serfHealth} included, and
+     *                            service checks)
+     * @param catalogNode         the node in the catalog, if it is there
+     * @param catalogServices     its services in the catalog
+     * @param catalogChecks       its checks in the catalog
+     * @param registeredSinceSync IDs of the services the agent registered or changed since a sync last matched
+     *                            them: their own tags win even with {@code EnableTagOverride}
      */
     static SyncPlan between(Node node, List<NodeService> services, List<HealthCheck> checks,
-            Optional<Node> catalogNode, List<NodeService> catalogServices, List<HealthCheck> catalogChecks) {
+            Optional<Node> catalogNode, List<NodeService> catalogServices, List<HealthCheck> catalogChecks,
+            Set<String> registeredSinceSync) {
         Map<String, NodeService> theirServices = byId(catalogServices, NodeService::id);
         Map<String, HealthCheck> theirChecks = byId(catalogChecks, HealthCheck::checkId);
         Set<String> ourServiceIds = new HashSet<>(services.stream().map(NodeService::id).toList());
@@ -59,16 +70,23 @@ record SyncPlan(List<Deregistration> deregistrations, List<Registration> registr
         if (nodeDiffers || !nodeChecks.isEmpty()) {
             registrations.add(registration(node, null, nodeChecks, false));
         }
+        Map<String, List<String>> catalogTags = new LinkedHashMap<>();
         for (NodeService service : services) {
             NodeService theirs = theirServices.get(service.id());
-            NodeService wanted = theirs != null && service.enableTagOverride() ? withTags(service, theirs.tags()) : service;
+            NodeService wanted = service;
+            if (theirs != null && service.enableTagOverride() && !registeredSinceSync.contains(service.id())) {
+                wanted = withTags(service, theirs.tags());
+                if (!theirs.tags().equals(service.tags())) {
+                    catalogTags.put(service.id(), theirs.tags());
+                }
+            }
             List<HealthCheck> serviceChecks = checks.stream().filter(c -> c.serviceId().equals(service.id())).toList();
             boolean checksDiffer = serviceChecks.stream().anyMatch(c -> !sameCheck(theirChecks.get(c.checkId()), c));
             if (theirs == null || !sameService(theirs, wanted) || checksDiffer) {
                 registrations.add(registration(node, wanted, serviceChecks, true));
             }
         }
-        return new SyncPlan(List.copyOf(deregistrations), List.copyOf(registrations));
+        return new SyncPlan(List.copyOf(deregistrations), List.copyOf(registrations), Map.copyOf(catalogTags));
     }
 
     private static Registration registration(Node node, NodeService service, List<HealthCheck> checks, boolean skipNode) {

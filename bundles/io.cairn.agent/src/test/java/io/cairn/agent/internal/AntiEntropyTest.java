@@ -1,10 +1,12 @@
 package io.cairn.agent.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.Test;
 
@@ -120,22 +122,147 @@ class AntiEntropyTest {
         assertTrue(catalog.services.isEmpty());
     }
 
+    private void registerDb(String tags, String more) throws Exception {
+        agent.registerService(DefinitionParser.service("{\"Name\":\"db\",\"Tags\":[" + tags + "],"
+                + "\"EnableTagOverride\":true" + more + "}"), false, Origin.API);
+    }
+
+    /** Someone edits the service's tags in the catalog directly (as {@code PUT /v1/catalog/register} would). */
+    private void editCatalogTags(String id, List<String> tags) {
+        NodeService s = catalog.services.get(id);
+        catalog.services.put(id, new NodeService(s.kind(), s.id(), s.service(), tags, s.address(),
+                s.taggedAddresses(), s.meta(), s.port(), s.weights(), s.enableTagOverride(), 9, 9));
+        catalog.writes.clear();
+    }
+
+    private List<String> agentTags(String id) {
+        return state.service(id).orElseThrow().definition().tags();
+    }
+
     @Test
-    void tagOverrideKeepsTheCatalogsTags() throws Exception {
-        agent.registerService(DefinitionParser.service("{\"Name\":\"db\",\"Tags\":[\"a\"],\"EnableTagOverride\":true,"
-                + "\"TaggedAddresses\":{\"lan\":{\"Address\":\"10.1.1.1\",\"Port\":5}}}"), false, Origin.API);
+    void tagOverrideKeepsTagsEditedInTheCatalogAndTheAgentsViewTakesThem() throws Exception {
+        registerDb("\"a\"", ",\"TaggedAddresses\":{\"lan\":{\"Address\":\"10.1.1.1\",\"Port\":5}}");
         sync();
         assertEquals(Map.of("lan", new ServiceAddress("10.1.1.1", 5)), catalog.services.get("db").taggedAddresses());
-        catalog.services.put("db", new NodeService("", "db", "db", List.of("primary"), "",
-                Map.of("lan", new ServiceAddress("10.1.1.1", 5)), Map.of(), 0, null, true, 5, 5));
-        catalog.writes.clear();
+        editCatalogTags("db", List.of("primary"));
         sync();
         assertEquals(List.of(), catalog.writes);
-        agent.registerService(DefinitionParser.service("{\"Name\":\"db\",\"Tags\":[\"a\"],\"EnableTagOverride\":true,"
-                + "\"Port\":7}"), false, Origin.API);
-        sync();
         assertEquals(List.of("primary"), catalog.services.get("db").tags());
+        assertEquals(List.of("primary"), agentTags("db"), "the agent's view takes the catalog's tags");
+        sync();
+        assertEquals(List.of(), catalog.writes);
+    }
+
+    @Test
+    void aReRegistrationWithNewTagsReachesTheCatalogDespiteTagOverride() throws Exception {
+        // Patroni after a failover: the same service registered again with its new role tag.
+        registerDb("\"master\"", "");
+        sync();
+        registerDb("\"replica\"", "");
+        sync();
+        assertEquals(List.of("replica"), catalog.services.get("db").tags());
+        assertEquals(List.of("replica"), agentTags("db"));
+        catalog.writes.clear();
+        sync();
+        assertEquals(List.of(), catalog.writes, "once written, the registration is in sync");
+    }
+
+    @Test
+    void theAgentsReRegistrationWinsOverTagsEditedInTheCatalogBefore() throws Exception {
+        registerDb("\"a\"", "");
+        sync();
+        editCatalogTags("db", List.of("edited"));
+        registerDb("\"b\"", ",\"Port\":7");
+        sync();
+        assertEquals(List.of("b"), catalog.services.get("db").tags());
         assertEquals(7, catalog.services.get("db").port());
+        assertEquals(List.of("b"), agentTags("db"));
+
+        // The same once the agent's view has taken the catalog's tags.
+        editCatalogTags("db", List.of("edited-again"));
+        sync();
+        assertEquals(List.of("edited-again"), agentTags("db"));
+        registerDb("\"c\"", ",\"Port\":7");
+        sync();
+        assertEquals(List.of("c"), catalog.services.get("db").tags());
+        assertEquals(List.of("c"), agentTags("db"));
+    }
+
+    @Test
+    void tagsEditedInTheCatalogStayWhenOnlyOtherFieldsArePutBack() throws Exception {
+        registerDb("\"a\"", ",\"Port\":7");
+        sync();
+        NodeService s = catalog.services.get("db");
+        catalog.services.put("db", new NodeService("", "db", "db", List.of("edited"), "", Map.of(), Map.of(), 9999,
+                s.weights(), true, 9, 9));
+        catalog.writes.clear();
+        sync();
+        assertEquals(1, catalog.writes.size());
+        assertEquals(7, catalog.services.get("db").port());
+        assertEquals(List.of("edited"), catalog.services.get("db").tags());
+        assertEquals(List.of("edited"), agentTags("db"));
+    }
+
+    @Test
+    void withoutTagOverrideTheAgentsTagsAreRestoredInTheCatalog() throws Exception {
+        registerWeb();
+        sync();
+        editCatalogTags("web-1", List.of("edited"));
+        sync();
+        assertEquals(List.of("v1"), catalog.services.get("web-1").tags());
+        assertEquals(List.of("v1"), agentTags("web-1"));
+        assertEquals(1, catalog.writes.size());
+    }
+
+    @Test
+    void theSameDefinitionRegisteredAgainKeepsTheCatalogsTags() throws Exception {
+        // Consul's agent compares a registration with its current view: the same again changes nothing, so tags
+        // edited in the catalog stay. The agent's original tags differ from that view (it took the catalog's):
+        // registered again, they are a change and win.
+        registerDb("\"a\"", "");
+        sync();
+        editCatalogTags("db", List.of("edited"));
+        sync();
+        agent.registerService(state.service("db").orElseThrow().definition(), false, Origin.CONFIG);
+        sync();
+        assertEquals(List.of(), catalog.writes);
+        assertEquals(List.of("edited"), catalog.services.get("db").tags());
+        registerDb("\"a\"", "");
+        sync();
+        assertEquals(List.of("a"), catalog.services.get("db").tags());
+    }
+
+    @Test
+    void aRegistrationAFailedSyncMissedStillWinsOnTheNextOne() throws Exception {
+        registerDb("\"a\"", "");
+        sync();
+        editCatalogTags("db", List.of("edited"));
+        registerDb("\"b\"", "");
+        catalog.failWrites = true;
+        assertThrows(CompletionException.class, this::sync);
+        catalog.failWrites = false;
+        sync();
+        assertEquals(List.of("b"), catalog.services.get("db").tags());
+    }
+
+    @Test
+    void aRegistrationDuringASyncIsWrittenByTheNextOne() throws Exception {
+        registerDb("\"a\"", "");
+        sync();
+        editCatalogTags("db", List.of("edited"));
+        // The catalog is read, then the agent registers new tags before the sync finishes.
+        catalog.beforeRead = () -> {
+            catalog.beforeRead = null;
+            try {
+                registerDb("\"b\"", "");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        sync();
+        assertEquals(List.of("b"), agentTags("db"), "the sync's catalog tags do not overwrite a newer registration");
+        sync();
+        assertEquals(List.of("b"), catalog.services.get("db").tags());
     }
 
     @Test

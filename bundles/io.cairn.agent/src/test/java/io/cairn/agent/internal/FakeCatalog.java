@@ -24,9 +24,16 @@ final class FakeCatalog extends CatalogStub {
     final Map<String, NodeService> services = new TreeMap<>();
     final Map<String, HealthCheck> checks = new TreeMap<>();
     final List<Object> writes = new ArrayList<>();
+    /** When set, every write fails (the catalog unreachable). */
+    boolean failWrites;
+    /** When set, runs before the node is read (something happening while a sync starts). */
+    Runnable beforeRead;
 
     @Override
     public CompletionStage<Void> register(Registration r) {
+        if (failWrites) {
+            return CompletableFuture.failedFuture(new IllegalStateException("No cluster leader"));
+        }
         writes.add(r);
         if (node == null || !r.skipNodeUpdate()) {
             node = new Node(r.id(), r.node(), r.address(), "dc1", r.taggedAddresses(), r.nodeMeta(), 1, 1);
@@ -45,6 +52,9 @@ final class FakeCatalog extends CatalogStub {
 
     @Override
     public CompletionStage<Void> deregister(Deregistration d) {
+        if (failWrites) {
+            return CompletableFuture.failedFuture(new IllegalStateException("No cluster leader"));
+        }
         writes.add(d);
         if (!d.serviceId().isEmpty()) {
             services.remove(d.serviceId());
@@ -57,6 +67,9 @@ final class FakeCatalog extends CatalogStub {
 
     @Override
     public CompletionStage<Indexed<Optional<NodeServices>>> node(String name, Consistency consistency) {
+        if (beforeRead != null) {
+            beforeRead.run();
+        }
         Optional<NodeServices> value = node == null ? Optional.empty()
                 : Optional.of(new NodeServices(node, List.copyOf(services.values())));
         return CompletableFuture.completedFuture(new Indexed<>(value, 1));

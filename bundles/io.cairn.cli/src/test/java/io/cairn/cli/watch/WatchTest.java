@@ -10,9 +10,13 @@ class WatchTest {
   @Test
   void withoutHandlerPrintsTheDataOnceIndented() throws Exception {
     try (FakeAgent agent = new FakeAgent().reply(200, "{}")
-        .reply(200, "[{\"Key\":\"foo/bar\",\"Flags\":0,\"Value\":\"OTk=\"}]")) {
+        .reply(200, "[{\"LockIndex\":0,\"Key\":\"foo/bar\",\"Flags\":0,\"Value\":\"OTk=\",\"CreateIndex\":4,"
+            + "\"ModifyIndex\":9}]")) {
       assertEquals(0, agent.run(new Watch(), "-type=key", "-key=foo/bar"));
-      assertEquals("{\n    \"Key\": \"foo/bar\",\n    \"Flags\": 0,\n    \"Value\": \"OTk=\"\n}\n", agent.out());
+      // Consul's api.KVPair: its field order, and Session even when the key is not locked.
+      assertEquals("{\n    \"Key\": \"foo/bar\",\n    \"CreateIndex\": 4,\n    \"ModifyIndex\": 9,\n"
+          + "    \"LockIndex\": 0,\n    \"Flags\": 0,\n    \"Value\": \"OTk=\",\n    \"Session\": \"\"\n}\n",
+          agent.out());
       assertEquals("/v1/kv/foo/bar", agent.requests.get(1).uri());
     }
   }

@@ -8,7 +8,7 @@
  * consistency modes, {@code X-Consul-*} headers and blocking queries held without a thread each.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.cairn.http.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -58,6 +58,18 @@ public final class FakeRoutes implements RouteTable {
         return query.watch(request);
     }
 
+    /**
+     * The records a blocking {@code request} on the read route declared for {@code route} waits on once the server
+     * has answered it from {@code state}: those the answer's index comes from when it names them
+     * ({@link Answer#indexSource()}), else the query's {@linkplain #watch watch}. The index the server reports
+     * must not move without a change to these, or a blocking query would be held after its index passed.
+     */
+    public Watch waitsOn(String route, FakeRequest request, StateView state) {
+        Watch watch = watch(route, request);
+        Answer answer = query(route).answer(request, state);
+        return answer.indexSource() != null ? answer.indexSource() : watch;
+    }
+
     private StateQuery query(String route) {
         StateQuery query = reads.get(route);
         if (query == null) {

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.jetty.http.HttpField;
@@ -16,6 +18,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Jetty side of the server: reads the body asynchronously, hands the request to the {@link Dispatcher},
@@ -23,6 +27,7 @@ import org.eclipse.jetty.util.Callback;
  * waits ten minutes holds no thread.
  */
 final class ApiHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private final Dispatcher dispatcher;
     private final int maxBodyBytes;
 
@@ -53,7 +58,11 @@ final class ApiHandler extends Handler.Abstract {
         });
         BodyReader.read(request, maxBodyBytes).whenComplete((body, failure) -> {
             if (failure != null) {
-                reply.complete(dispatcher.failure(failure));
+                if (reply.isDone()) {
+                    LOG.debug("{} {} ended while its body was read: {}", method, uri.getPath(), failure.toString());
+                } else {
+                    reply.complete(dispatcher.failure(failure));
+                }
                 return;
             }
             CompletableFuture<Reply> running = dispatcher.dispatch(method, uri.getPath(), uri.getQuery(), headers, body);
@@ -61,7 +70,18 @@ final class ApiHandler extends Handler.Abstract {
             if (reply.isDone()) {
                 running.cancel(false);
             }
-            running.whenComplete((r, t) -> reply.complete(t == null ? r : dispatcher.failure(t)));
+            running.whenComplete((r, t) -> {
+                if (t == null) {
+                    reply.complete(r);
+                } else if (reply.isDone() || cancelled(t)) {
+                    // Jetty gave up on the request (connection failed, server stopping) and the dispatch was
+                    // cancelled for it: a blocking query ending so is normal, and nobody is left to answer.
+                    LOG.debug("{} {} ended without a reply: {}", method, uri.getPath(), t.toString());
+                    reply.completeExceptionally(t);
+                } else {
+                    reply.complete(dispatcher.failure(t));
+                }
+            });
         });
         reply.whenComplete((r, failure) -> {
             if (failure == null) {
@@ -71,6 +91,11 @@ final class ApiHandler extends Handler.Abstract {
             }
         });
         return true;
+    }
+
+    private static boolean cancelled(Throwable t) {
+        return t instanceof CancellationException
+                || t instanceof CompletionException && t.getCause() instanceof CancellationException;
     }
 
     private static Map<String, List<String>> headers(HttpFields fields) {

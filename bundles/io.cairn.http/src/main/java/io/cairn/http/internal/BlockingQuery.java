@@ -21,7 +21,9 @@ import io.cairn.raft.api.StateView;
 /**
  * Runs a {@link StateQuery} the way Consul runs its reads: consistency barrier, answer, and, for
  * {@code ?index=N}, waiting until the answer has {@linkplain Answer#changedSince changed since} N (its index
- * passed N, or for an unordered answer differs from N) or {@code ?wait} (plus jitter) elapses.
+ * passed N, or for an unordered answer differs from N) or {@code ?wait} (plus jitter) elapses. The wait is on the
+ * records the last answer's index comes from ({@link Answer#indexSource}, else the query's watch), so it ends
+ * as soon as that index moves.
  * <p>
  * No thread is held while waiting: the wait is a future from {@link RaftService#awaitChange} raced against one
  * timer task; answers are computed on {@code executor}, never on the thread that applied the change.
@@ -105,8 +107,11 @@ final class BlockingQuery {
         return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
-    /** An answer and, for an unordered one, the index of the watched records in the state it came from. */
-    private record Evaluation(Answer answer, long watchedIndex) {
+    /**
+     * An answer, the records to wait on after it (those its index comes from, when it names them, else the
+     * query's watch) and, for an unordered answer, their index in the state it came from.
+     */
+    private record Evaluation(Answer answer, Watch waitOn, long watchedIndex) {
     }
 
     /** One request's way through answer, wait, answer again. */
@@ -160,21 +165,26 @@ final class BlockingQuery {
                 } else {
                     // An unordered index says nothing about the log: wait for the watched records to change
                     // after the state this answer came from, whatever the client's index.
-                    waitForChange(answer.ordered() ? afterIndex : now.watchedIndex());
+                    waitForChange(now.waitOn(), answer.ordered() ? afterIndex : now.watchedIndex());
                 }
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
         }
 
-        /** Only an unordered answer needs the watched index, and reading it may cost a scan: skip it otherwise. */
+        /**
+         * The records to wait on are the query's watch unless the answer's index comes from more (a missing KV
+         * key reports the whole table's index): waiting on less would hold the query after its index moved.
+         * Only an unordered answer needs their index, and reading it may cost a scan: skip it otherwise.
+         */
         private Evaluation evaluation(Answer answer, StateView view) {
-            return new Evaluation(answer, answer.ordered() ? 0 : view.index(watch.table(), watch.prefix()));
+            Watch waitOn = answer.indexSource() != null ? answer.indexSource() : watch;
+            return new Evaluation(answer, waitOn, answer.ordered() ? 0 : view.index(waitOn.table(), waitOn.prefix()));
         }
 
-        private void waitForChange(long stateIndex) {
+        private void waitForChange(Watch waitOn, long stateIndex) {
             metrics.blockingStarted();
-            CompletableFuture<Long> change = raft.awaitChange(watch.table(), watch.prefix(), stateIndex);
+            CompletableFuture<Long> change = raft.awaitChange(waitOn.table(), waitOn.prefix(), stateIndex);
             pending = change;
             if (result.isDone()) {
                 change.cancel(false);

@@ -43,16 +43,24 @@ public final class KvReads {
         return at < 0 ? key : key.substring(0, at + separator.length());
     }
 
+    /**
+     * The index a read reports, and whether it is the whole table's: then a write to any key moves it, so a
+     * blocking read must wait on the whole table, not only on what it reads.
+     */
+    public record ReadIndex(long value, boolean wholeTable) {
+    }
+
     /** A single key's index: its modify index if it exists, else the whole table's (deletions included). */
-    public static long keyIndex(StateView state, String key) {
+    public static ReadIndex keyIndex(StateView state, String key) {
         return state.get(KvStateMachine.TABLE, key)
-                .map(e -> e.modifyIndex())
-                .orElseGet(() -> state.index(KvStateMachine.TABLE, ""));
+                .map(e -> new ReadIndex(e.modifyIndex(), false))
+                .orElseGet(() -> new ReadIndex(state.index(KvStateMachine.TABLE, ""), true));
     }
 
     /** A listing's index: the newest write or deletion under the prefix, else the whole table's. */
-    public static long prefixIndex(StateView state, String prefix) {
+    public static ReadIndex prefixIndex(StateView state, String prefix) {
         long index = state.index(KvStateMachine.TABLE, prefix);
-        return index != 0 ? index : state.index(KvStateMachine.TABLE, "");
+        return index != 0 ? new ReadIndex(index, prefix.isEmpty())
+                : new ReadIndex(state.index(KvStateMachine.TABLE, ""), true);
     }
 }

@@ -47,10 +47,11 @@ class KvReadsTest {
         set("a");
         set("b");
         set("a");
-        assertEquals(3, KvReads.keyIndex(state, "a"));
-        assertEquals(2, KvReads.keyIndex(state, "b"));
+        assertEquals(new KvReads.ReadIndex(3, false), KvReads.keyIndex(state, "a"));
+        assertEquals(new KvReads.ReadIndex(2, false), KvReads.keyIndex(state, "b"));
         delete("b");
-        assertEquals(4, KvReads.keyIndex(state, "missing"));
+        assertEquals(new KvReads.ReadIndex(4, true), KvReads.keyIndex(state, "missing"));
+        assertEquals(new KvReads.ReadIndex(4, true), KvReads.keyIndex(state, "b"));
     }
 
     @Test
@@ -59,10 +60,10 @@ class KvReadsTest {
         set("p/2");
         set("q");
         delete("p/2");
-        assertEquals(4, KvReads.prefixIndex(state, "p/"));
-        assertEquals(3, KvReads.prefixIndex(state, "q"));
-        assertEquals(4, KvReads.prefixIndex(state, "never/"));
-        assertEquals(4, KvReads.prefixIndex(state, ""));
+        assertEquals(new KvReads.ReadIndex(4, false), KvReads.prefixIndex(state, "p/"));
+        assertEquals(new KvReads.ReadIndex(3, false), KvReads.prefixIndex(state, "q"));
+        assertEquals(new KvReads.ReadIndex(4, true), KvReads.prefixIndex(state, "never/"));
+        assertEquals(new KvReads.ReadIndex(4, true), KvReads.prefixIndex(state, ""));
     }
 
     @Test

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 /**
  * The request behind each watch type and how its answer becomes the data a handler gets, as Consul's watch
  * functions do: a key watch gets the KVPair object (or {@code null}), a keyprefix watch the array of pairs (or
- * {@code null}), the others the endpoint's JSON; an event watch only the events after the last one it saw.
+ * {@code null}), both shaped as the Go client's {@code api.KVPair} ({@link ApiKvPair}); the others the endpoint's
+ * JSON; an event watch only the events after the last one it saw.
  */
 final class WatchQuery {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,7 +82,10 @@ final class WatchQuery {
         }
         JsonNode body = JSON.readTree(answer.body());
         if (spec.type().equals("key")) {
-            return body.isArray() && body.size() > 0 ? body.get(0) : NullNode.getInstance();
+            return body.isArray() && body.size() > 0 ? ApiKvPair.of(body.get(0)) : NullNode.getInstance();
+        }
+        if (spec.type().equals("keyprefix") && body.isArray()) {
+            return ApiKvPair.list(body);
         }
         if (spec.type().equals("event") && body.isArray()) {
             return newEvents((ArrayNode) body, lastIndex);

@@ -47,8 +47,9 @@ class WatchPlanTest {
         answer(200, 7, "[{\"Key\":\"foo/bar\",\"Value\":\"OTk=\"}]");
         answer(404, 8, "");
         run(WatchSpec.of("key").withKey("foo/bar"));
-        assertEquals(List.of("5:{\"Key\":\"foo/bar\",\"Value\":\"MQ==\"}", "7:{\"Key\":\"foo/bar\",\"Value\":\"OTk=\"}",
-                "8:null"), handled);
+        String pair = "{\"Key\":\"foo/bar\",\"CreateIndex\":0,\"ModifyIndex\":0,\"LockIndex\":0,\"Flags\":0,"
+                + "\"Value\":\"%s\",\"Session\":\"\"}";
+        assertEquals(List.of("5:" + pair.formatted("MQ=="), "7:" + pair.formatted("OTk="), "8:null"), handled);
         assertEquals(List.of("/v1/kv/foo/bar[]@0", "/v1/kv/foo/bar[]@5", "/v1/kv/foo/bar[]@5",
                 "/v1/kv/foo/bar[]@6", "/v1/kv/foo/bar[]@7", "/v1/kv/foo/bar[]@8"), requests);
     }
@@ -85,6 +86,39 @@ class WatchPlanTest {
         run(WatchSpec.of("event").withName("deploy"));
         assertEquals(List.of("17:[" + first + "]", "34:[" + second + "]"), handled);
         assertEquals("/v1/event/list[name=deploy]@17", requests.get(1));
+    }
+
+    @Test
+    void keyWatchesHandOverConsulsApiKvPair() throws Exception {
+        // As the HTTP API sends them: Session only while locked, Value null when empty.
+        String unlocked = "{\"LockIndex\":0,\"Key\":\"app/a\",\"Flags\":18446744073709551615,\"Value\":\"MQ==\","
+                + "\"CreateIndex\":5,\"ModifyIndex\":6}";
+        String locked = "{\"LockIndex\":2,\"Key\":\"app/b\",\"Flags\":0,\"Value\":null,"
+                + "\"Session\":\"adf4238a-882b-9ddc-4a9d-5b6758e4159e\",\"CreateIndex\":7,\"ModifyIndex\":8}";
+        JsonNode key = new WatchQuery(WatchSpec.of("key").withKey("app/a"))
+                .result(new Fetched(200, 6, ("[" + unlocked + "]").getBytes(StandardCharsets.UTF_8)), 0);
+        assertEquals("{\"Key\":\"app/a\",\"CreateIndex\":5,\"ModifyIndex\":6,\"LockIndex\":0,"
+                + "\"Flags\":18446744073709551615,\"Value\":\"MQ==\",\"Session\":\"\"}\n",
+                new String(WatchJson.forHandler(key), StandardCharsets.UTF_8));
+        assertEquals("""
+                {
+                    "Key": "app/a",
+                    "CreateIndex": 5,
+                    "ModifyIndex": 6,
+                    "LockIndex": 0,
+                    "Flags": 18446744073709551615,
+                    "Value": "MQ==",
+                    "Session": ""
+                }""", WatchJson.indented(key));
+        JsonNode prefix = new WatchQuery(WatchSpec.of("keyprefix").withPrefix("app/"))
+                .result(new Fetched(200, 8, ("[" + unlocked + "," + locked + "]").getBytes(StandardCharsets.UTF_8)), 0);
+        assertEquals("[{\"Key\":\"app/a\",\"CreateIndex\":5,\"ModifyIndex\":6,\"LockIndex\":0,"
+                + "\"Flags\":18446744073709551615,\"Value\":\"MQ==\",\"Session\":\"\"},"
+                + "{\"Key\":\"app/b\",\"CreateIndex\":7,\"ModifyIndex\":8,\"LockIndex\":2,\"Flags\":0,"
+                + "\"Value\":null,\"Session\":\"adf4238a-882b-9ddc-4a9d-5b6758e4159e\"}]\n",
+                new String(WatchJson.forHandler(prefix), StandardCharsets.UTF_8));
+        assertEquals("null\n", new String(WatchJson.forHandler(new WatchQuery(WatchSpec.of("keyprefix")
+                .withPrefix("none/")).result(new Fetched(404, 8, new byte[0]), 0)), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -14,8 +14,14 @@ import io.cairn.kv.internal.KvReads;
 import io.cairn.kv.internal.KvStateMachine;
 import io.cairn.raft.api.StateView;
 
-/** {@code GET /v1/kv/<key>}: one key, {@code ?recurse}, {@code ?keys[&separator=]} or {@code ?raw}. */
+/**
+ * {@code GET /v1/kv/<key>}: one key, {@code ?recurse}, {@code ?keys[&separator=]} or {@code ?raw}. A blocking
+ * read watches its key or prefix, but a missing key (or a prefix never written) reports the whole table's index,
+ * as Consul does: such an answer is {@linkplain Answer#indexedBy indexed by} the whole table, so the read wakes
+ * as soon as any write moves that index (Spring Cloud Consul holds such reads on prefixes that do not exist).
+ */
 final class KvReadQuery implements StateQuery {
+    private static final Watch WHOLE_TABLE = new Watch(KvStateMachine.TABLE, "");
 
     @Override
     public Watch watch(Request request) {
@@ -37,20 +43,25 @@ final class KvReadQuery implements StateQuery {
             Response response = entries.isEmpty()
                     ? Response.empty(404)
                     : Response.json(entries.stream().map(KvPairJson::of).toList());
-            return new Answer(KvReads.prefixIndex(state, key), response);
+            return answer(KvReads.prefixIndex(state, key), response);
         }
         Optional<KvEntry> entry = KvReads.get(state, key);
-        long index = KvReads.keyIndex(state, key);
+        KvReads.ReadIndex index = KvReads.keyIndex(state, key);
         if (entry.isEmpty()) {
-            return new Answer(index, Response.empty(404));
+            return answer(index, Response.empty(404));
         }
         if (request.flag("raw")) {
             // Stored values are arbitrary user bytes: stop browsers from sniffing or running them.
-            return new Answer(index, Response.raw(entry.get().value(), "text/plain")
+            return answer(index, Response.raw(entry.get().value(), "text/plain")
                     .header("X-Content-Type-Options", "nosniff")
                     .header("Content-Security-Policy", "sandbox"));
         }
-        return new Answer(index, Response.json(List.of(KvPairJson.of(entry.get()))));
+        return answer(index, Response.json(List.of(KvPairJson.of(entry.get()))));
+    }
+
+    private static Answer answer(KvReads.ReadIndex index, Response response) {
+        Answer answer = new Answer(index.value(), response);
+        return index.wholeTable() ? answer.indexedBy(WHOLE_TABLE) : answer;
     }
 
     private static Answer keys(Request request, StateView state, String prefix) {
@@ -58,6 +69,6 @@ final class KvReadQuery implements StateQuery {
         String separator = request.param("separator").or(() -> request.param("seperator")).orElse("");
         List<String> keys = KvReads.keys(state, prefix, separator);
         Response response = keys.isEmpty() && !prefix.isEmpty() ? Response.empty(404) : Response.json(keys);
-        return new Answer(KvReads.prefixIndex(state, prefix), response);
+        return answer(KvReads.prefixIndex(state, prefix), response);
     }
 }

@@ -5,8 +5,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import io.cairn.http.api.Answer;
@@ -104,6 +107,47 @@ class KvReadQueryTest {
         apply(KvCommand.deleteTree(""));
         assertEquals(List.of(), get("", "keys").response().jsonBody());
         assertEquals(404, get("web/", "keys").response().status());
+    }
+
+    /** The records a blocking read waits on after {@code answer}: those its index comes from, else its watch. */
+    private Watch waitsOn(Answer answer, String key, String... params) {
+        return answer.indexSource() != null ? answer.indexSource() : query.watch(FakeRequest.of("GET", key, params));
+    }
+
+    @Test
+    void aMissingKeyIsIndexedByTheWholeTableAnExistingOneByItsOwnRecords() {
+        assertEquals(new Watch("kv", ""), get("nope").indexSource());
+        assertEquals(new Watch("kv", ""), get("web/gone").indexSource(), "a deleted key too");
+        assertNull(get("web/bar").indexSource());
+        assertNull(get("web/bar", "raw").indexSource());
+    }
+
+    @Test
+    void aListingOfAPrefixNeverWrittenIsIndexedByTheWholeTable() {
+        assertEquals(new Watch("kv", ""), get("config/greeter,default/", "recurse").indexSource());
+        assertEquals(new Watch("kv", ""), get("nothing/", "keys").indexSource());
+        assertNull(get("web/", "recurse").indexSource());
+        apply(KvCommand.deleteTree("web/"));
+        assertNull(get("web/", "recurse").indexSource(), "a prefix whose keys were deleted reports its own index");
+    }
+
+    @Test
+    void aWriteElsewhereMovesTheIndexOfAMissAndTheRecordsItsReadWaitsOn() {
+        // Spring Cloud Consul holds ?recurse reads on prefixes that do not exist while others are written.
+        String[][] misses = {{"config/greeter,default/", "recurse"}, {"config/greeter/", "keys"}, {"config/x"}};
+        for (String[] read : misses) {
+            String key = read[0];
+            String[] params = Arrays.copyOfRange(read, 1, read.length);
+            Answer before = get(key, params);
+            Watch waitOn = waitsOn(before, key, params);
+            long waitedIndex = state.index(waitOn.table(), waitOn.prefix());
+            apply(KvCommand.set("config/application/" + key, new byte[0], 0));
+            Answer after = get(key, params);
+            assertEquals(404, after.response().status());
+            assertEquals(before.index() + 1, after.index(), key);
+            assertTrue(state.index(waitOn.table(), waitOn.prefix()) > waitedIndex,
+                    key + ": the index moved, so the records waited on must have changed");
+        }
     }
 
     @Test
