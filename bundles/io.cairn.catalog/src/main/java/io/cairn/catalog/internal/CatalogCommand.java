@@ -67,7 +67,7 @@ public record CatalogCommand(Register register, Deregister deregister) {
         }
         if (!CatalogKeys.usable(name)) {
             throw new IllegalArgumentException("Invalid name '" + name.replace('\u0000', '?')
-                    + "': names must not contain NUL characters");
+                    + "': names must be valid Unicode (no unpaired UTF-16 surrogate) without NUL characters");
         }
     }
 

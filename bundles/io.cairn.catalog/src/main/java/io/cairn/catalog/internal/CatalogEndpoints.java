@@ -36,6 +36,8 @@ import org.osgi.service.component.annotations.Reference;
 public final class CatalogEndpoints implements HttpEndpoints {
 
     private static final Watch WHOLE_CATALOG = new Watch(CatalogKeys.TABLE, "");
+    /** How Consul starts the 400 for a body its decoder refuses. */
+    static final String DECODE_FAILED = "Request decode failed: ";
 
     private final Catalog catalog;
     private final DecodedRecords records = new DecodedRecords(RaftCatalog.DECODED_RECORDS);
@@ -72,11 +74,18 @@ public final class CatalogEndpoints implements HttpEndpoints {
                         (q, reads) -> Views.CheckJson.of(reads.checks(q.state(), q.nodeMeta()))));
     }
 
+    /** A JSON {@code null} body is an empty request, as Go decodes it, refused for its missing node name. */
     private CompletionStage<Response> register(Request request) {
-        Bodies.RegisterBody body = request.body(Bodies.RegisterBody.class);
+        Bodies.RegisterBody body = Optional.ofNullable(request.body(Bodies.RegisterBody.class))
+                .orElse(Bodies.RegisterBody.EMPTY);
         requireOwnDatacenter(body.datacenter());
         Registration registration = badRequestOnIllegalArgument(() -> {
-            Registration r = body.toRegistration();
+            Registration r;
+            try {
+                r = body.toRegistration();
+            } catch (GoFields.DecodeError e) {
+                throw new IllegalArgumentException(DECODE_FAILED + e.getMessage(), e);
+            }
             CatalogCommand.register(r);
             return r;
         });
@@ -84,7 +93,8 @@ public final class CatalogEndpoints implements HttpEndpoints {
     }
 
     private CompletionStage<Response> deregister(Request request) {
-        Bodies.DeregisterBody body = request.body(Bodies.DeregisterBody.class);
+        Bodies.DeregisterBody body = Optional.ofNullable(request.body(Bodies.DeregisterBody.class))
+                .orElse(Bodies.DeregisterBody.EMPTY);
         requireOwnDatacenter(body.datacenter());
         Deregistration deregistration = badRequestOnIllegalArgument(() -> {
             Deregistration d = body.toDeregistration();

@@ -62,8 +62,22 @@ final class CatalogKeys {
         return SERVICES + indexKey.substring(nodeStart);
     }
 
-    /** Whether a name can be used in a key: NUL would break the layout. */
+    /**
+     * Whether a name can be used in a key: NUL would break the layout, and an unpaired UTF-16 surrogate (which a
+     * JSON escape can send) has no UTF-8 form, so the stored key would lose it and collide with another name.
+     */
     static boolean usable(String name) {
-        return name.indexOf(SEP) < 0;
+        if (name.indexOf(SEP) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -124,8 +124,13 @@ final class CatalogTxn {
         return field(object, name).map(JsonNode::asText).orElse("");
     }
 
-    static long modifyIndex(JsonNode object) {
-        return field(object, "ModifyIndex").map(JsonNode::asLong).orElse(0L);
+    /**
+     * The {@code ModifyIndex} of a {@code cas} or {@code delete-cas} element, an unsigned integer as in Go;
+     * {@code path}: the element's Go path, e.g. {@code TxnOp.Node.Node}.
+     */
+    static long modifyIndex(JsonNode object, String path) {
+        return GoFields.uint64(field(object, "ModifyIndex").map(n -> convert(n, Object.class)).orElse(null),
+                path + ".ModifyIndex");
     }
 
     static <T> T convert(JsonNode node, Class<T> type) {

@@ -19,6 +19,9 @@ import io.cairn.raft.api.StateWriter;
 /** The {@code Check} verbs of a catalog transaction element (see {@link CatalogTxn}). */
 final class CatalogTxnChecks {
 
+    /** Go's path of the element's entity, which its decoding errors name fields by. */
+    private static final String PATH = "TxnOp.Check.Check";
+
     private CatalogTxnChecks() {
     }
 
@@ -36,7 +39,7 @@ final class CatalogTxnChecks {
                 result.put("Check", json(state.get(CatalogKeys.TABLE, key).orElseThrow()));
             }
             case "cas" -> {
-                if (!casHolds(existing, modifyIndex(check))) {
+                if (!casHolds(existing, modifyIndex(check, PATH))) {
                     throw new CatalogTxn.TxnFailure("failed to set check " + names + ", index is stale");
                 }
                 set(node, check, state);
@@ -44,7 +47,8 @@ final class CatalogTxnChecks {
             }
             case "delete" -> CatalogTxn.deregister(new Deregistration(node, "", id), state);
             case "delete-cas" -> {
-                if (existing.isEmpty() || existing.get().modifyIndex() != modifyIndex(check)) {
+                long index = modifyIndex(check, PATH);
+                if (existing.isEmpty() || existing.get().modifyIndex() != index) {
                     throw new CatalogTxn.TxnFailure("failed to delete check " + names + ", index is stale");
                 }
                 CatalogTxn.deregister(new Deregistration(node, "", id), state);
@@ -57,7 +61,8 @@ final class CatalogTxnChecks {
     private static void set(String node, JsonNode check, StateWriter state) {
         CatalogTxn.requireNode(node, state);
         Bodies.CheckBody body = CatalogTxn.convert(check, Bodies.CheckBody.class);
-        CatalogTxn.register(new Registration("", node, "", null, null, null, List.of(body.toCheck()), true), state);
+        CatalogTxn.register(new Registration("", node, "", null, null, null, List.of(body.toCheck(PATH)), true),
+                state);
     }
 
     private static Views.CheckJson json(Entry entry) {

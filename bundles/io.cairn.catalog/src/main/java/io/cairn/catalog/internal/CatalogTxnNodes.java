@@ -26,6 +26,9 @@ final class CatalogTxnNodes {
             @JsonProperty("Meta") Map<String, String> meta) {
     }
 
+    /** Go's path of the element's entity, which its decoding errors name fields by. */
+    private static final String PATH = "TxnOp.Node.Node";
+
     private CatalogTxnNodes() {
     }
 
@@ -41,7 +44,7 @@ final class CatalogTxnNodes {
                 result.put("Node", json(state.get(CatalogKeys.TABLE, key).orElseThrow()));
             }
             case "cas" -> {
-                if (!casHolds(existing, modifyIndex(node))) {
+                if (!casHolds(existing, modifyIndex(node, PATH))) {
                     throw new CatalogTxn.TxnFailure("failed to set node " + q(name) + ", index is stale");
                 }
                 set(name, node, state);
@@ -49,7 +52,8 @@ final class CatalogTxnNodes {
             }
             case "delete" -> CatalogTxn.deregister(new Deregistration(name, "", ""), state);
             case "delete-cas" -> {
-                if (existing.isEmpty() || existing.get().modifyIndex() != modifyIndex(node)) {
+                long index = modifyIndex(node, PATH);
+                if (existing.isEmpty() || existing.get().modifyIndex() != index) {
                     throw new CatalogTxn.TxnFailure("failed to delete node " + q(name) + ", index is stale");
                 }
                 CatalogTxn.deregister(new Deregistration(name, "", ""), state);

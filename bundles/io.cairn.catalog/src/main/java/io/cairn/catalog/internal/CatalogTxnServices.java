@@ -19,6 +19,9 @@ import io.cairn.raft.api.StateWriter;
 /** The {@code Service} verbs of a catalog transaction element (see {@link CatalogTxn}). */
 final class CatalogTxnServices {
 
+    /** Go's path of the element's entity, which its decoding errors name fields by. */
+    private static final String PATH = "TxnOp.Service.Service";
+
     private CatalogTxnServices() {
     }
 
@@ -35,7 +38,7 @@ final class CatalogTxnServices {
                 result.put("Service", json(state.get(CatalogKeys.TABLE, key).orElseThrow()));
             }
             case "cas" -> {
-                if (!casHolds(existing, modifyIndex(service))) {
+                if (!casHolds(existing, modifyIndex(service, PATH))) {
                     throw new CatalogTxn.TxnFailure("failed to set service " + names + ", index is stale");
                 }
                 set(node, service, state);
@@ -43,7 +46,8 @@ final class CatalogTxnServices {
             }
             case "delete" -> CatalogTxn.deregister(new Deregistration(node, id, ""), state);
             case "delete-cas" -> {
-                if (existing.isEmpty() || existing.get().modifyIndex() != modifyIndex(service)) {
+                long index = modifyIndex(service, PATH);
+                if (existing.isEmpty() || existing.get().modifyIndex() != index) {
                     throw new CatalogTxn.TxnFailure("failed to delete service " + names + ", index is stale");
                 }
                 CatalogTxn.deregister(new Deregistration(node, id, ""), state);
@@ -55,7 +59,8 @@ final class CatalogTxnServices {
     private static void set(String node, JsonNode service, StateWriter state) {
         CatalogTxn.requireNode(node, state);
         Bodies.ServiceBody body = CatalogTxn.convert(service, Bodies.ServiceBody.class);
-        CatalogTxn.register(new Registration("", node, "", null, null, body.toService(), List.of(), true), state);
+        CatalogTxn.register(new Registration("", node, "", null, null, body.toService(PATH), List.of(), true),
+                state);
     }
 
     private static Views.ServiceJson json(Entry entry) {

@@ -178,4 +178,26 @@ class CatalogEndpointsTest {
         assertEquals("Missing service name", assertThrows(HttpException.class,
                 () -> get("/v1/health/service/", "")).getMessage());
     }
+
+    @Test
+    void everyReadWaitsOnTheRecordsItsIndexComesFrom() {
+        // Consul reports table indexes, so a write anywhere in the catalog moves the index of every read, misses
+        // included: the records a blocking read waits on must move with it, or it is held after its index passed.
+        registerWeb();
+        String[][] reads = {{"/v1/catalog/nodes", ""}, {"/v1/catalog/services", ""},
+                {"/v1/catalog/service/", "missing"}, {"/v1/catalog/node/", "missing"},
+                {"/v1/catalog/node-services/", "missing"}, {"/v1/health/node/", "missing"},
+                {"/v1/health/checks/", "missing"}, {"/v1/health/service/", "missing"},
+                {"/v1/health/state/", "critical"}, {"/v1/catalog/service/", "web"}};
+        int node = 0;
+        for (String[] read : reads) {
+            FakeRequest request = FakeRequest.of("GET", read[1]);
+            long before = http.read(read[0], request, raft.state()).index();
+            var waitOn = http.waitsOn(read[0], request, raft.state());
+            long waited = raft.state().index(waitOn.table(), waitOn.prefix());
+            register("{\"Node\":\"other-" + node++ + "\",\"Address\":\"10.0.0.9\"}");
+            assertTrue(http.read(read[0], request, raft.state()).index() > before, read[0] + read[1]);
+            assertTrue(raft.state().index(waitOn.table(), waitOn.prefix()) > waited, read[0] + read[1]);
+        }
+    }
 }

@@ -63,8 +63,9 @@ public record KvOperation(Verb verb, String key, byte[] value, long flags, long 
         }
     }
 
+    /** {@link IllegalArgumentException} for a key UTF-8 cannot carry (an unpaired UTF-16 surrogate). */
     public KvOperation {
-        key = key == null ? "" : key;
+        key = key == null ? "" : Codec.requireUnicodeKey(key);
         value = value == null ? new byte[0] : value;
         session = session == null ? "" : session;
     }

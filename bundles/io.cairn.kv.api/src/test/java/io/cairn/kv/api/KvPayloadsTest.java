@@ -30,6 +30,20 @@ class KvPayloadsTest {
     }
 
     @Test
+    void aKeyUtf8CannotCarryIsRefusedNotEncodedAsAQuestionMark() {
+        IllegalArgumentException lone = assertThrows(IllegalArgumentException.class,
+                () -> new KvOperation(KvOperation.Verb.SET, "a\ud800b", new byte[0], 0, 0, ""));
+        assertEquals("Invalid key: unpaired UTF-16 surrogate \\ud800 at index 1; a key must be valid Unicode",
+                lone.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new KvOperation(KvOperation.Verb.GET, "\udc00", new byte[0], 0, 0, ""));
+        assertThrows(IllegalArgumentException.class,
+                () -> new KvOperation(KvOperation.Verb.GET, "x\ud83d", new byte[0], 0, 0, ""));
+        KvOperation paired = new KvOperation(KvOperation.Verb.SET, "\ud83d\ude00", new byte[0], 0, 0, "");
+        assertEquals("\ud83d\ude00", KvOperation.decode(paired.encode()).key());
+    }
+
+    @Test
     void invalidationRoundTrips() {
         KvSessionInvalidation inv = new KvSessionInvalidation("s", true, 15_000_000_000L);
         assertEquals(inv, KvSessionInvalidation.decode(inv.encode()));

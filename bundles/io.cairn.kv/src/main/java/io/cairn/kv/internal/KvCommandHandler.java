@@ -44,7 +44,7 @@ public final class KvCommandHandler implements CommandHandler {
         if (!prefixVerb && op.key().isEmpty()) {
             throw new IllegalArgumentException("Missing key name");
         }
-        KvStateMachine.checkNoTraversal(op.key());
+        KvStateMachine.checkKey(op.key());
         if (op.value().length > KvStore.MAX_VALUE_SIZE) {
             throw new IllegalArgumentException("Value of " + op.value().length + " bytes too large, max size: "
                     + KvStore.MAX_VALUE_SIZE + " bytes");

@@ -30,7 +30,7 @@ public final class KvStateMachine {
         if (command.op() != KvCommand.Op.DELETE_TREE && command.key().isEmpty()) {
             throw new IllegalArgumentException("Missing key name");
         }
-        checkNoTraversal(command.key());
+        checkKey(command.key());
         if (command.value().length > KvStore.MAX_VALUE_SIZE) {
             throw new IllegalArgumentException("Value of " + command.value().length
                     + " bytes too large, max size: " + KvStore.MAX_VALUE_SIZE + " bytes");
@@ -38,12 +38,22 @@ public final class KvStateMachine {
     }
 
     /**
-     * Refuses keys that climb out of their path. Any other key is accepted: Consul's brief attempt at a strict
-     * character policy broke real users.
+     * Refuses keys that climb out of their path, and keys UTF-8 cannot carry (an unpaired UTF-16 surrogate, which a
+     * JSON escape can send, would be stored as {@code ?} and collide with another key). Any other key is accepted:
+     * Consul's brief attempt at a strict character policy broke real users.
      */
-    public static void checkNoTraversal(String key) {
+    public static void checkKey(String key) {
         if (key.contains("../") || key.contains("..\\")) {
             throw new IllegalArgumentException("key contains path traversal sequence");
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(String.format("Invalid key: unpaired UTF-16 surrogate \\u%04x at"
+                        + " index %d; a key must be valid Unicode", (int) c, i));
+            }
         }
     }
 

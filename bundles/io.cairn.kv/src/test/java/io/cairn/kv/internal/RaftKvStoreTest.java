@@ -64,6 +64,11 @@ class RaftKvStoreTest {
         CompletionException e = assertThrows(CompletionException.class, () -> done(store.put("", new byte[1], 0)));
         assertInstanceOf(IllegalArgumentException.class, e.getCause());
         assertThrows(CompletionException.class, () -> done(store.delete("../etc")));
+        CompletionException lone = assertThrows(CompletionException.class,
+                () -> done(store.put("a\udc00", new byte[0], 0)));
+        assertEquals("Invalid key: unpaired UTF-16 surrogate \\udc00 at index 1; a key must be valid Unicode",
+                lone.getCause().getMessage());
+        assertThrows(CompletionException.class, () -> done(store.deleteTree("\ud800")));
         assertEquals(0, raft.submitted());
     }
 }

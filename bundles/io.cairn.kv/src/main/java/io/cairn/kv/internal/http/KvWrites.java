@@ -75,11 +75,11 @@ final class KvWrites {
         return store.delete(key).thenApply(done -> Response.json(true));
     }
 
-    /** The key from the path; 400 for one that tries to climb out of the KV namespace. */
+    /** The key from the path; 400 for one that tries to climb out of the KV namespace or is not valid Unicode. */
     static String checkedKey(Request request) {
         String key = request.argument();
         try {
-            KvStateMachine.checkNoTraversal(key);
+            KvStateMachine.checkKey(key);
         } catch (IllegalArgumentException e) {
             throw HttpException.badRequest(e.getMessage());
         }

@@ -75,6 +75,21 @@ class KvWritesTest {
     }
 
     @Test
+    void aKeyUtf8CannotCarryIsRefusedNotStoredAsAQuestionMark() {
+        HttpException put = refusedPut("a\ud800", new byte[0]);
+        assertEquals(400, put.status());
+        assertEquals("Invalid key: unpaired UTF-16 surrogate \\ud800 at index 1; a key must be valid Unicode",
+                put.getMessage());
+        assertEquals(400, refusedPut("\ude00b", new byte[0], "acquire=s1").status());
+        HttpException delete = assertThrows(HttpException.class,
+                () -> writes.delete(FakeRequest.of("DELETE", "p\ud83d", "recurse")));
+        assertEquals(400, delete.status());
+        assertEquals(0, raft.submitted());
+        assertEquals(true, put("\ud83d\ude00", "a paired surrogate is one character"));
+        assertEquals("\ud83d\ude00", stored("\ud83d\ude00").key());
+    }
+
+    @Test
     void acquireAndReleaseFollowConsul() {
         raft.session("s1");
         raft.session("s2");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -19,7 +20,7 @@ import io.cairn.session.internal.SessionRules;
  */
 record CreateBody(@JsonProperty("Name") String name, @JsonProperty("Node") String node,
         @JsonProperty("LockDelay") Object lockDelay, @JsonProperty("Behavior") String behavior,
-        @JsonProperty("TTL") String ttl, @JsonProperty("Checks") List<String> checks,
+        @JsonProperty("TTL") Object ttl, @JsonProperty("Checks") List<String> checks,
         @JsonProperty("NodeChecks") List<String> nodeChecks,
         @JsonProperty("ServiceChecks") List<ServiceCheckBody> serviceChecks) {
 
@@ -34,7 +35,8 @@ record CreateBody(@JsonProperty("Name") String name, @JsonProperty("Node") Strin
     /**
      * The request with Consul's defaults: this agent's node, {@code serfHealth} unless {@code Checks} or
      * {@code NodeChecks} is given (an explicit empty list means no check), 15 s lock delay, {@code release}.
-     * Refusals are 500s with Consul's texts, except an unreadable lock delay (a decoding error, 400).
+     * Refusals are 500s with Consul's texts, except what Go's decoder refuses (400 {@code Request decode failed}): a
+     * lock delay that is neither duration text nor a number in range, a {@code TTL} that is not a string.
      */
     SessionRequest toRequest(String agentNode) {
         Duration delay;
@@ -49,7 +51,7 @@ record CreateBody(@JsonProperty("Name") String name, @JsonProperty("Node") Strin
                         () -> new HttpException(500, "Invalid Behavior setting '" + behavior + "'"));
         Duration parsedTtl;
         try {
-            parsedTtl = SessionRules.ttl(ttl);
+            parsedTtl = SessionRules.ttl(ttlText());
         } catch (IllegalArgumentException e) {
             throw new HttpException(500, e.getMessage());
         }
@@ -71,5 +73,16 @@ record CreateBody(@JsonProperty("Name") String name, @JsonProperty("Node") Strin
                         .toList();
         String boundNode = node == null || node.isEmpty() ? agentNode : node;
         return new SessionRequest(name, boundNode, delay, parsedBehavior, parsedTtl, bound, services);
+    }
+
+    /** {@code TTL} is a Go string: Go's decoder refuses a number (a duration without its unit) or anything else. */
+    private String ttlText() {
+        if (ttl == null || ttl instanceof String) {
+            return (String) ttl;
+        }
+        String found = ttl instanceof Number ? "number" : ttl instanceof Boolean ? "bool"
+                : ttl instanceof Map ? "object" : "array";
+        throw HttpException.badRequest("Request decode failed: json: cannot unmarshal " + found
+                + " into Go struct field Session.TTL of type string");
     }
 }

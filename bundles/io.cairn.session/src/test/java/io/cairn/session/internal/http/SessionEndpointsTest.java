@@ -2,6 +2,7 @@ package io.cairn.session.internal.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -77,6 +78,26 @@ class SessionEndpointsTest {
                 assertThrows(HttpException.class, () -> read("/v1/session/info/", "")).getMessage());
         assertEquals("Missing node name",
                 assertThrows(HttpException.class, () -> read("/v1/session/node/", "")).getMessage());
+    }
+
+    @Test
+    void everyReadWaitsOnTheRecordsItsIndexComesFrom() {
+        // Consul reports the session table's index, so any session write moves the index of every read, misses
+        // included: the records a blocking read waits on must move with it.
+        // (The first command of the fake Raft has index 1, which an empty table reports too; Raft's index 1
+        // is never a session write in a real cluster.)
+        put("/v1/session/create", "", "");
+        String[][] reads = {{"/v1/session/info/", "no-such-session"}, {"/v1/session/node/", "other-node"},
+                {"/v1/session/list", ""}};
+        for (String[] read : reads) {
+            FakeRequest request = FakeRequest.of("GET", read[1]);
+            long before = routes.read(read[0], request, kit.state()).index();
+            var waitOn = routes.waitsOn(read[0], request, kit.state());
+            long waited = kit.state().index(waitOn.table(), waitOn.prefix());
+            put("/v1/session/create", "", "");
+            assertTrue(routes.read(read[0], request, kit.state()).index() > before, read[0]);
+            assertTrue(kit.state().index(waitOn.table(), waitOn.prefix()) > waited, read[0]);
+        }
     }
 
     /** An agent that only knows its own name. */

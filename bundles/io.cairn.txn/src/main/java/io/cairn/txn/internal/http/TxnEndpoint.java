@@ -3,6 +3,7 @@ package io.cairn.txn.internal.http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,14 +40,15 @@ public final class TxnEndpoint implements HttpEndpoints {
     static final int MAX_BODY = 512 * 1024;
 
     private final RaftService raft;
-    private final Map<String, CommandHandler> readers;
+    /** The handler of each operation type: it checks the operations up front and runs read-only transactions. */
+    private final Map<String, CommandHandler> owners;
 
     @Activate
     public TxnEndpoint(@Reference RaftService raft,
             @Reference(target = "(" + CommandHandler.TYPE + "=" + TxnExecutor.KV + ")") CommandHandler kv,
             @Reference(target = "(" + CommandHandler.TYPE + "=" + TxnExecutor.CATALOG + ")") CommandHandler catalog) {
         this.raft = raft;
-        this.readers = Map.of(TxnExecutor.KV, kv, TxnExecutor.CATALOG, catalog);
+        this.owners = Map.of(TxnExecutor.KV, kv, TxnExecutor.CATALOG, catalog);
     }
 
     @Override
@@ -57,15 +59,37 @@ public final class TxnEndpoint implements HttpEndpoints {
     CompletionStage<Response> txn(Request request) {
         TxnRequests.Parsed parsed = TxnRequests.parse(request, MAX_BODY, TxnCommandHandler.MAX_OPS);
         TxnCommand command = parsed.command();
+        List<TxnOutcome.Error> refused = refusals(command);
+        if (!refused.isEmpty()) {
+            return CompletableFuture.completedFuture(render(command, new TxnOutcome(List.of(), refused)));
+        }
         if (parsed.readOnly()) {
             return raft.barrier(request.consistency()).thenApply(context -> {
                 TxnOutcome outcome = raft.state().read(view -> TxnExecutor.run(command,
-                        new ReadOnlyState(view, readers)));
+                        new ReadOnlyState(view, owners)));
                 return withReadHeaders(render(command, outcome), context);
             });
         }
         return raft.submit(TxnCommandHandler.COMMAND_TYPE, command.encode())
                 .thenApply(result -> render(command, TxnOutcome.decode(result.result())));
+    }
+
+    /**
+     * Like Consul, checks every operation before the transaction runs and answers 409 with each one refused (a KV
+     * operation without a key, say): the owner's {@link CommandHandler#validate}, which the log runs only for the
+     * {@code txn} command itself, never for the operations nested in it.
+     */
+    private List<TxnOutcome.Error> refusals(TxnCommand command) {
+        List<TxnOutcome.Error> errors = new ArrayList<>();
+        for (int i = 0; i < command.ops().size(); i++) {
+            TxnCommand.Op op = command.ops().get(i);
+            try {
+                owners.get(op.type()).validate(op.payload());
+            } catch (IllegalArgumentException e) {
+                errors.add(new TxnOutcome.Error(i, e.getMessage()));
+            }
+        }
+        return errors;
     }
 
     private static Response withReadHeaders(Response response, ReadContext context) {

@@ -2,6 +2,10 @@ package io.cairn.txn.internal.http;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -26,18 +30,20 @@ final class TxnRequests {
     private TxnRequests() {
     }
 
-    /**
-     * The transaction the body asks for. 413 for a body, an operation count or a value over the limits; 400 for a
-     * body that is not a list of operations or an operation of no known kind.
-     */
     /** A transaction and whether it only reads (then it needs no Raft write). */
     record Parsed(TxnCommand command, boolean readOnly) {
     }
 
+    /**
+     * The transaction the body asks for. 413 for a body, an operation count or a value over the limits; 400 for a
+     * body that is not UTF-8 or not a list of operations, an operation of no known kind, a number Go's decoder
+     * refuses, or a key UTF-8 cannot carry.
+     */
     static Parsed parse(Request request, int maxBody, int maxOps) {
         if (request.body().length > maxBody) {
             throw new HttpException(413, "Request body too large, max size: " + maxBody + " bytes");
         }
+        requireUtf8(request.body());
         TxnBody[] body;
         try {
             body = request.body().length == 0 ? new TxnBody[0] : request.body(TxnBody[].class);
@@ -111,18 +117,62 @@ final class TxnRequests {
                 "Failed to parse body: unknown KV verb \"" + verbText + "\"; use one of set, cas, lock, unlock, get, "
                         + "get-or-empty, get-tree, check-index, check-session, check-not-exists, delete, "
                         + "delete-tree, delete-cas"));
-        KvOperation operation = new KvOperation(verb, key, value, unsigned(kv.flags()), unsigned(kv.index()),
-                kv.session());
+        long flags = uint64(kv.flags(), "Flags");
+        long index = uint64(kv.index(), "Index");
+        KvOperation operation;
+        try {
+            operation = new KvOperation(verb, key, value, flags, index, kv.session());
+        } catch (IllegalArgumentException e) {
+            throw HttpException.badRequest(e.getMessage());
+        }
         return new TxnCommand.Op(TxnExecutor.KV, operation.encode());
     }
 
-    private static long unsigned(BigInteger value) {
+    /**
+     * A {@code KV} field of Go type {@code uint64}, from what the JSON held: an integer literal from 0 to 2^64 - 1
+     * (absent is 0). A string, a fraction, an exponent or a number out of range is refused with Go's text.
+     */
+    private static long uint64(Object value, String field) {
         if (value == null) {
             return 0;
         }
-        if (value.signum() < 0 || value.bitLength() > 64) {
-            throw HttpException.badRequest("Failed to parse body: " + value + " is not an unsigned 64-bit integer");
+        BigInteger n = null;
+        if (value instanceof Integer || value instanceof Long) {
+            n = BigInteger.valueOf(((Number) value).longValue());
+        } else if (value instanceof BigInteger big) {
+            n = big;
         }
-        return value.longValue();
+        if (n != null && n.signum() >= 0 && n.bitLength() <= 64) {
+            return n.longValue();
+        }
+        throw HttpException.badRequest("Failed to parse body: json: cannot unmarshal " + found(value)
+                + " into Go struct field TxnOp.KV." + field + " of type uint64");
+    }
+
+    /** A JSON value as Go's decoding errors name it, a number with its text. */
+    private static String found(Object value) {
+        if (value instanceof Number number) {
+            return "number " + number.toString().replace('E', 'e');
+        }
+        if (value instanceof String) {
+            return "string";
+        }
+        if (value instanceof Boolean) {
+            return "bool";
+        }
+        return value instanceof Map ? "object" : "array";
+    }
+
+    /**
+     * Jackson reads some byte sequences that are not UTF-8 (overlong forms, encoded surrogates) as characters
+     * another key may have, so a body that is not strictly UTF-8 is refused before it is read.
+     */
+    private static void requireUtf8(byte[] body) {
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(in, CharBuffer.allocate(body.length), true);
+        if (result.isError()) {
+            throw HttpException.badRequest("Failed to parse body: invalid UTF-8 at byte offset " + in.position()
+                    + "; a transaction is a JSON document, which is UTF-8");
+        }
     }
 }
