@@ -13,7 +13,10 @@ import org.slf4j.LoggerFactory;
  * endpoint service those bundles can register is registered. Until then a request that no route serves may be
  * for a route not registered yet, and the {@link Dispatcher} answers it 503 instead of 404.
  * <p>
- * Once started, it stays started: endpoints that come and go later (a feature installed or removed at run time)
+ * While the agent shuts down it no longer counts as started: the other subsystems stop first and take their
+ * endpoints with them, and a request for one of those is again not one for a path that does not exist.
+ * <p>
+ * Once started, it stays started until then: endpoints that come and go later (a feature installed or removed at run time)
  * answer 404 while they are absent, as before. An endpoint component still waiting for a service it needs
  * {@link #ENDPOINT_GRACE} after the bundles started is given up on with a warning, so that a component that can
  * never be satisfied does not keep unknown paths at 503 for good.
@@ -33,6 +36,9 @@ final class BootReadiness implements BooleanSupplier {
          * for (for the log); empty when every endpoint component that can register has.
          */
         List<String> waitingEndpoints();
+
+        /** Whether the agent is shutting down: its subsystems remove their endpoints before this server closes. */
+        boolean stopping();
     }
 
     private final Signals signals;
@@ -49,10 +55,10 @@ final class BootReadiness implements BooleanSupplier {
         this.grace = endpointGrace;
     }
 
-    /** Whether the agent has started, as of the last {@link #check}. */
+    /** Whether the agent has started, as of the last {@link #check}, and is not shutting down. */
     @Override
     public boolean getAsBoolean() {
-        return started;
+        return started && !signals.stopping();
     }
 
     /** Asks the platform again, unless started already; returns whether the agent has started. */

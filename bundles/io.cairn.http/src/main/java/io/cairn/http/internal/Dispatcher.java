@@ -26,15 +26,16 @@ import io.cairn.raft.api.RaftService;
  * <p>
  * While the agent is starting, a request that no route serves may be for an endpoint whose subsystem has not
  * registered it yet: a 404 then would be a wrong answer (a Consul client reads one from {@code /v1/kv} as "no
- * such key"), so it is answered {@code 503} with {@code Retry-After} until the agent has started.
+ * such key"), so it is answered {@code 503} with {@code Retry-After} until the agent has started. The same holds
+ * while it shuts down and its subsystems remove their endpoints.
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     static final String BANNER = "Consul Agent: UI disabled. This is Cairn, a Consul-compatible agent.";
     private static final String NOT_RECOGNISED = "Invalid URL path: not a recognized HTTP API endpoint";
     private static final String NO_LEADER = "No cluster leader";
-    static final String STARTING = "The agent is starting and has not registered all its HTTP API endpoints yet;"
-            + " retry the request";
+    static final String STARTING = "The agent is starting or shutting down and does not serve all its HTTP API"
+            + " endpoints; retry the request";
     /** Seconds a client is asked to wait before retrying while the agent starts. */
     static final String RETRY_AFTER_SECONDS = "1";
 

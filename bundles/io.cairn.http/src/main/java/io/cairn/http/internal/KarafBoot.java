@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
@@ -55,6 +56,11 @@ final class KarafBoot implements BootReadiness.Signals {
         return framework.getStartLevel() >= startLevel
                 && (context.getServiceReference(BOOT_FINISHED) != null
                         || context.getServiceReference(FEATURES_SERVICE) == null);
+    }
+
+    @Override
+    public boolean stopping() {
+        return context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING;
     }
 
     @Override

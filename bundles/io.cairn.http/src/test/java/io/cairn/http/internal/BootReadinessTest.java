@@ -17,6 +17,7 @@ class BootReadinessTest {
     /** Signals set by the test. */
     private static final class FakeSignals implements BootReadiness.Signals {
         boolean bundlesStarted;
+        boolean stopping;
         final List<String> waiting = new ArrayList<>();
         int endpointQueries;
 
@@ -29,6 +30,11 @@ class BootReadinessTest {
         public List<String> waitingEndpoints() {
             endpointQueries++;
             return List.copyOf(waiting);
+        }
+
+        @Override
+        public boolean stopping() {
+            return stopping;
         }
     }
 
@@ -49,6 +55,14 @@ class BootReadinessTest {
         signals.bundlesStarted = true;
         assertTrue(readiness.check());
         assertTrue(readiness.getAsBoolean());
+    }
+
+    @Test
+    void notStartedOnceTheAgentShutsDown() {
+        signals.bundlesStarted = true;
+        assertTrue(readiness.check());
+        signals.stopping = true;
+        assertFalse(readiness.getAsBoolean(), "subsystems remove their endpoints while the agent stops");
     }
 
     @Test
