@@ -1,6 +1,8 @@
 package io.cairn.http.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,9 +11,12 @@ import java.util.Map;
 
 /**
  * Percent-decoding the way Go's {@code net/url} does it. The server decodes the raw path itself, so an encoded
- * slash ({@code %2F}) in a KV key becomes part of the argument instead of being rejected or split.
+ * slash ({@code %2F}) in a KV key becomes part of the argument instead of being rejected or split. Bytes that are
+ * not UTF-8 after decoding, and unpaired surrogates, are refused rather than rewritten.
  */
 final class UrlCodec {
+    static final String NOT_UTF8 = "Invalid URL: not valid UTF-8 after percent-decoding";
+
     private UrlCodec() {
     }
 
@@ -42,7 +47,8 @@ final class UrlCodec {
     }
 
     private static String decode(String s, boolean plusIsSpace) {
-        if (s.indexOf('%') < 0 && !(plusIsSpace && s.indexOf('+') >= 0)) {
+        boolean plain = s.indexOf('%') < 0 && !(plusIsSpace && s.indexOf('+') >= 0);
+        if (plain && s.chars().noneMatch(c -> Character.isSurrogate((char) c))) {
             return s;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
@@ -62,15 +68,23 @@ final class UrlCodec {
             } else if (c == '+' && plusIsSpace) {
                 out.write(' ');
             } else {
-                byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
-                    bytes = s.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
-                    i++;
+                int end = Character.isHighSurrogate(c) && i + 1 < s.length()
+                        && Character.isLowSurrogate(s.charAt(i + 1)) ? i + 2 : i + 1;
+                if (Character.isSurrogate(c) && end == i + 1) {
+                    throw new IllegalArgumentException(NOT_UTF8);
                 }
+                byte[] bytes = s.substring(i, end).getBytes(StandardCharsets.UTF_8);
                 out.write(bytes, 0, bytes.length);
+                i = end - 1;
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
+        try {
+            // strictly: Go keeps the bytes as they are, so two keys that differ in invalid bytes stay two keys;
+            // replacing them with U+FFFD would make them one
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(out.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(NOT_UTF8);
+        }
     }
 
     /** Whether {@code s} has a character Go's {@code unicode.IsPrint} rejects (controls, unassigned, ...). */
