@@ -1,12 +1,7 @@
 package io.cairn.dns.internal;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -14,14 +9,14 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * UDP and TCP listeners on one address and port. Each has one accepting thread; questions are answered on a
+ * UDP and TCP listeners on one address and port. UDP has one receiving thread; its questions are answered on a
  * small bounded pool, and when it is full further UDP packets are dropped (the client retries) rather than
- * queued without bound, so a flood can slow the server but not exhaust it.
+ * queued without bound, so a flood can slow the server but not exhaust it. TCP is a {@link TcpDnsListener},
+ * which bounds connections and the time each message may take, and answers on a pool of its own.
  */
 final class DnsServer implements AutoCloseable {
 
@@ -31,42 +26,37 @@ final class DnsServer implements AutoCloseable {
         Optional<byte[]> respond(byte[] query, boolean tcp);
     }
 
-    private static final int TCP_IDLE_MILLIS = 5_000;
-
     private final Handler handler;
     private final DatagramChannel udp;
-    private final ServerSocket tcp;
+    private final TcpDnsListener tcp;
     private final ThreadPoolExecutor workers;
-    private final ThreadPoolExecutor connections;
 
     DnsServer(InetSocketAddress address, Handler handler) throws IOException {
         this.handler = handler;
         this.workers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
                 r -> daemon(r, "cairn-dns-worker"));
         this.workers.allowCoreThreadTimeOut(true);
-        // TCP connections wait for their next question, so they get their own pool and cannot starve UDP.
-        this.connections = new ThreadPoolExecutor(0, 32, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                r -> daemon(r, "cairn-dns-tcp-connection"));
         this.udp = DatagramChannel.open();
         try {
             udp.bind(address);
-            tcp = new ServerSocket();
-            tcp.setReuseAddress(true);
-            tcp.bind(new InetSocketAddress(address.getAddress(), ((InetSocketAddress) udp.getLocalAddress())
-                    .getPort()));
-        } catch (IOException e) {
+            tcp = new TcpDnsListener(new InetSocketAddress(address.getAddress(),
+                    ((InetSocketAddress) udp.getLocalAddress()).getPort()), handler);
+        } catch (IOException | RuntimeException e) {
             udp.close();
             workers.shutdownNow();
-            connections.shutdownNow();
             throw e;
         }
         daemon(this::receiveUdp, "cairn-dns-udp").start();
-        daemon(this::acceptTcp, "cairn-dns-tcp").start();
     }
 
     /** The port both listeners are bound to (useful when configured with port 0). */
     int port() {
-        return tcp.getLocalPort();
+        return tcp.port();
+    }
+
+    /** Open TCP connections (for tests). */
+    int openTcpConnections() {
+        return tcp.openConnections();
     }
 
     private void receiveUdp() {
@@ -93,48 +83,6 @@ final class DnsServer implements AutoCloseable {
         }
     }
 
-    private void acceptTcp() {
-        while (!tcp.isClosed()) {
-            try {
-                Socket socket = tcp.accept();
-                if (!submit(connections, () -> serveTcp(socket))) {
-                    socket.close();
-                }
-            } catch (IOException e) {
-                if (tcp.isClosed()) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** One connection may carry several length-prefixed questions (RFC 7766); idle connections are closed. */
-    private void serveTcp(Socket socket) {
-        try (socket) {
-            socket.setSoTimeout(TCP_IDLE_MILLIS);
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-            while (true) {
-                int length = in.readUnsignedShort();
-                byte[] query = in.readNBytes(length);
-                if (query.length < length) {
-                    return;
-                }
-                Optional<byte[]> response = handler.respond(query, true);
-                if (response.isEmpty()) {
-                    return;
-                }
-                out.writeShort(response.get().length);
-                out.write(response.get());
-                out.flush();
-            }
-        } catch (EOFException e) {
-            // The client closed the connection after its last question.
-        } catch (IOException e) {
-            // Timed out or reset: nothing to answer.
-        }
-    }
-
     private static boolean submit(ThreadPoolExecutor pool, Runnable task) {
         try {
             pool.execute(task);
@@ -144,7 +92,7 @@ final class DnsServer implements AutoCloseable {
         }
     }
 
-    private static Thread daemon(Runnable task, String name) {
+    static Thread daemon(Runnable task, String name) {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         return thread;
@@ -157,12 +105,7 @@ final class DnsServer implements AutoCloseable {
         } catch (IOException e) {
             // Closing anyway.
         }
-        try {
-            tcp.close();
-        } catch (IOException e) {
-            // Closing anyway.
-        }
+        tcp.close();
         workers.shutdownNow();
-        connections.shutdownNow();
     }
 }

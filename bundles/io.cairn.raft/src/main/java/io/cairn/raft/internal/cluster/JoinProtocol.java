@@ -1,25 +1,35 @@
 package io.cairn.raft.internal.cluster;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The join exchange, a stand-in until gossip arrives: the caller sends the server records it knows, the callee
- * answers with its own (its own record first). One exchange per TCP connection, one record per line, a blank
- * line ends each side.
+ * answers with its own (its own record first). One exchange per TCP connection; each side is the line
+ * {@link #HELLO}, one record per line, and a blank line.
+ *
+ * <p>Both sides bound what they accept: a side longer than {@link #MAX_MESSAGE_BYTES} is refused, and the
+ * whole exchange must be over within {@link #EXCHANGE_MILLIS} (a total, not an idle timer that each byte
+ * restarts).
  */
 public final class JoinProtocol {
 
     static final String HELLO = "CAIRN-JOIN 1";
-    static final int TIMEOUT_MILLIS = 2000;
+    /**
+     * Far more than any legitimate side: a record is a node name, two addresses and the Raft members, about
+     * 100 bytes for a five-server group, so this holds thousands of them.
+     */
+    static final int MAX_MESSAGE_BYTES = 256 * 1024;
+    static final int CONNECT_MILLIS = 2000;
+    /** The whole exchange after connecting, on either side; a real one takes milliseconds. */
+    static final int EXCHANGE_MILLIS = 5000;
 
     private JoinProtocol() {
     }
@@ -28,50 +38,42 @@ public final class JoinProtocol {
     public static List<ServerRecord> exchange(InetSocketAddress address, List<ServerRecord> mine) throws IOException {
         try (Socket socket = new Socket()) {
             // resolved per attempt: a name may start resolving once its host is up
-            socket.connect(new InetSocketAddress(address.getHostString(), address.getPort()), TIMEOUT_MILLIS);
-            socket.setSoTimeout(TIMEOUT_MILLIS);
-            BufferedWriter out = writer(socket);
-            out.write(HELLO + "\n");
-            write(out, mine);
-            BufferedReader in = reader(socket);
-            expectHello(in.readLine());
-            return read(in);
-        }
-    }
-
-    static BufferedReader reader(Socket socket) throws IOException {
-        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    static BufferedWriter writer(Socket socket) throws IOException {
-        return new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
-    }
-
-    static void expectHello(String line) throws IOException {
-        if (!HELLO.equals(line)) {
-            throw new IOException("Not a Cairn server join endpoint (got '" + line + "')");
-        }
-    }
-
-    static void write(BufferedWriter out, List<ServerRecord> records) throws IOException {
-        for (ServerRecord r : records) {
-            out.write(r.toLine());
-            out.write('\n');
-        }
-        out.write('\n');
-        out.flush();
-    }
-
-    static List<ServerRecord> read(BufferedReader in) throws IOException {
-        List<ServerRecord> records = new ArrayList<>();
-        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-            try {
-                records.add(ServerRecord.parse(line));
-            } catch (IllegalArgumentException e) {
-                throw new IOException(e.getMessage(), e);
+            socket.connect(new InetSocketAddress(address.getHostString(), address.getPort()), CONNECT_MILLIS);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXCHANGE_MILLIS);
+            // at most MAX_MESSAGE_BYTES and in practice a few hundred: the socket buffer takes it without a reader
+            socket.getOutputStream().write(encode(mine));
+            InputStream in = socket.getInputStream();
+            JoinFrame answer = new JoinFrame();
+            byte[] buffer = new byte[8192];
+            while (true) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new SocketTimeoutException("No complete join answer within " + EXCHANGE_MILLIS + " ms");
+                }
+                socket.setSoTimeout((int) left);
+                int n = in.read(buffer);
+                if (n < 0) {
+                    throw new EOFException("The join endpoint closed the connection before its answer was complete");
+                }
+                if (answer.append(buffer, 0, n)) {
+                    return answer.records();
+                }
             }
         }
-        return records;
+    }
+
+    /** One side of the exchange on the wire. */
+    static byte[] encode(List<ServerRecord> records) throws IOException {
+        StringBuilder text = new StringBuilder(HELLO).append('\n');
+        for (ServerRecord r : records) {
+            text.append(r.toLine()).append('\n');
+        }
+        byte[] bytes = text.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_MESSAGE_BYTES) {
+            throw new IOException(records.size() + " server records make a join message of " + bytes.length
+                    + " bytes, more than the " + MAX_MESSAGE_BYTES + " any server accepts");
+        }
+        return bytes;
     }
 
     /** Parses {@code host[:port]}, using {@code defaultPort} when the port is missing. */

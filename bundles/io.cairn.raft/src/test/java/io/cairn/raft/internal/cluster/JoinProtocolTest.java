@@ -2,9 +2,20 @@ package io.cairn.raft.internal.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -42,6 +53,56 @@ class JoinProtocolTest {
                     new InetSocketAddress("127.0.0.1", listener.port()), List.of(mine));
             assertEquals(List.of(theirs), answer);
             assertEquals(List.of(mine), received.get());
+        }
+    }
+
+    @Test
+    void theCallerRefusesAnOversizedAnswer() throws Exception {
+        IOException e = againstAnEndpointThat(out -> {
+            byte[] chunk = new byte[64 * 1024];
+            Arrays.fill(chunk, (byte) 'a');
+            out.write((JoinProtocol.HELLO + "\n").getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 1024; i++) { // 64 MiB at most
+                out.write(chunk);
+            }
+        });
+        assertTrue(e.getMessage().contains("longer than"), e.toString());
+    }
+
+    @Test
+    void theCallerGivesUpOnATricklingEndpointWhenItsTotalTimeIsUp() throws Exception {
+        long started = System.nanoTime();
+        IOException e = againstAnEndpointThat(out -> {
+            byte[] hello = (JoinProtocol.HELLO + "\n").getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 200; i++) { // a byte every 100 ms, for 20 s at most
+                out.write(i < hello.length ? hello[i] : 'a');
+                out.flush();
+                Thread.sleep(100);
+            }
+        });
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertTrue(e instanceof SocketTimeoutException, e.toString());
+        assertTrue(took < JoinProtocol.EXCHANGE_MILLIS + 5000, "gave up after " + took + " ms");
+    }
+
+    interface Answer {
+        void send(OutputStream out) throws Exception;
+    }
+
+    /** Runs one exchange against a fake endpoint that answers as told; returns how the exchange failed. */
+    private static IOException againstAnEndpointThat(Answer answer) throws Exception {
+        try (ServerSocket endpoint = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+                try (Socket peer = endpoint.accept()) {
+                    answer.send(peer.getOutputStream());
+                } catch (Exception callerLeft) {
+                    // the caller closed the connection: what the test expects
+                }
+            });
+            IOException failure = assertThrows(IOException.class, () -> JoinProtocol.exchange(
+                    new InetSocketAddress("127.0.0.1", endpoint.getLocalPort()), List.of()));
+            served.get(30, TimeUnit.SECONDS);
+            return failure;
         }
     }
 }
