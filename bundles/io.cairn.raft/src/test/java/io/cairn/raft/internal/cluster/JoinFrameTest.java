@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -64,6 +65,37 @@ class JoinFrameTest {
         }
         assertTrue(refused != null && refused.getMessage().contains("longer than"), String.valueOf(refused));
         assertTrue(sent <= JoinProtocol.MAX_MESSAGE_BYTES, sent + " bytes taken");
+    }
+
+    @Test
+    void asTheListenersFrameItHoldsNoMoreThanTheBound() throws IOException {
+        JoinFrame frame = new JoinFrame();
+        byte[] wire = JoinProtocol.encode(RECORDS);
+        frame.room().put(wire, 0, 10);
+        assertFalse(frame.received());
+        frame.room().put(wire, 10, wire.length - 10);
+        assertTrue(frame.received());
+        assertEquals(RECORDS, frame.records());
+
+        JoinFrame endless = new JoinFrame();
+        byte[] hello = (JoinProtocol.HELLO + "\n").getBytes(StandardCharsets.UTF_8);
+        endless.room().put(hello);
+        assertFalse(endless.received());
+        int held = hello.length;
+        IOException refused = null;
+        while (refused == null && held < 4 * JoinProtocol.MAX_MESSAGE_BYTES) {
+            ByteBuffer room = endless.room();
+            assertTrue(room.hasRemaining(), "no room after " + held + " bytes");
+            held += room.remaining();
+            room.put(new byte[room.remaining()]);
+            try {
+                endless.received();
+            } catch (IOException e) {
+                refused = e;
+            }
+        }
+        assertTrue(refused != null && refused.getMessage().contains("longer than"), String.valueOf(refused));
+        assertEquals(JoinProtocol.MAX_MESSAGE_BYTES, held);
     }
 
     @Test

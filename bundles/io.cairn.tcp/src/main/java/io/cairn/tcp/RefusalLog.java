@@ -1,4 +1,4 @@
-package io.cairn.raft.internal.cluster;
+package io.cairn.tcp;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * Logs connections the join listener refused or cut off: each one at debug, and at most one warning a minute
+ * Logs connections a listener refused or cut off: each one at debug, and at most one warning a minute
  * that counts them, so that a client opening connections in a loop cannot flood the agent's log.
  */
 final class RefusalLog {
@@ -20,7 +20,7 @@ final class RefusalLog {
     private boolean warnedOnce;
     private int unreported;
 
-    /** @param what names the listener in the messages, e.g. "join listener" */
+    /** @param what names the listener in the messages, e.g. "DNS TCP listener" */
     RefusalLog(Logger log, String what, LongSupplier nanoTime) {
         this.log = log;
         this.what = what;
