@@ -12,7 +12,7 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     String clientAddress, int httpPort, int dnsPort, int serverPort, int serfLanPort, int serfWanPort,
     boolean server, int bootstrapExpect, List<String> retryJoin, boolean dev, String logLevel,
     boolean enableScriptChecks, boolean enableLocalScriptChecks, boolean disableRemoteExec, List<Path> configDirs,
-    List<Path> configFiles) {
+    List<Path> configFiles, int httpMaxConnsPerClient) {
 
   /**
    * The launch plan {@code bin/cairn} reads: one {@code -Dcairn.*} JVM option per line, then
@@ -29,6 +29,7 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     option(out, "advertise.address", advertiseAddress);
     option(out, "client.address", clientAddress);
     option(out, "http.port", httpPort);
+    option(out, "http.max.conns.per.client", httpMaxConnsPerClient);
     option(out, "dns.port", dnsPort);
     option(out, "server.port", serverPort);
     option(out, "serf.lan.port", serfLanPort);

@@ -107,7 +107,9 @@ final class AgentPlanner {
         bool(settings, Setting.ENABLE_SCRIPT_CHECKS), bool(settings, Setting.ENABLE_LOCAL_SCRIPT_CHECKS),
         // Remote exec stays off unless a config says otherwise, Consul's safe default.
         settings.get(Setting.DISABLE_REMOTE_EXEC).map(s -> (Boolean) s.value()).orElse(true),
-        configPaths(sources, true), configPaths(sources, false));
+        configPaths(sources, true), configPaths(sources, false),
+        // Consul's default; 0 lifts the limit
+        settings.get(Setting.HTTP_MAX_CONNS_PER_CLIENT).map(s -> (Integer) s.value()).orElse(200));
   }
 
   /** Absolute, without duplicates, in command-line order; they travel as one comma-separated property. */

@@ -22,6 +22,9 @@ record AgentRequest(boolean dev, List<ConfigSource> sources, Settings flags) {
         .value("config-dir", "<path>", "Directory of *.json config files, read in name order. Repeatable.")
         .value("config-file", "<path>", "A JSON config file. Repeatable.");
     for (Setting setting : Setting.values()) {
+      if (setting.flag == null) {
+        continue;
+      }
       if (setting.type == Setting.Type.BOOL) {
         flags.bool(setting.flag, "Sets \"" + setting.key + "\".");
       } else {
@@ -47,7 +50,7 @@ record AgentRequest(boolean dev, List<ConfigSource> sources, Settings flags) {
         continue;
       }
       for (Setting setting : Setting.values()) {
-        if (setting.flag.equals(name)) {
+        if (name.equals(setting.flag)) {
           Settings one = new Settings();
           one.put(setting, setting.fromFlag(occurrence.getValue()), "-" + name);
           settings.overlay(one);

@@ -29,12 +29,18 @@ final class ConfigFiles {
       "watches");
 
   private static final Map<String, Setting> TOP_LEVEL = new TreeMap<>();
-  private static final Map<String, Setting> PORTS = new TreeMap<>();
+  /** The nested objects that hold settings ({@code ports}, {@code limits}): their fields by name. */
+  private static final Map<String, Map<String, Setting>> SECTIONS = new TreeMap<>();
+  /** What each nested object looks like, for the error when it is not an object. */
+  private static final Map<String, String> SECTION_EXAMPLES = Map.of("ports", "{\"http\": 8500}",
+      "limits", "{\"http_max_conns_per_client\": 200}");
 
   static {
     for (Setting setting : Setting.values()) {
-      if (setting.key.startsWith("ports.")) {
-        PORTS.put(setting.key.substring("ports.".length()), setting);
+      int dot = setting.key.indexOf('.');
+      if (dot > 0) {
+        SECTIONS.computeIfAbsent(setting.key.substring(0, dot), s -> new TreeMap<>())
+            .put(setting.key.substring(dot + 1), setting);
       } else {
         TOP_LEVEL.put(setting.key, setting);
       }
@@ -99,32 +105,36 @@ final class ConfigFiles {
     Settings settings = new Settings();
     for (Map.Entry<?, ?> field : object.entrySet()) {
       String key = (String) field.getKey();
-      if (key.equals("ports")) {
-        readPorts(where, field.getValue(), settings);
+      if (SECTIONS.containsKey(key)) {
+        readSection(where, key, field.getValue(), settings);
       } else if (TOP_LEVEL.containsKey(key)) {
         Setting setting = TOP_LEVEL.get(key);
         String origin = where + ", field \"" + key + "\"";
         settings.put(setting, setting.fromJson(field.getValue(), origin), origin);
       } else if (!LATER_SUBSYSTEMS.contains(key)) {
         throw new ConfigException(where + ": unknown field \"" + key + "\"; accepted fields are "
-            + String.join(", ", TOP_LEVEL.keySet()) + ", ports, " + String.join(", ", new TreeSet<>(LATER_SUBSYSTEMS)));
+            + String.join(", ", TOP_LEVEL.keySet()) + ", " + String.join(", ", SECTIONS.keySet()) + ", "
+            + String.join(", ", new TreeSet<>(LATER_SUBSYSTEMS)));
       }
     }
     return settings;
   }
 
-  private static void readPorts(String where, Object value, Settings settings) throws ConfigException {
-    if (!(value instanceof Map<?, ?> ports)) {
-      throw new ConfigException(where + ", field \"ports\": expected an object such as {\"http\": 8500}");
+  private static void readSection(String where, String section, Object value, Settings settings)
+      throws ConfigException {
+    if (!(value instanceof Map<?, ?> fields)) {
+      throw new ConfigException(where + ", field \"" + section + "\": expected an object such as "
+          + SECTION_EXAMPLES.get(section));
     }
-    for (Map.Entry<?, ?> port : ports.entrySet()) {
-      Setting setting = PORTS.get((String) port.getKey());
+    Map<String, Setting> known = SECTIONS.get(section);
+    for (Map.Entry<?, ?> field : fields.entrySet()) {
+      Setting setting = known.get((String) field.getKey());
       if (setting == null) {
-        throw new ConfigException(where + ": unknown field \"ports." + port.getKey() + "\"; accepted ports are "
-            + String.join(", ", PORTS.keySet()));
+        throw new ConfigException(where + ": unknown field \"" + section + "." + field.getKey() + "\"; accepted "
+            + section + " are " + String.join(", ", known.keySet()));
       }
       String origin = where + ", field \"" + setting.key + "\"";
-      settings.put(setting, setting.fromJson(port.getValue(), origin), origin);
+      settings.put(setting, setting.fromJson(field.getValue(), origin), origin);
     }
   }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * One agent setting that can come from a command-line flag or a JSON config file, with its Consul names: the
- * flag ({@code -http-port}) and the config key ({@code ports.http}).
+ * flag ({@code -http-port}) and the config key ({@code ports.http}). A key with a dot is a field of one of the
+ * config file's nested objects ({@code ports}, {@code limits}); a setting Consul has no flag for has a
+ * {@code null} flag.
  */
 enum Setting {
   NODE_NAME("node_name", "node", Type.STRING),
@@ -26,7 +28,8 @@ enum Setting {
   DNS_PORT("ports.dns", "dns-port", Type.PORT),
   SERVER_PORT("ports.server", "server-port", Type.PORT),
   SERF_LAN_PORT("ports.serf_lan", "serf-lan-port", Type.PORT),
-  SERF_WAN_PORT("ports.serf_wan", "serf-wan-port", Type.PORT);
+  SERF_WAN_PORT("ports.serf_wan", "serf-wan-port", Type.PORT),
+  HTTP_MAX_CONNS_PER_CLIENT("limits.http_max_conns_per_client", null, Type.COUNT);
 
   /** How a setting's value is spelled and checked. */
   enum Type { STRING, BOOL, COUNT, PORT, LIST }

@@ -88,7 +88,8 @@ class AgentCommandTest {
     assertEquals(0, result.code(), result.err());
     Map<String, String> plan = result.plan();
     assertEquals(List.of("node.name", "node.id", "datacenter", "data.dir", "bind.address", "advertise.address",
-        "client.address", "http.port", "dns.port", "server.port", "serf.lan.port", "serf.wan.port", "server",
+        "client.address", "http.port", "http.max.conns.per.client", "dns.port", "server.port", "serf.lan.port",
+        "serf.wan.port", "server",
         "bootstrap.expect", "retry.join", "dev", "log.level", "enable.script.checks", "enable.local.script.checks",
         "disable.remote.exec", "config.dirs", "config.files", "KARAF_DATA", "DISCARD_ON_EXIT"),
         List.copyOf(plan.keySet()));
@@ -99,6 +100,7 @@ class AgentCommandTest {
     assertEquals("127.0.0.1", plan.get("client.address"));
     assertEquals("8500 8600 8300 8301 8302", String.join(" ", plan.get("http.port"), plan.get("dns.port"),
         plan.get("server.port"), plan.get("serf.lan.port"), plan.get("serf.wan.port")));
+    assertEquals("200", plan.get("http.max.conns.per.client"), "Consul's default");
     assertEquals("true", plan.get("server"));
     assertEquals("1", plan.get("bootstrap.expect"));
     assertEquals("", plan.get("retry.join"));
@@ -185,6 +187,17 @@ class AgentCommandTest {
     assertEquals(tmp.resolve("d").toString(), plan.get("data.dir"));
     assertEquals("10.0.0.1,10.0.0.2:8301,[::1]:8301", plan.get("retry.join"));
     assertEquals("debug", plan.get("log.level"));
+  }
+
+  @Test
+  void theHttpConnectionLimitComesFromTheLimitsBlock() throws Exception {
+    Path conf = file("limits.json", "{\"limits\": {\"http_max_conns_per_client\": 1000}}");
+    Map<String, String> plan = run("-dev", "-config-file", conf.toString()).plan();
+    assertEquals("1000", plan.get("http.max.conns.per.client"));
+    Path off = file("nolimit.json", "{\"limits\": {\"http_max_conns_per_client\": 0}}");
+    assertEquals("0", run("-dev", "-config-file", off.toString()).plan().get("http.max.conns.per.client"));
+    Result noFlag = run("-dev", "-http-max-conns-per-client=5");
+    assertEquals(1, noFlag.code(), "Consul has no flag for it, nor has Cairn");
   }
 
   @Test
@@ -317,6 +330,12 @@ class AgentCommandTest {
         "-dev", "-config-file", portName.toString());
     Path ports = file("ports.json", "{\"ports\": 1}");
     assertFails("field \"ports\": expected an object", "-dev", "-config-file", ports.toString());
+    Path limit = file("limit.json", "{\"limits\": {\"http_max_conns_per_client\": -1}}");
+    assertFails("field \"limits.http_max_conns_per_client\": expected a whole number, 0 or more, got -1",
+        "-dev", "-config-file", limit.toString());
+    Path limitName = file("limitname.json", "{\"limits\": {\"rpc_rate\": 10}}");
+    assertFails("unknown field \"limits.rpc_rate\"; accepted limits are http_max_conns_per_client",
+        "-dev", "-config-file", limitName.toString());
     Path server = file("server.json", "{\"server\": \"yes\"}");
     assertFails("field \"server\": expected true or false, got \"yes\"", "-dev", "-config-file", server.toString());
     Path join = file("join.json", "{\"retry_join\": [1]}");

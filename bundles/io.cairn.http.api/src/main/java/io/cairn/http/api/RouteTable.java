@@ -9,9 +9,18 @@ import org.osgi.annotation.versioning.ProviderType;
  * (URL-decoded, slashes included) is the request's {@link Request#argument() argument}; {@code /v1/kv/} serves
  * {@code /v1/kv/a/b} with argument {@code a/b}. Any other path matches only exactly. The longest matching
  * path wins. A path that matches with a method that has no route answers 405 with an {@code Allow} header.
+ * <p>
+ * Every route has a largest request body it accepts: {@link #DEFAULT_MAX_BODY_BYTES} unless declared with the
+ * route. The server answers 413 to a request whose {@code Content-Length} is larger before reading any of it, cuts
+ * a chunked body off at the limit with 413, and drops a request whose body has not arrived within a time limit of
+ * its own, so a handler never sees a body above its route's limit. Declare a limit only where the endpoint has one
+ * of its own that is larger (KV's value size) or much smaller than the default.
  */
 @ProviderType
 public interface RouteTable {
+
+    /** The largest request body, in bytes, of a route that declares none: {@value}. */
+    int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
     /**
      * A GET on the replicated state: the server applies the consistency mode ({@code ?stale},
@@ -23,11 +32,20 @@ public interface RouteTable {
     /** A GET answered by the handler alone (agent-local data, no index headers). */
     RouteTable get(String path, Handler handler);
 
-    /** A PUT. */
+    /** A PUT whose body may be up to {@link #DEFAULT_MAX_BODY_BYTES}. */
     RouteTable put(String path, Handler handler);
 
-    /** A POST. */
+    /**
+     * A PUT whose body may be up to {@code maxBodyBytes}; a larger one is answered 413 {@code Request body(N bytes)
+     * too large, max size: M bytes} without reaching the handler.
+     */
+    RouteTable put(String path, int maxBodyBytes, Handler handler);
+
+    /** A POST whose body may be up to {@link #DEFAULT_MAX_BODY_BYTES}. */
     RouteTable post(String path, Handler handler);
+
+    /** A POST whose body may be up to {@code maxBodyBytes}, as {@link #put(String, int, Handler)}. */
+    RouteTable post(String path, int maxBodyBytes, Handler handler);
 
     /** A DELETE. */
     RouteTable delete(String path, Handler handler);

@@ -5,10 +5,12 @@
  * {@link io.cairn.http.api.HttpEndpoints#routes routes} method is its route table: one readable page of its
  * API. The server does everything that is the same for every endpoint once: method checks (405 with
  * {@code Allow}), plain-text errors, JSON decoding with case-insensitive field names, {@code ?pretty}, gzip,
- * consistency modes, {@code X-Consul-*} headers and blocking queries held without a thread each.
+ * consistency modes, {@code X-Consul-*} headers, blocking queries held without a thread each (and given up as soon as
+ * their client hangs up), and the limits that keep one client from taking the agent down: a largest body per route,
+ * a time limit for receiving a request, and a limit on concurrent connections per client address.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.cairn.http.api;
 
 import org.osgi.annotation.bundle.Export;

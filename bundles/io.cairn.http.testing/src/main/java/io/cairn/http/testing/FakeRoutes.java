@@ -22,10 +22,22 @@ public final class FakeRoutes implements RouteTable {
     private final List<String> declared = new ArrayList<>();
     private final Map<String, StateQuery> reads = new HashMap<>();
     private final Map<String, Handler> handlers = new HashMap<>();
+    private final Map<String, Integer> maxBodies = new HashMap<>();
 
     /** The routes declared, in order, as {@code "READ /v1/kv/"}, {@code "PUT /v1/session/create"}, .... */
     public List<String> declared() {
         return List.copyOf(declared);
+    }
+
+    /**
+     * The largest body the {@code method} route declared for {@code route} accepts: what it declared, else
+     * {@link RouteTable#DEFAULT_MAX_BODY_BYTES}.
+     */
+    public int maxBody(String method, String route) {
+        if (!handlers.containsKey(method + " " + route)) {
+            throw new AssertionError("no route " + method + " " + route + " in " + declared);
+        }
+        return maxBodies.getOrDefault(method + " " + route, DEFAULT_MAX_BODY_BYTES);
     }
 
     /**
@@ -96,7 +108,19 @@ public final class FakeRoutes implements RouteTable {
     }
 
     @Override
+    public RouteTable put(String path, int maxBodyBytes, Handler handler) {
+        maxBodies.put("PUT " + path, maxBodyBytes);
+        return handler("PUT", path, handler);
+    }
+
+    @Override
     public RouteTable post(String path, Handler handler) {
+        return handler("POST", path, handler);
+    }
+
+    @Override
+    public RouteTable post(String path, int maxBodyBytes, Handler handler) {
+        maxBodies.put("POST " + path, maxBodyBytes);
         return handler("POST", path, handler);
     }
 

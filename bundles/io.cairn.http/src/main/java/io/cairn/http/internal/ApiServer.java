@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
@@ -20,12 +19,13 @@ import io.cairn.raft.api.RaftService;
 
 /**
  * The HTTP server: Jetty core with gzip in front of the {@link ApiHandler}, one pool for answers and one timer
- * thread shared by all waiting blocking queries.
+ * thread shared by all waiting blocking queries and bodies on their way. Jetty's own error answers are plain text
+ * ({@link PlainTextErrors}); connections come from the {@link ApiConnectionFactory}, which enforces the
+ * per-client connection limit and the time limit on request headers.
  */
 final class ApiServer implements AutoCloseable {
     /** Above the longest blocking wait (10 min + 10/16 min jitter), so Jetty never cuts a waiting query. */
     static final long IDLE_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(11);
-    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -38,6 +38,11 @@ final class ApiServer implements AutoCloseable {
      */
     ApiServer(String host, int port, Router router, Supplier<RaftService> raft, BooleanSupplier started,
             HttpMetrics metrics) {
+        this(host, port, router, raft, started, metrics, ServerLimits.defaults());
+    }
+
+    ApiServer(String host, int port, Router router, Supplier<RaftService> raft, BooleanSupplier started,
+            HttpMetrics metrics, ServerLimits limits) {
         QueuedThreadPool pool = new QueuedThreadPool();
         pool.setName("cairn-http");
         server = new Server(pool);
@@ -51,7 +56,8 @@ final class ApiServer implements AutoCloseable {
         // Answers are computed off Jetty's pool, on one worker per core: a write wakes thousands of blocking
         // queries at once, and handing each to a 200-thread pool made its threads fight over the job queue.
         answers = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), answerWorkers(), null, true);
-        BlockingQuery blocking = new BlockingQuery(WaitTimer.on(timer), answers,
+        WaitTimer waitTimer = WaitTimer.on(timer);
+        BlockingQuery blocking = new BlockingQuery(waitTimer, answers,
                 bound -> ThreadLocalRandom.current().nextLong(bound), metrics);
         Dispatcher dispatcher = new Dispatcher(router, raft, started, blocking, new Json(), metrics);
 
@@ -60,13 +66,20 @@ final class ApiServer implements AutoCloseable {
         config.setSendXPoweredBy(false);
         // KV keys may hold encoded slashes and dot segments; the Dispatcher decodes the raw path itself.
         config.setUriCompliance(UriCompliance.UNSAFE);
-        connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        // Consul takes URLs (KV keys) and headers up to Go's limit; Jetty's default is 8 KiB.
+        config.setRequestHeaderSize(ServerLimits.MAX_HEADER_BYTES);
+        ClientConnectionLimit perClient = new ClientConnectionLimit(limits.maxConnsPerClient(), metrics);
+        connector = new ServerConnector(server,
+                new ApiConnectionFactory(config, perClient, limits.headerTimeoutMillis()));
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        connector.setAcceptQueueSize(ListenBacklog.systemMaximum());
         server.addConnector(connector);
+        server.setErrorHandler(new PlainTextErrors(ServerLimits.MAX_HEADER_BYTES));
 
-        GzipHandler gzip = new GzipHandler(new ApiHandler(dispatcher, MAX_BODY_BYTES));
+        GzipHandler gzip = new GzipHandler(new ApiHandler(dispatcher, waitTimer,
+                TimeUnit.MILLISECONDS.toNanos(limits.bodyTimeoutMillis()), metrics));
         gzip.setIncludedMethods("GET", "PUT", "POST", "DELETE");
         server.setHandler(gzip);
     }

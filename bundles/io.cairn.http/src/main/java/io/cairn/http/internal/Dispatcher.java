@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;
+import io.cairn.http.api.RouteTable;
 import io.cairn.raft.api.NoLeaderException;
 import io.cairn.raft.api.RaftService;
 
@@ -84,6 +85,21 @@ final class Dispatcher {
             }
         });
         return counted;
+    }
+
+    /**
+     * The largest body the route for this request accepts; the default when no route serves it (such a request's
+     * body is read within that and answered 404, 405 or 503 without being looked at).
+     */
+    int maxBodyBytes(String method, String rawPath) {
+        try {
+            if (router.match(method, UrlCodec.decodePath(rawPath)) instanceof Router.Found found) {
+                return found.route().maxBodyBytes();
+            }
+        } catch (RuntimeException e) {
+            // an undecodable path is answered 400 by dispatch, whatever the body
+        }
+        return RouteTable.DEFAULT_MAX_BODY_BYTES;
     }
 
     /** A request's reply and the pattern of the route that served it ({@code null} if none matched). */

@@ -8,13 +8,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
  * The server's meters: {@code cairn.http.requests} (a timer with latency buckets, tagged by method, route
- * pattern and status) and {@code cairn.http.blocking.queries} (blocking queries waiting for a change now).
+ * pattern and status), {@code cairn.http.blocking.queries} (blocking queries waiting for a change now),
+ * {@code cairn.http.connections.refused} (connections refused over the per-client limit) and
+ * {@code cairn.http.requests.abandoned} (requests given up because their client hung up while they waited).
  * <p>
  * The route tag is the declared pattern ({@code /v1/kv/}, not {@code /v1/kv/a/b}), so the number of series
  * stays bounded whatever clients send; requests no route matched are tagged {@value #UNMATCHED}. Timers are
@@ -34,6 +37,8 @@ final class HttpMetrics {
 
     private final MeterRegistry registry;
     private final AtomicInteger blockingWaiting = new AtomicInteger();
+    private final Counter refused;
+    private final Counter abandoned;
     /** Route pattern, then method, then status. */
     private final Map<String, Map<String, AtomicReferenceArray<Timer>>> timers = new ConcurrentHashMap<>();
 
@@ -41,6 +46,10 @@ final class HttpMetrics {
         this.registry = registry;
         Gauge.builder("cairn.http.blocking.queries", blockingWaiting, AtomicInteger::get)
                 .description("Blocking queries waiting for a change of the state they watch").register(registry);
+        refused = Counter.builder("cairn.http.connections.refused")
+                .description("Connections refused because their client address held too many").register(registry);
+        abandoned = Counter.builder("cairn.http.requests.abandoned")
+                .description("Requests given up because their client hung up while they waited").register(registry);
     }
 
     /**
@@ -79,6 +88,16 @@ final class HttpMetrics {
     /** A blocking query stops waiting (change, timeout or client gone). */
     void blockingEnded() {
         blockingWaiting.decrementAndGet();
+    }
+
+    /** A connection was refused over its client's limit. */
+    void connectionRefused() {
+        refused.increment();
+    }
+
+    /** A request was given up because its client hung up while it waited. */
+    void requestAbandoned() {
+        abandoned.increment();
     }
 
     private Timer timer(String method, String route, int status) {

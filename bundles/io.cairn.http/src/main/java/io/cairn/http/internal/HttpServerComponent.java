@@ -46,6 +46,10 @@ public final class HttpServerComponent {
 
         @AttributeDefinition(description = "HTTP API port (0 picks a free one)")
         int http_port() default 8500;
+
+        @AttributeDefinition(description = "Consul's limits.http_max_conns_per_client: connections one client IP "
+                + "address may hold open at once (0 for no limit); one over the limit is answered 429 and closed")
+        int http_max_conns_per_client() default ClientConnectionLimit.DEFAULT_MAX_CONNS_PER_CLIENT;
     }
 
     static final long READINESS_POLL_MILLIS = 50;
@@ -62,10 +66,12 @@ public final class HttpServerComponent {
             throws Exception {
         BootReadiness readiness = new BootReadiness(new KarafBoot(context, scr), System::nanoTime,
                 BootReadiness.ENDPOINT_GRACE);
+        int perClient = config.http_max_conns_per_client();
         server = new ApiServer(config.client_address(), config.http_port(), router, () -> raft, readiness,
-                new HttpMetrics(meters));
+                new HttpMetrics(meters), ServerLimits.defaults().withMaxConnsPerClient(perClient));
         server.start();
-        LOG.info("HTTP API listening on {}:{}", config.client_address(), server.port());
+        LOG.info("HTTP API listening on {}:{} (connections per client address: {})", config.client_address(),
+                server.port(), perClient == 0 ? "unlimited" : "at most " + perClient);
         readinessPoll = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "cairn-http-boot-readiness");
             thread.setDaemon(true);

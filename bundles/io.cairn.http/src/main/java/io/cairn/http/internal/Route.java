@@ -7,9 +7,10 @@ import io.cairn.http.api.StateQuery;
 
 /**
  * One declared route: a method on a path served either by a {@link Handler} or, for reads of the replicated
- * state, by a {@link StateQuery} that the server runs with consistency modes and blocking.
+ * state, by a {@link StateQuery} that the server runs with consistency modes and blocking; and the largest request
+ * body it accepts.
  */
-record Route(String method, String path, Handler handler, StateQuery query) {
+record Route(String method, String path, Handler handler, StateQuery query, int maxBodyBytes) {
 
     Route {
         Objects.requireNonNull(method, "method");
@@ -19,6 +20,9 @@ record Route(String method, String path, Handler handler, StateQuery query) {
         }
         if ((handler == null) == (query == null)) {
             throw new IllegalArgumentException("a route has exactly one of handler and query: " + path);
+        }
+        if (maxBodyBytes < 0) {
+            throw new IllegalArgumentException("a route's largest body cannot be negative: " + path);
         }
     }
 

@@ -14,7 +14,7 @@ final class RouteCollector implements RouteTable {
 
     @Override
     public RouteTable read(String path, StateQuery query) {
-        return add(new Route("GET", path, null, Objects.requireNonNull(query, "query")));
+        return add(new Route("GET", path, null, Objects.requireNonNull(query, "query"), DEFAULT_MAX_BODY_BYTES));
     }
 
     @Override
@@ -28,8 +28,18 @@ final class RouteCollector implements RouteTable {
     }
 
     @Override
+    public RouteTable put(String path, int maxBodyBytes, Handler handler) {
+        return add("PUT", path, maxBodyBytes, handler);
+    }
+
+    @Override
     public RouteTable post(String path, Handler handler) {
         return add("POST", path, handler);
+    }
+
+    @Override
+    public RouteTable post(String path, int maxBodyBytes, Handler handler) {
+        return add("POST", path, maxBodyBytes, handler);
     }
 
     @Override
@@ -42,7 +52,11 @@ final class RouteCollector implements RouteTable {
     }
 
     private RouteTable add(String method, String path, Handler handler) {
-        return add(new Route(method, path, Objects.requireNonNull(handler, "handler"), null));
+        return add(method, path, DEFAULT_MAX_BODY_BYTES, handler);
+    }
+
+    private RouteTable add(String method, String path, int maxBodyBytes, Handler handler) {
+        return add(new Route(method, path, Objects.requireNonNull(handler, "handler"), null, maxBodyBytes));
     }
 
     private RouteTable add(Route route) {

@@ -25,9 +25,9 @@ import io.cairn.raft.api.StateView;
 
 /**
  * A blocking query Jetty gives up on (its connection failed, the server is stopping) is cancelled: it stops
- * waiting, and since nobody is left to answer this is normal, not a failed request to warn about. (HTTP/1.1 gives
- * Jetty no sign of a client that hangs up while its request waits, since nothing is read then; a server stop is
- * the way to make Jetty give up on a request at a known moment.)
+ * waiting, and since nobody is left to answer this is normal, not a failed request to warn about. (A client that
+ * hangs up is noticed by the server's own watch, see {@link HangupTest}; a server stop is the way to make Jetty
+ * itself give up on a request at a known moment.)
  */
 class AbandonedQueryTest {
     private final FakeRaft raft = new FakeRaft();

@@ -30,6 +30,7 @@ import io.cairn.http.api.Answer;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
+import io.cairn.http.api.RouteTable;
 import io.cairn.http.api.StateQuery;
 import io.cairn.http.api.Watch;
 import io.cairn.raft.api.RaftService;
@@ -226,7 +227,7 @@ class ApiServerTest {
         // before it reads the answer (a race in TCP, not in the server).
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.getOutputStream().write(("PUT /v1/kv/a HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
-                    + (ApiServer.MAX_BODY_BYTES + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + (RouteTable.DEFAULT_MAX_BODY_BYTES + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             socket.setSoTimeout(10_000);
             StringBuilder answer = new StringBuilder();
             byte[] buffer = new byte[4096];

@@ -24,7 +24,8 @@ public final class KvRoutes implements HttpEndpoints {
     @Override
     public void routes(RouteTable table) {
         table.read(KV, new KvReadQuery())
-                .put(KV, writes::put)
+                // a value is the raw body: the server refuses a larger one before reading it
+                .put(KV, KvStore.MAX_VALUE_SIZE, writes::put)
                 .delete(KV, writes::delete);
     }
 }
