@@ -45,8 +45,15 @@ public interface Request {
     byte[] body();
 
     /**
-     * The JSON body decoded into {@code type}, field names matched case-insensitively and unknown fields
-     * ignored; 400 {@code Request decode failed: ...} if it is not valid JSON of that shape.
+     * The JSON body decoded into {@code type} as Go's {@code encoding/json} decodes it: field names matched
+     * case-insensitively, unknown fields ignored, scalars never coerced (a string is not read as a number or bool,
+     * a number or bool not as a string, a fraction not as an integer), content after the first value ignored.
+     * A JSON {@code null} body returns {@code null}.
+     *
+     * @throws HttpException 400 {@code Request decode failed: <Go's error>}: {@code EOF} for an empty body,
+     *         {@code unexpected EOF} for a truncated one, {@code invalid UTF-8 at byte offset <n>},
+     *         {@code json: cannot unmarshal <kind> into Go struct field <path> of type <type>} for a value of the
+     *         wrong kind or out of range, or the syntax error
      */
     <T> T body(Class<T> type);
 }

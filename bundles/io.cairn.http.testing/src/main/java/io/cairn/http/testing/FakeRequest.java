@@ -1,6 +1,5 @@
 package io.cairn.http.testing;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,14 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Request;
+import io.cairn.json.lang.GoJson;
+import io.cairn.json.lang.GoJsonException;
 import io.cairn.raft.api.Consistency;
 
 /**
@@ -26,11 +23,11 @@ import io.cairn.raft.api.Consistency;
  */
 public final class FakeRequest implements Request {
 
-    /** Decodes bodies as the HTTP server does: field names case-insensitive, unknown fields ignored. */
-    public static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /**
+     * Decodes bodies as the HTTP server does, with the same {@link GoJson} rules: field names case-insensitive,
+     * unknown fields ignored, scalars never coerced.
+     */
+    public static final ObjectMapper JSON = GoJson.newMapper();
 
     private String method = "GET";
     private String path = "/";
@@ -167,10 +164,8 @@ public final class FakeRequest implements Request {
     @Override
     public <T> T body(Class<T> type) {
         try {
-            return JSON.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw HttpException.badRequest("Request decode failed: " + e.getOriginalMessage());
-        } catch (IOException e) {
+            return GoJson.decode(JSON, body, type);
+        } catch (GoJsonException e) {
             throw HttpException.badRequest("Request decode failed: " + e.getMessage());
         }
     }

@@ -1,16 +1,16 @@
 package io.cairn.http.internal;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Request;
+import io.cairn.json.lang.GoJson;
+import io.cairn.json.lang.GoJsonException;
 import io.cairn.raft.api.Consistency;
 
 /** A parsed request: path and argument already decoded, query parsed, body fully read. */
@@ -113,10 +113,8 @@ final class HttpRequest implements Request {
     @Override
     public <T> T body(Class<T> type) {
         try {
-            return mapper.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw HttpException.badRequest("Request decode failed: " + e.getOriginalMessage());
-        } catch (IOException e) {
+            return GoJson.decode(mapper, body, type);
+        } catch (GoJsonException e) {
             throw HttpException.badRequest("Request decode failed: " + e.getMessage());
         }
     }

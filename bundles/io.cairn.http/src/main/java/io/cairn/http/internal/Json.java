@@ -7,24 +7,20 @@ import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The JSON rules shared by every endpoint: Go-like decoding leniency and Go's {@code MarshalIndent} look. */
+import io.cairn.json.lang.GoJson;
+
+/** The JSON rules shared by every endpoint: Go's decoding rules ({@link GoJson}) and Go's {@code MarshalIndent} look. */
 final class Json {
     private final ObjectMapper mapper;
     private final ObjectWriter compact;
     private final ObjectWriter pretty;
 
     Json() {
-        // Go's encoding/json matches field names case-insensitively and ignores unknown fields; clients rely on both.
-        mapper = JsonMapper.builder()
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+        // Go's encoding/json rules (case-insensitive names, unknown fields ignored, no scalar coercion) live once.
+        mapper = GoJson.newMapper();
         compact = mapper.writer();
         // Consul's ?pretty: 4-space indent, "key": value, every array element on its own line, [] and {} kept tight.
         DefaultIndenter indenter = new DefaultIndenter("    ", "\n");

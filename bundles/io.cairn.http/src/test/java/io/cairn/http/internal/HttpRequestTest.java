@@ -76,8 +76,78 @@ class HttpRequestTest {
     }
 
     public static final class Service {
+        @com.fasterxml.jackson.annotation.JsonProperty("Name")
         public String name;
+        @com.fasterxml.jackson.annotation.JsonProperty("Port")
         public int port;
+        @com.fasterxml.jackson.annotation.JsonProperty("Tags")
+        public List<String> tags;
+        @com.fasterxml.jackson.annotation.JsonProperty("Enable")
+        public boolean enable;
+    }
+
+    public static final class Register {
+        @com.fasterxml.jackson.annotation.JsonProperty("Service")
+        public Service service;
+    }
+
+    private String decodeError(byte[] body, Class<?> type) {
+        HttpRequest r = new HttpRequest("PUT", "/v1/x", "", Map.of(), Map.of(), body, json.mapper());
+        HttpException e = assertThrows(HttpException.class, () -> r.body(type));
+        assertEquals(400, e.status());
+        return e.getMessage();
+    }
+
+    private String decodeError(String body, Class<?> type) {
+        return decodeError(body.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    @Test
+    void scalarsAreAsStrictAsGo() {
+        assertEquals("Request decode failed: json: cannot unmarshal string into Go struct field Service.Port of type int",
+                decodeError("{\"service\":{\"port\":\"80\"}}", Register.class));
+        assertEquals("Request decode failed: json: cannot unmarshal number 1.5 into Go struct field Port of type int",
+                decodeError("{\"Port\":1.5}", Service.class));
+        assertEquals("Request decode failed: json: cannot unmarshal number 1e2 into Go struct field Port of type int",
+                decodeError("{\"Port\":1e2}", Service.class));
+        assertEquals("Request decode failed: json: cannot unmarshal number 4294967296 into Go struct field Port of type int",
+                decodeError("{\"Port\":4294967296}", Service.class));
+        assertEquals("Request decode failed: json: cannot unmarshal string into Go struct field Enable of type bool",
+                decodeError("{\"Enable\":\"true\"}", Service.class));
+        assertEquals("Request decode failed: json: cannot unmarshal number into Go struct field Enable of type bool",
+                decodeError("{\"Enable\":1}", Service.class));
+        assertEquals("Request decode failed: json: cannot unmarshal number into Go struct field Name of type string",
+                decodeError("{\"Name\":5}", Service.class));
+        assertEquals("Request decode failed: json: cannot unmarshal bool into Go struct field Service.Tags of type string",
+                decodeError("{\"Service\":{\"Tags\":[\"a\",false]}}", Register.class));
+        assertEquals("Request decode failed: json: cannot unmarshal string into Go struct field Tags of type []string",
+                decodeError("{\"Tags\":\"a\"}", Service.class));
+    }
+
+    @Test
+    void decodeErrorsNameGoTypesNotJavaOnes() {
+        assertEquals("Request decode failed: json: cannot unmarshal array into Go value of type structs.Register",
+                decodeError("[]", Register.class));
+        assertEquals("Request decode failed: json: cannot unmarshal object into Go value of type []string",
+                decodeError("{}", String[].class));
+        assertEquals("Request decode failed: EOF", decodeError("", Register.class));
+        assertEquals("Request decode failed: unexpected EOF", decodeError("{\"Service\":{", Register.class));
+        String syntax = decodeError("{\"Name\" 1}", Service.class);
+        assertTrue(syntax.startsWith("Request decode failed: "), syntax);
+        assertFalse(syntax.contains("Source") || syntax.contains("line:") || syntax.contains("io.cairn"), syntax);
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8IsRefusedWithItsOffset() {
+        byte[] body = {'{', '"', 'N', 'a', 'm', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
+        assertEquals("Request decode failed: invalid UTF-8 at byte offset 9", decodeError(body, Service.class));
+    }
+
+    @Test
+    void aJsonNullBodyIsNull() {
+        HttpRequest r = new HttpRequest("PUT", "/v1/x", "", Map.of(), Map.of(),
+                "null".getBytes(StandardCharsets.UTF_8), json.mapper());
+        assertEquals(null, r.body(Service.class));
     }
 
     @Test

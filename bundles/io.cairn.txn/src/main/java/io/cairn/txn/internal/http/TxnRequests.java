@@ -2,10 +2,6 @@ package io.cairn.txn.internal.http;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -43,7 +39,6 @@ final class TxnRequests {
         if (request.body().length > maxBody) {
             throw new HttpException(413, "Request body too large, max size: " + maxBody + " bytes");
         }
-        requireUtf8(request.body());
         TxnBody[] body;
         try {
             body = request.body().length == 0 ? new TxnBody[0] : request.body(TxnBody[].class);
@@ -161,18 +156,5 @@ final class TxnRequests {
             return "bool";
         }
         return value instanceof Map ? "object" : "array";
-    }
-
-    /**
-     * Jackson reads some byte sequences that are not UTF-8 (overlong forms, encoded surrogates) as characters
-     * another key may have, so a body that is not strictly UTF-8 is refused before it is read.
-     */
-    private static void requireUtf8(byte[] body) {
-        ByteBuffer in = ByteBuffer.wrap(body);
-        CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(in, CharBuffer.allocate(body.length), true);
-        if (result.isError()) {
-            throw HttpException.badRequest("Failed to parse body: invalid UTF-8 at byte offset " + in.position()
-                    + "; a transaction is a JSON document, which is UTF-8");
-        }
     }
 }
