@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,18 +79,9 @@ public class DnsIT {
 
     /** Runs the real dig against the agent; fails (never skips) when dig is missing, since CI installs it. */
     private static String dig(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("dig", "@127.0.0.1", "-p", Integer.toString(agent.dnsPort),
-                "+time=2", "+tries=1"));
-        cmd.addAll(List.of(args));
-        Process dig;
-        try {
-            dig = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError("dig is not installed: install bind9-dnsutils (.ci/run does)", e);
-        }
-        String out = new String(dig.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("dig did not finish", dig.waitFor(30, TimeUnit.SECONDS));
-        return out;
+        List<String> all = new ArrayList<>(List.of("+time=2", "+tries=1"));
+        all.addAll(List.of(args));
+        return Dig.run(agent.dnsPort, all);
     }
 
     /** The last field of each answer line of {@code dig +noall +answer}. */

@@ -162,20 +162,11 @@ public class JoinAndDnsAbuseIT {
     }
 
     private static String dig(boolean tcp) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("dig", "@127.0.0.1", "-p", Integer.toString(agent.dnsPort),
-                "+time=3", "+tries=1", "+short", "abuse.service.consul"));
+        List<String> args = new ArrayList<>(List.of("+time=3", "+tries=1", "+short", "abuse.service.consul"));
         if (tcp) {
-            cmd.add("+tcp");
+            args.add("+tcp");
         }
-        Process dig;
-        try {
-            dig = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError("dig is not installed: install bind9-dnsutils (.ci/run does)", e);
-        }
-        String out = new String(dig.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("dig did not finish", dig.waitFor(30, TimeUnit.SECONDS));
-        return out;
+        return Dig.run(agent.dnsPort, args);
     }
 
     /** The agent JVM's open descriptors ({@code bin/cairn} execs java, so the process is the JVM). */

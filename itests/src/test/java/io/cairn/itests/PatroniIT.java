@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -220,16 +219,7 @@ public class PatroniIT {
 
     /** The data of each answer record of {@code type} the real dig prints for {@code name}. */
     private static List<String> dig(String name, String type) throws IOException, InterruptedException {
-        List<String> cmd = List.of("dig", "@127.0.0.1", "-p", Integer.toString(agent.dnsPort), "+noall", "+answer",
-                "+time=2", "+tries=1", name, type);
-        Process dig;
-        try {
-            dig = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError("dig is not installed: install bind9-dnsutils (.ci/run does)", e);
-        }
-        String out = new String(dig.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("dig did not finish", dig.waitFor(30, TimeUnit.SECONDS));
+        String out = Dig.run(agent.dnsPort, List.of("+noall", "+answer", "+time=2", "+tries=1", name, type));
         List<String> data = new ArrayList<>();
         for (String line : out.lines().toList()) {
             String[] fields = line.trim().split("\\s+", 5);
