@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -81,6 +82,9 @@ final class EntrySender {
     private final Set<Delivery> underway = ConcurrentHashMap.newKeySet();
 
     /**
+     * @param timer         runs the deadlines and the pauses; it should drop cancelled tasks at once
+     *                      ({@link java.util.concurrent.ScheduledThreadPoolExecutor#setRemoveOnCancelPolicy}), since
+     *                      every entry's deadline is cancelled when it is answered
      * @param deadlineNanos how long an entry may take, from its first send
      * @param pauseNanos    the wait before sending again when the last attempt said to wait or reached nobody
      */
@@ -99,13 +103,19 @@ final class EntrySender {
     CompletableFuture<RaftClientReply> send(Message message) {
         Delivery delivery = new Delivery(message, CallId.getAndIncrement(), nanoClock.getAsLong() + deadlineNanos);
         underway.add(delivery);
-        delivery.result.whenComplete((r, failure) -> underway.remove(delivery));
+        ScheduledFuture<?> expiry;
         try {
-            timer.schedule(delivery::expire, deadlineNanos, TimeUnit.NANOSECONDS);
+            expiry = timer.schedule(delivery::expire, deadlineNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closing) {
+            underway.remove(delivery);
             delivery.result.completeExceptionally(closing);
             return delivery.result;
         }
+        // the timer must not hold an answered entry (and its message) until the deadline
+        delivery.result.whenComplete((r, failure) -> {
+            underway.remove(delivery);
+            expiry.cancel(false);
+        });
         delivery.attempt(routes.knownLeader().orElse(routes.self()));
         return delivery.result;
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -102,8 +103,7 @@ public final class RaftNode implements RaftService, AutoCloseable {
     private final ScheduledExecutorService tombstoneTimer = Executors.newSingleThreadScheduledExecutor(
             Threads.named("cairn-raft-tombstones"));
     /** Pauses between attempts to deliver an entry, and its deadline. */
-    private final ScheduledExecutorService deliveryTimer = Executors.newSingleThreadScheduledExecutor(
-            Threads.named("cairn-raft-delivery"));
+    private final ScheduledThreadPoolExecutor deliveryTimer = deliveryTimer();
     /** Every entry this server submits keeps one invocation id (this client id, a call id) until it is applied. */
     private final EntrySender entries;
     private final CommandBatcher<byte[], Committed> batcher = new CommandBatcher<>(this::sendEntry,
@@ -126,6 +126,13 @@ public final class RaftNode implements RaftService, AutoCloseable {
         handlers.add(TombstoneReaping.TYPE, new TombstoneReaping(store), Integer.MAX_VALUE, Long.MIN_VALUE);
         long every = TOMBSTONE_GRANULARITY.toNanos();
         tombstoneTimer.scheduleWithFixedDelay(this::collectTombstones, every, every, TimeUnit.NANOSECONDS);
+    }
+
+    /** One thread; a write's deadline is cancelled when it is answered, and leaves the queue then. */
+    private static ScheduledThreadPoolExecutor deliveryTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.named("cairn-raft-delivery"));
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /** Log position, term and role, read from Ratis when scraped; sessions counted in the replicated state. */

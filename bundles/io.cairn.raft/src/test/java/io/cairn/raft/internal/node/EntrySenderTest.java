@@ -14,8 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -43,7 +42,11 @@ class EntrySenderTest {
     private static final RaftPeerId S3 = RaftPeerId.valueOf("s3");
     private static final long PAUSE = TimeUnit.MILLISECONDS.toNanos(5);
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+
+    {
+        timer.setRemoveOnCancelPolicy(true);
+    }
     private final ClientId clientId = ClientId.randomId();
 
     /** Server s1 (this one): answers each request with the next scripted answer for its target. */
@@ -167,6 +170,19 @@ class EntrySenderTest {
                 .toNanos(5)).send(Message.valueOf("x"));
         assertTrue(another.get(5, TimeUnit.SECONDS).isSuccess());
         assertTrue(routes.sent().get(4).getCallId() != sent.get(0).getCallId());
+    }
+
+    @Test
+    void anAnsweredEntryLeavesNothingOnTheTimer() throws Exception {
+        ScriptedRoutes routes = new ScriptedRoutes();
+        routes.leader = S1;
+        routes.answer(EntrySenderTest::ok);
+
+        assertTrue(sender(routes, TimeUnit.SECONDS.toNanos(20)).send(Message.valueOf("w")).get(5, TimeUnit.SECONDS)
+                .isSuccess());
+
+        // its deadline is cancelled: the timer does not keep the entry (and its message) for 20 s
+        assertEquals(0, timer.getQueue().size());
     }
 
     @Test
