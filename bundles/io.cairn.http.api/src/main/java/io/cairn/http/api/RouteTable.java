@@ -41,6 +41,12 @@ public interface RouteTable {
      */
     RouteTable put(String path, int maxBodyBytes, Handler handler);
 
+    /**
+     * As {@link #put(String, int, Handler)}, for a limit the agent setting {@code setting} sets (e.g.
+     * {@code kv_max_value_size}): the 413 names it with a link to its documentation, as Consul's does.
+     */
+    RouteTable put(String path, int maxBodyBytes, String setting, Handler handler);
+
     /** A POST whose body may be up to {@link #DEFAULT_MAX_BODY_BYTES}. */
     RouteTable post(String path, Handler handler);
 

@@ -114,6 +114,11 @@ public final class FakeRoutes implements RouteTable {
     }
 
     @Override
+    public RouteTable put(String path, int maxBodyBytes, String setting, Handler handler) {
+        return put(path, maxBodyBytes, handler);
+    }
+
+    @Override
     public RouteTable post(String path, Handler handler) {
         return handler("POST", path, handler);
     }

@@ -34,6 +34,8 @@ import io.cairn.http.api.HttpException;
  * gives it up as soon as the client hangs up.
  */
 final class ApiHandler extends Handler.Abstract {
+    /** A request without a body: there is nothing to read, and a length above 0 would be refused. */
+    private static final BodyLimit NO_BODY = new BodyLimit(0, null);
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private final Dispatcher dispatcher;
     private final WaitTimer timer;
@@ -75,10 +77,10 @@ final class ApiHandler extends Handler.Abstract {
 
         long length = request.getLength();
         boolean hasBody = length > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-        int maxBody = hasBody ? dispatcher.maxBodyBytes(method, uri.getPath()) : 0;
-        if (length > maxBody) {
+        BodyLimit limit = hasBody ? dispatcher.bodyLimit(method, uri.getPath()) : NO_BODY;
+        if (length > limit.maxBytes()) {
             // Refused from the headers: none of the body is read, and the connection closes after the answer.
-            reply.complete(refusal(BodyReader.tooLarge(length, maxBody)));
+            reply.complete(refusal(limit.refusal(length)));
             return true;
         }
 
@@ -91,7 +93,7 @@ final class ApiHandler extends Handler.Abstract {
                 running.cancel(false);
             }
         });
-        BodyReader.read(request, maxBody, length, timer, bodyTimeoutNanos).whenComplete((body, failure) -> {
+        BodyReader.read(request, limit, length, timer, bodyTimeoutNanos).whenComplete((body, failure) -> {
             if (failure != null) {
                 bodyFailed(request, failure, reply);
                 return;

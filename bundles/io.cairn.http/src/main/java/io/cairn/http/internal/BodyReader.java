@@ -17,13 +17,13 @@ import io.cairn.http.api.HttpException;
  */
 final class BodyReader implements Runnable {
     private final Content.Source source;
-    private final int maxBytes;
+    private final BodyLimit limit;
     private final ByteArrayOutputStream bytes;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
 
-    private BodyReader(Content.Source source, int maxBytes, long declaredLength) {
+    private BodyReader(Content.Source source, BodyLimit limit, long declaredLength) {
         this.source = source;
-        this.maxBytes = maxBytes;
+        this.limit = limit;
         this.bytes = new ByteArrayOutputStream((int) Math.max(32, Math.min(declaredLength, 16 * 1024)));
     }
 
@@ -31,9 +31,9 @@ final class BodyReader implements Runnable {
      * @param declaredLength the {@code Content-Length}, or -1 when not given
      * @param timeoutNanos   how long the whole body may take to arrive
      */
-    static CompletableFuture<byte[]> read(Content.Source source, int maxBytes, long declaredLength, WaitTimer timer,
+    static CompletableFuture<byte[]> read(Content.Source source, BodyLimit limit, long declaredLength, WaitTimer timer,
             long timeoutNanos) {
-        BodyReader reader = new BodyReader(source, maxBytes, declaredLength);
+        BodyReader reader = new BodyReader(source, limit, declaredLength);
         reader.run();
         if (!reader.result.isDone()) {
             // most bodies (and every request without one) are read at once: only the others need a timer
@@ -42,11 +42,6 @@ final class BodyReader implements Runnable {
             reader.result.whenComplete((body, failure) -> cancelTimeout.run());
         }
         return reader.result;
-    }
-
-    static HttpException tooLarge(long size, int maxBytes) {
-        return new HttpException(413, "Request body" + (size >= 0 ? "(" + size + " bytes)" : "")
-                + " too large, max size: " + maxBytes + " bytes");
     }
 
     static HttpException timedOut(long timeoutNanos) {
@@ -70,9 +65,9 @@ final class BodyReader implements Runnable {
             }
             ByteBuffer buffer = chunk.getByteBuffer();
             int size = buffer.remaining();
-            if (bytes.size() + (long) size > maxBytes) {
+            if (bytes.size() + (long) size > limit.maxBytes()) {
                 chunk.release();
-                result.completeExceptionally(tooLarge(-1, maxBytes));
+                result.completeExceptionally(limit.refusal(-1));
                 return;
             }
             byte[] copy = new byte[size];

@@ -91,15 +91,15 @@ final class Dispatcher {
      * The largest body the route for this request accepts; the default when no route serves it (such a request's
      * body is read within that and answered 404, 405 or 503 without being looked at).
      */
-    int maxBodyBytes(String method, String rawPath) {
+    BodyLimit bodyLimit(String method, String rawPath) {
         try {
             if (router.match(method, UrlCodec.decodePath(rawPath)) instanceof Router.Found found) {
-                return found.route().maxBodyBytes();
+                return found.route().bodyLimit();
             }
         } catch (RuntimeException e) {
             // an undecodable path is answered 400 by dispatch, whatever the body
         }
-        return RouteTable.DEFAULT_MAX_BODY_BYTES;
+        return RouteCollector.DEFAULT_LIMIT;
     }
 
     /** A request's reply and the pattern of the route that served it ({@code null} if none matched). */

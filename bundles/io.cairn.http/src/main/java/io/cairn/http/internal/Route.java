@@ -10,7 +10,7 @@ import io.cairn.http.api.StateQuery;
  * state, by a {@link StateQuery} that the server runs with consistency modes and blocking; and the largest request
  * body it accepts.
  */
-record Route(String method, String path, Handler handler, StateQuery query, int maxBodyBytes) {
+record Route(String method, String path, Handler handler, StateQuery query, BodyLimit bodyLimit) {
 
     Route {
         Objects.requireNonNull(method, "method");
@@ -21,9 +21,7 @@ record Route(String method, String path, Handler handler, StateQuery query, int 
         if ((handler == null) == (query == null)) {
             throw new IllegalArgumentException("a route has exactly one of handler and query: " + path);
         }
-        if (maxBodyBytes < 0) {
-            throw new IllegalArgumentException("a route's largest body cannot be negative: " + path);
-        }
+        Objects.requireNonNull(bodyLimit, "bodyLimit");
     }
 
     /** Whether the path is a prefix (ends in {@code /}) rather than an exact path. */

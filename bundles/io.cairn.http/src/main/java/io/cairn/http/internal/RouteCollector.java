@@ -10,11 +10,13 @@ import io.cairn.http.api.StateQuery;
 
 /** The {@link RouteTable} handed to one {@code HttpEndpoints} service: collects its routes. */
 final class RouteCollector implements RouteTable {
+    static final BodyLimit DEFAULT_LIMIT = new BodyLimit(DEFAULT_MAX_BODY_BYTES, null);
+
     private final List<Route> routes = new ArrayList<>();
 
     @Override
     public RouteTable read(String path, StateQuery query) {
-        return add(new Route("GET", path, null, Objects.requireNonNull(query, "query"), DEFAULT_MAX_BODY_BYTES));
+        return add(new Route("GET", path, null, Objects.requireNonNull(query, "query"), DEFAULT_LIMIT));
     }
 
     @Override
@@ -29,7 +31,12 @@ final class RouteCollector implements RouteTable {
 
     @Override
     public RouteTable put(String path, int maxBodyBytes, Handler handler) {
-        return add("PUT", path, maxBodyBytes, handler);
+        return add("PUT", path, new BodyLimit(maxBodyBytes, null), handler);
+    }
+
+    @Override
+    public RouteTable put(String path, int maxBodyBytes, String setting, Handler handler) {
+        return add("PUT", path, new BodyLimit(maxBodyBytes, Objects.requireNonNull(setting, "setting")), handler);
     }
 
     @Override
@@ -39,7 +46,7 @@ final class RouteCollector implements RouteTable {
 
     @Override
     public RouteTable post(String path, int maxBodyBytes, Handler handler) {
-        return add("POST", path, maxBodyBytes, handler);
+        return add("POST", path, new BodyLimit(maxBodyBytes, null), handler);
     }
 
     @Override
@@ -52,11 +59,11 @@ final class RouteCollector implements RouteTable {
     }
 
     private RouteTable add(String method, String path, Handler handler) {
-        return add(method, path, DEFAULT_MAX_BODY_BYTES, handler);
+        return add(method, path, DEFAULT_LIMIT, handler);
     }
 
-    private RouteTable add(String method, String path, int maxBodyBytes, Handler handler) {
-        return add(new Route(method, path, Objects.requireNonNull(handler, "handler"), null, maxBodyBytes));
+    private RouteTable add(String method, String path, BodyLimit limit, Handler handler) {
+        return add(new Route(method, path, Objects.requireNonNull(handler, "handler"), null, limit));
     }
 
     private RouteTable add(Route route) {

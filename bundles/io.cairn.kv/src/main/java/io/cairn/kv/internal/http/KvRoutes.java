@@ -25,7 +25,7 @@ public final class KvRoutes implements HttpEndpoints {
     public void routes(RouteTable table) {
         table.read(KV, new KvReadQuery())
                 // a value is the raw body: the server refuses a larger one before reading it
-                .put(KV, KvStore.MAX_VALUE_SIZE, writes::put)
+                .put(KV, KvStore.MAX_VALUE_SIZE, "kv_max_value_size", writes::put)
                 .delete(KV, writes::delete);
     }
 }
