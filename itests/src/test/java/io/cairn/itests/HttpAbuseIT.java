@@ -318,7 +318,8 @@ public class HttpAbuseIT {
         assertPlainText4xx(line, 400);
         String tooBig = exchange("PUT /v1/kv/abuse/v HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 600000\r\n\r\n");
         assertPlainText4xx(tooBig, 413);
-        assertTrue(tooBig, tooBig.endsWith("Request body(600000 bytes) too large, max size: 524288 bytes"));
+        assertTrue(tooBig, tooBig.endsWith("Request body(600000 bytes) too large, max size: 524288 bytes. See "
+                + "https://developer.hashicorp.com/docs/agent/config/config-files#kv_max_value_size."));
 
         // Consul takes keys as long as its megabyte of URL allows
         String key = "abuse/long/" + "k".repeat(900 * 1024);
