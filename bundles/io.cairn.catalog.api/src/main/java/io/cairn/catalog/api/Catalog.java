@@ -27,6 +27,14 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Catalog {
 
+    /**
+     * Service property, {@code true} on a catalog that is not this agent's replica but the servers' catalog
+     * reached over the network (a client agent's). Endpoints that serve the replicated catalog themselves select
+     * the local one with the target {@code (!(cairn.catalog.remote=true))}; on a client agent the servers answer
+     * those requests.
+     */
+    String REMOTE = "cairn.catalog.remote";
+
     /** The datacenter this catalog serves (configuration PID {@code io.cairn.catalog}, key {@code datacenter}). */
     String datacenter();
 

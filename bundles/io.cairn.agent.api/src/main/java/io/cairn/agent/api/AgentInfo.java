@@ -1,0 +1,61 @@
+package io.cairn.agent.api;
+
+import java.nio.file.Path;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Who this agent is and where it listens: the one source of node name, datacenter, role, addresses and ports for
+ * every bundle (none repeats them in a configuration of its own). Registered by the agent bundle from its
+ * configuration (PID {@code io.cairn.agent}) with the service property {@value #SERVER}, so that a component
+ * that only makes sense on a server (the Raft core) or only on a client agent (forwarding to the servers) can
+ * say so with a reference target: {@code (cairn.server=true)}.
+ */
+@ProviderType
+public interface AgentInfo {
+
+    /** Service property: {@code true} on a server agent, {@code false} on a client agent (a Boolean). */
+    String SERVER = "cairn.server";
+
+    /** The node name, unique in the datacenter. */
+    String nodeName();
+
+    /** The node's UUID. */
+    String nodeId();
+
+    /** The datacenter, e.g. {@code dc1}. */
+    String datacenter();
+
+    /** Whether this agent is a server: holds the replicated state and takes part in Raft. */
+    boolean server();
+
+    /** Whether the agent runs in {@code -dev} mode (a single server that keeps nothing). */
+    boolean dev();
+
+    /** The address the cluster listeners (gossip, server RPC) bind to; may be a wildcard. */
+    String bindAddress();
+
+    /** The address other agents reach this one at; never a wildcard. */
+    String advertiseAddress();
+
+    /** The address the client interfaces (HTTP API, DNS) bind to. */
+    String clientAddress();
+
+    /** The HTTP API port. */
+    int httpPort();
+
+    /** The DNS port (UDP and TCP). */
+    int dnsPort();
+
+    /** The server RPC (Raft) port; used on servers only. */
+    int serverPort();
+
+    /** The LAN gossip port (UDP and TCP). */
+    int serfLanPort();
+
+    /** The WAN gossip port of servers (UDP and TCP). */
+    int serfWanPort();
+
+    /** The agent's data directory; each subsystem keeps its files in a sub-directory of its own. */
+    Path dataDir();
+}
