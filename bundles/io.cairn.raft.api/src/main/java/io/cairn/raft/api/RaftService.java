@@ -51,4 +51,12 @@ public interface RaftService {
 
     /** The servers of the Raft group. */
     RaftConfiguration configuration();
+
+    /**
+     * Removes a server from the Raft group, as Consul's leader does when a server leaves the LAN pool. Completes
+     * at once if it is not a member; fails with {@link NoLeaderException} when no leader takes the change.
+     *
+     * @param id the server's node name (its Raft peer id)
+     */
+    CompletionStage<Void> removeServer(String id);
 }

@@ -24,6 +24,7 @@ import io.cairn.raft.api.ReadContext;
  * Reads never wait: every {@link #barrier} answers at once with a known leader.
  */
 public class FakeRaft implements RaftService {
+    private final List<String> removedServers = new ArrayList<>();
 
     /** The Raft address {@link #leader()} reports. */
     public static final String LEADER_ADDRESS = "127.0.0.1:8300";
@@ -119,6 +120,18 @@ public class FakeRaft implements RaftService {
     @Override
     public synchronized RaftConfiguration configuration() {
         return new RaftConfiguration(List.of(), state.commandIndex());
+    }
+
+    /** Records the removal; see {@link #removedServers()}. */
+    @Override
+    public synchronized CompletionStage<Void> removeServer(String id) {
+        removedServers.add(id);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** The ids {@link #removeServer} was called with, in order. */
+    public synchronized List<String> removedServers() {
+        return List.copyOf(removedServers);
     }
 
     private void wake() {

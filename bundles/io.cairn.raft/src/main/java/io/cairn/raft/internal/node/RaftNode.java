@@ -43,6 +43,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import io.cairn.raft.api.CommandResult;
 import io.cairn.raft.api.Consistency;
+import io.cairn.raft.api.NoLeaderException;
 import io.cairn.raft.api.RaftConfiguration;
 import io.cairn.raft.api.RaftService;
 import io.cairn.raft.api.ReadContext;
@@ -212,6 +213,26 @@ public final class RaftNode implements RaftService, AutoCloseable {
                 throw new IOException("Joining the Raft group failed: " + reply.getException());
             }
         }
+    }
+
+    @Override
+    public CompletionStage<Void> removeServer(String id) {
+        return CompletableFuture.runAsync(() -> {
+            RaftServer.Division division = division().orElseThrow(NoLeaderException::new);
+            List<RaftPeer> remaining = new ArrayList<>(division.getRaftConf().getCurrentPeers());
+            if (!remaining.removeIf(peer -> peer.getId().toString().equals(id))) {
+                return;
+            }
+            try (RaftClient admin = ratis.client(RaftGroup.valueOf(groupId, remaining))) {
+                RaftClientReply reply = admin.admin().setConfiguration(remaining);
+                if (!reply.isSuccess()) {
+                    throw new NoLeaderException(reply.getException());
+                }
+                LOG.info("Removed server {} from the Raft group", id);
+            } catch (IOException e) {
+                throw new NoLeaderException(e);
+            }
+        }, replyExecutor);
     }
 
     /** The missing handler type this server waits for before applying further (not ready), if any. */
