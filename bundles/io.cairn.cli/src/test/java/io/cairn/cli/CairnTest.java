@@ -36,4 +36,17 @@ class CairnTest {
     assertTrue(text.contains("    put       Sets or updates data in the KV store"), text);
     assertEquals("", out.toString(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void theClusterCommandsAreListed() {
+    assertEquals(0, Cairn.run(List.of("-h"), console));
+    String text = err.toString(StandardCharsets.UTF_8);
+    for (String line : List.of("    force-leave    Forces a member of the cluster to enter the \"left\" state",
+        "    join           Tell the Cairn agent to join a cluster",
+        "    keygen         Generates a new encryption key", "    keyring        Manages gossip layer encryption keys",
+        "    leave          Gracefully leaves the Cairn cluster and shuts down",
+        "    rtt            Estimates network round trip time between nodes")) {
+      assertTrue(text.contains(line + "\n"), text);
+    }
+  }
 }

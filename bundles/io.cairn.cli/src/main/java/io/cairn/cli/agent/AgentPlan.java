@@ -1,16 +1,21 @@
 package io.cairn.cli.agent;
 
+import io.cairn.health.api.GoDuration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Fully resolved agent settings. {@code dataDir} is {@code null} only in {@code -dev} mode without
+ * Fully resolved agent settings. {@code encrypt} is the gossip key in base64, empty for unencrypted gossip;
+ * {@code leaveOnTerminate} and {@code skipLeaveOnInterrupt} carry Consul's role defaults already. {@code dataDir} is {@code null} only in {@code -dev} mode without
  * {@code -data-dir}, meaning "use a fresh temporary directory". {@code configDirs} and {@code configFiles} are
  * absolute: the agent reads the service and check definitions in them itself (at start and on reload).
  */
 record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAddress, String advertiseAddress,
     String clientAddress, int httpPort, int dnsPort, int serverPort, int serfLanPort, int serfWanPort,
-    boolean server, int bootstrapExpect, List<String> retryJoin, boolean dev, String logLevel,
+    boolean server, int bootstrapExpect, List<String> retryJoin, List<String> retryJoinWan, Duration retryInterval,
+    String encrypt, boolean leaveOnTerminate, boolean skipLeaveOnInterrupt, Duration reconnectTimeout, boolean dev,
+    String logLevel,
     boolean enableScriptChecks, boolean enableLocalScriptChecks, boolean disableRemoteExec, List<Path> configDirs,
     List<Path> configFiles, int httpMaxConnsPerClient) {
 
@@ -37,6 +42,12 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     option(out, "server", server);
     option(out, "bootstrap.expect", bootstrapExpect);
     option(out, "retry.join", String.join(",", retryJoin));
+    option(out, "retry.join.wan", String.join(",", retryJoinWan));
+    option(out, "retry.interval", duration(retryInterval));
+    option(out, "encrypt", encrypt);
+    option(out, "leave.on.terminate", leaveOnTerminate);
+    option(out, "skip.leave.on.interrupt", skipLeaveOnInterrupt);
+    option(out, "reconnect.timeout", duration(reconnectTimeout));
     option(out, "dev", dev);
     option(out, "log.level", logLevel);
     option(out, "enable.script.checks", enableScriptChecks);
@@ -54,6 +65,11 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
   /** Karaf's own state lives inside the agent's data dir, so each agent has its own Karaf instance. */
   static Path karafData(Path dataDir) {
     return dataDir.resolve("karaf");
+  }
+
+  /** Go's spelling ({@code 30s}, {@code 72h0m0s}), ASCII only so that it survives the shell and JAVA_OPTS. */
+  private static String duration(Duration duration) {
+    return GoDuration.format(duration).replace("µs", "us");
   }
 
   private static String join(List<Path> paths) {

@@ -1,10 +1,13 @@
 package io.cairn.cli.agent;
 
+import io.cairn.health.api.GoDuration;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +34,12 @@ final class AgentPlanner {
   private static final Map<String, String> LOG_LEVELS = Map.of("trace", "trace", "debug", "debug", "info", "info",
       "warn", "warn", "err", "error", "error", "error");
   private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]");
+  /** Gossip is sealed with AES-256-GCM, so the key is 32 bytes (what {@code cairn keygen} prints). */
+  private static final int ENCRYPTION_KEY_BYTES = 32;
+  private static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(30);
+  /** Consul's defaults: failed members are reaped after 72 hours, and never sooner than after 8. */
+  private static final Duration DEFAULT_RECONNECT_TIMEOUT = Duration.ofHours(72);
+  private static final Duration MIN_RECONNECT_TIMEOUT = Duration.ofHours(8);
 
   private final HostInfo host;
 
@@ -99,11 +108,35 @@ final class AgentPlanner {
           + "\"; use trace, debug, info, warn or err");
     }
 
-    checkDistinctPorts(settings);
+    checkDistinctPorts(settings, server);
+    List<String> retryJoinWan = joinTargets(settings, Setting.START_JOIN_WAN, Setting.RETRY_JOIN_WAN);
+    if (!server && !retryJoinWan.isEmpty()) {
+      Setting given = settings.get(Setting.RETRY_JOIN_WAN).isPresent() ? Setting.RETRY_JOIN_WAN
+          : Setting.START_JOIN_WAN;
+      throw new ConfigException(origin(settings, given) + ": " + given.key + " requires server mode: only servers "
+          + "join the WAN pool; add -server (or \"server\": true) or use retry_join");
+    }
+    Duration retryInterval = duration(settings, Setting.RETRY_INTERVAL, DEFAULT_RETRY_INTERVAL);
+    if (retryInterval.compareTo(Duration.ZERO) <= 0) {
+      throw new ConfigException(origin(settings, Setting.RETRY_INTERVAL) + ": retry_interval must be positive, got "
+          + GoDuration.format(retryInterval));
+    }
+    Duration reconnectTimeout = duration(settings, Setting.RECONNECT_TIMEOUT, DEFAULT_RECONNECT_TIMEOUT);
+    if (reconnectTimeout.compareTo(MIN_RECONNECT_TIMEOUT) < 0) {
+      throw new ConfigException(origin(settings, Setting.RECONNECT_TIMEOUT) + ": reconnect_timeout must be at "
+          + "least 8h, as in Consul, got " + GoDuration.format(reconnectTimeout));
+    }
     return new AgentPlan(nodeName, datacenter, dataDir, bind, advertise, client,
         port(settings, Setting.HTTP_PORT, 8500), port(settings, Setting.DNS_PORT, 8600),
         port(settings, Setting.SERVER_PORT, 8300), port(settings, Setting.SERF_LAN_PORT, 8301),
-        port(settings, Setting.SERF_WAN_PORT, 8302), server, bootstrapExpect, retryJoin(settings), dev, logLevel,
+        port(settings, Setting.SERF_WAN_PORT, 8302), server, bootstrapExpect,
+        joinTargets(settings, Setting.START_JOIN, Setting.RETRY_JOIN), retryJoinWan, retryInterval,
+        encryptionKey(settings),
+        // Consul's defaults by role: a client leaves the cluster when it stops, a server stays a member unless
+        // told to leave (a server that leaves shrinks the Raft quorum).
+        settings.get(Setting.LEAVE_ON_TERMINATE).map(s -> (Boolean) s.value()).orElse(!server),
+        settings.get(Setting.SKIP_LEAVE_ON_INTERRUPT).map(s -> (Boolean) s.value()).orElse(server),
+        reconnectTimeout, dev, logLevel,
         bool(settings, Setting.ENABLE_SCRIPT_CHECKS), bool(settings, Setting.ENABLE_LOCAL_SCRIPT_CHECKS),
         // Remote exec stays off unless a config says otherwise, Consul's safe default.
         settings.get(Setting.DISABLE_REMOTE_EXEC).map(s -> (Boolean) s.value()).orElse(true),
@@ -132,13 +165,16 @@ final class AgentPlanner {
     return paths;
   }
 
-  /** No two listeners may share a port number (DNS and HTTP both use TCP). */
-  private static void checkDistinctPorts(Settings settings) throws ConfigException {
+  /**
+   * No two listeners may share a port number (DNS and HTTP both use TCP). A client agent opens no Raft or WAN
+   * port, so those two do not count for it.
+   */
+  private static void checkDistinctPorts(Settings settings, boolean server) throws ConfigException {
     Map<Integer, Setting> used = new LinkedHashMap<>();
-    int[] defaults = {8500, 8600, 8300, 8301, 8302};
-    Setting[] ports = {Setting.HTTP_PORT, Setting.DNS_PORT, Setting.SERVER_PORT, Setting.SERF_LAN_PORT,
+    int[] defaults = {8500, 8600, 8301, 8300, 8302};
+    Setting[] ports = {Setting.HTTP_PORT, Setting.DNS_PORT, Setting.SERF_LAN_PORT, Setting.SERVER_PORT,
         Setting.SERF_WAN_PORT};
-    for (int i = 0; i < ports.length; i++) {
+    for (int i = 0; i < (server ? ports.length : 3); i++) {
       int port = port(settings, ports[i], defaults[i]);
       Setting clash = used.putIfAbsent(port, ports[i]);
       if (clash != null) {
@@ -148,23 +184,55 @@ final class AgentPlanner {
     }
   }
 
-  private static List<String> retryJoin(Settings settings) throws ConfigException {
-    Optional<Settings.Sourced> join = settings.get(Setting.RETRY_JOIN);
+  /**
+   * The join targets of {@code oneShot} (Consul's deprecated start_join) then {@code retrying}, without
+   * duplicates: Cairn keeps retrying both until the agent has joined.
+   */
+  private static List<String> joinTargets(Settings settings, Setting oneShot, Setting retrying)
+      throws ConfigException {
     List<String> targets = new ArrayList<>();
-    if (join.isEmpty()) {
-      return targets;
-    }
-    for (Object item : (List<?>) join.get().value()) {
-      String target = safe(join.get(), (String) item);
-      if (!validJoinTarget(target)) {
-        throw new ConfigException(join.get().origin() + ": retry_join target \"" + target
-            + "\" is not host, host:port, IPv6 or [IPv6]:port");
+    for (Setting setting : List.of(oneShot, retrying)) {
+      Optional<Settings.Sourced> join = settings.get(setting);
+      if (join.isEmpty()) {
+        continue;
       }
-      if (!targets.contains(target)) {
-        targets.add(target);
+      for (Object item : (List<?>) join.get().value()) {
+        String target = safe(join.get(), (String) item);
+        if (!validJoinTarget(target)) {
+          throw new ConfigException(join.get().origin() + ": " + setting.key + " target \"" + target
+              + "\" is not host, host:port, IPv6 or [IPv6]:port");
+        }
+        if (!targets.contains(target)) {
+          targets.add(target);
+        }
       }
     }
     return targets;
+  }
+
+  /**
+   * The gossip encryption key as given (base64), or "" for none. Its value never appears in an error: it is a
+   * secret.
+   */
+  private static String encryptionKey(Settings settings) throws ConfigException {
+    Optional<Settings.Sourced> given = settings.get(Setting.ENCRYPT);
+    String key = given.map(s -> (String) s.value()).orElse("");
+    if (key.isEmpty()) {
+      return "";
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(key);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(given.get().origin() + ": encrypt is not valid base64 (" + e.getMessage()
+          + "); generate a key with \"cairn keygen\"");
+    }
+    if (bytes.length != ENCRYPTION_KEY_BYTES) {
+      throw new ConfigException(given.get().origin() + ": encrypt must be the base64 of exactly "
+          + ENCRYPTION_KEY_BYTES + " bytes (an AES-256 key), got " + bytes.length + " bytes; generate a key with "
+          + "\"cairn keygen\"");
+    }
+    return key;
   }
 
   private static boolean validJoinTarget(String target) {
@@ -234,6 +302,10 @@ final class AgentPlanner {
 
   private static boolean bool(Settings settings, Setting setting) {
     return settings.get(setting).map(s -> (Boolean) s.value()).orElse(false);
+  }
+
+  private static Duration duration(Settings settings, Setting setting, Duration fallback) {
+    return settings.get(setting).map(s -> (Duration) s.value()).orElse(fallback);
   }
 
   private static int port(Settings settings, Setting setting, int fallback) {

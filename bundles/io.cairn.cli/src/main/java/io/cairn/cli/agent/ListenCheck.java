@@ -1,6 +1,7 @@
 package io.cairn.cli.agent;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,13 +21,22 @@ final class ListenCheck {
 
   private ListenCheck() {}
 
+  /** Gossip pools speak UDP (probes) and TCP (state sync); only servers run Raft and join the WAN pool. */
   private static List<Listener> listeners(AgentPlan plan) {
-    return List.of(
+    List<Listener> listeners = new ArrayList<>(List.of(
         new Listener("the HTTP API", false, plan.clientAddress(), plan.httpPort(), "-client, -http-port"),
         new Listener("DNS", true, plan.clientAddress(), plan.dnsPort(), "-client, -dns-port"),
         new Listener("DNS", false, plan.clientAddress(), plan.dnsPort(), "-client, -dns-port"),
-        new Listener("Raft", false, plan.bindAddress(), plan.serverPort(), "-bind, -server-port"),
-        new Listener("joining the cluster", false, plan.bindAddress(), plan.serfLanPort(), "-bind, -serf-lan-port"));
+        new Listener("LAN gossip", false, plan.bindAddress(), plan.serfLanPort(), "-bind, -serf-lan-port"),
+        new Listener("LAN gossip", true, plan.bindAddress(), plan.serfLanPort(), "-bind, -serf-lan-port")));
+    if (plan.server()) {
+      listeners.add(new Listener("Raft", false, plan.bindAddress(), plan.serverPort(), "-bind, -server-port"));
+      listeners.add(new Listener("WAN gossip", false, plan.bindAddress(), plan.serfWanPort(),
+          "-bind, -serf-wan-port"));
+      listeners.add(new Listener("WAN gossip", true, plan.bindAddress(), plan.serfWanPort(),
+          "-bind, -serf-wan-port"));
+    }
+    return listeners;
   }
 
   /** Runs after the planner has refused a port given to two listeners. */

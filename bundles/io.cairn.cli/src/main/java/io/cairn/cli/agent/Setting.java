@@ -1,6 +1,8 @@
 package io.cairn.cli.agent;
 
+import io.cairn.health.api.GoDuration;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +19,16 @@ enum Setting {
   SERVER("server", "server", Type.BOOL),
   BOOTSTRAP_EXPECT("bootstrap_expect", "bootstrap-expect", Type.COUNT),
   RETRY_JOIN("retry_join", "retry-join", Type.LIST),
+  /** Consul's deprecated one-shot join; Cairn keeps retrying these too, as if they were in retry_join. */
+  START_JOIN("start_join", "join", Type.LIST),
+  RETRY_JOIN_WAN("retry_join_wan", "retry-join-wan", Type.LIST),
+  /** Consul's deprecated one-shot WAN join; treated as retry_join_wan. */
+  START_JOIN_WAN("start_join_wan", "join-wan", Type.LIST),
+  RETRY_INTERVAL("retry_interval", "retry-interval", Type.DURATION),
+  ENCRYPT("encrypt", "encrypt", Type.STRING),
+  LEAVE_ON_TERMINATE("leave_on_terminate", null, Type.BOOL),
+  SKIP_LEAVE_ON_INTERRUPT("skip_leave_on_interrupt", null, Type.BOOL),
+  RECONNECT_TIMEOUT("reconnect_timeout", null, Type.DURATION),
   BIND_ADDR("bind_addr", "bind", Type.STRING),
   ADVERTISE_ADDR("advertise_addr", "advertise", Type.STRING),
   CLIENT_ADDR("client_addr", "client", Type.STRING),
@@ -32,7 +44,7 @@ enum Setting {
   HTTP_MAX_CONNS_PER_CLIENT("limits.http_max_conns_per_client", null, Type.COUNT);
 
   /** How a setting's value is spelled and checked. */
-  enum Type { STRING, BOOL, COUNT, PORT, LIST }
+  enum Type { STRING, BOOL, COUNT, PORT, LIST, DURATION }
 
   final String key;
   final String flag;
@@ -51,6 +63,7 @@ enum Setting {
       case STRING -> text;
       case BOOL -> Boolean.parseBoolean(text);
       case LIST -> List.of(text);
+      case DURATION -> duration(origin, text);
       case COUNT, PORT -> {
         try {
           yield checkRange(origin, Integer.parseInt(text.trim()));
@@ -75,6 +88,11 @@ enum Setting {
           return b;
         }
         throw new ConfigException(got);
+      case DURATION:
+        if (json instanceof String s) {
+          return duration(origin, s);
+        }
+        throw new ConfigException(got);
       case LIST:
         if (json instanceof String s) {
           return List.of(s);
@@ -95,6 +113,15 @@ enum Setting {
     }
   }
 
+  /** A Go duration ({@code "30s"}, {@code "72h"}, {@code "1h30m"}) as a {@link Duration}. */
+  private static Duration duration(String origin, String text) throws ConfigException {
+    try {
+      return GoDuration.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(origin + ": " + e.getMessage());
+    }
+  }
+
   private int checkRange(String origin, int value) throws ConfigException {
     boolean ok = type == Type.PORT ? value >= 1 && value <= 65535 : value >= 0;
     if (!ok) {
@@ -110,6 +137,7 @@ enum Setting {
       case LIST -> "expected a string or an array of strings";
       case COUNT -> "expected a whole number, 0 or more";
       case PORT -> "expected a port number between 1 and 65535";
+      case DURATION -> "expected a duration such as \"30s\" or \"72h\"";
     };
   }
 

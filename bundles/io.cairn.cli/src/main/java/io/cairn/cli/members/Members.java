@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  */
 public final class Members extends ClientCommand {
   private static final String[] STATUS = {"none", "alive", "leaving", "left", "failed"};
+  /** The segment name that asks for the members of every segment. */
+  static final String ALL_SEGMENTS = "_all";
 
   /** One member with the tags the table shows; {@code tags} already carries the defaults Consul fills in. */
   record Member(String name, String address, int port, int status, Map<String, String> tags) {
@@ -59,6 +61,8 @@ public final class Members extends ClientCommand {
     flags.bool("detailed", "Show every tag of each member.");
     flags.value("status", "<regexp>", "Only members whose status (alive, leaving, left, failed) matches.");
     flags.bool("wan", "List the servers of the WAN pool instead.");
+    flags.value("segment", "<name>", "Only members of this network segment; " + ALL_SEGMENTS + " (the default) "
+        + "lists every segment.");
   }
 
   @Override
@@ -70,14 +74,16 @@ public final class Members extends ClientCommand {
       console.err().println("Failed to compile status regexp: " + e.getDescription());
       return 1;
     }
+    String segment = flags.string("segment", ALL_SEGMENTS);
     Map<String, String> query = new LinkedHashMap<>();
-    query.put("segment", "_all");
+    query.put("segment", segment);
     if (flags.bool("wan")) {
       query.put("wan", "1");
     }
     List<Member> members;
     try {
-      members = parse(Json.parse(api.send("GET", "/v1/agent/members", query, null, 200).text()));
+      members = parse(Json.parse(api.send("GET", "/v1/agent/members", query, null, 200).text()),
+          segment.equals(ALL_SEGMENTS));
     } catch (ApiException e) {
       console.err().println("Error retrieving members: " + e.getMessage());
       return 1;
@@ -93,8 +99,12 @@ public final class Members extends ClientCommand {
     return 0;
   }
 
-  /** Reads {@code /v1/agent/members}, filling in partition and segment as Consul's CLI does for one partition. */
-  static List<Member> parse(Object json) {
+  /**
+   * Reads {@code /v1/agent/members}, filling in partition and segment as Consul's CLI does for one partition:
+   * servers belong to {@code <all>} segments when every segment was asked for, members without a segment to
+   * {@code <default>}.
+   */
+  static List<Member> parse(Object json, boolean allSegments) {
     if (!(json instanceof List<?> items)) {
       throw new IllegalArgumentException("expected a JSON array of members");
     }
@@ -111,7 +121,7 @@ public final class Members extends ClientCommand {
       if (tags.get("ap").isEmpty()) {
         tags.put("ap", "default");
       }
-      if ("consul".equals(tags.get("role"))) {
+      if (allSegments && "consul".equals(tags.get("role"))) {
         tags.put("segment", "<all>");
       } else if (tags.getOrDefault("segment", "").isEmpty()) {
         tags.put("segment", "<default>");

@@ -90,7 +90,8 @@ class AgentCommandTest {
     assertEquals(List.of("node.name", "node.id", "datacenter", "data.dir", "bind.address", "advertise.address",
         "client.address", "http.port", "http.max.conns.per.client", "dns.port", "server.port", "serf.lan.port",
         "serf.wan.port", "server",
-        "bootstrap.expect", "retry.join", "dev", "log.level", "enable.script.checks", "enable.local.script.checks",
+        "bootstrap.expect", "retry.join", "retry.join.wan", "retry.interval", "encrypt", "leave.on.terminate",
+        "skip.leave.on.interrupt", "reconnect.timeout", "dev", "log.level", "enable.script.checks", "enable.local.script.checks",
         "disable.remote.exec", "config.dirs", "config.files", "KARAF_DATA", "DISCARD_ON_EXIT"),
         List.copyOf(plan.keySet()));
     assertEquals("box1", plan.get("node.name"));
@@ -300,8 +301,22 @@ class AgentCommandTest {
         "-dev", "-data-dir", tmp.toString(), "-http-port", "7777");
     assertFails("cannot listen on 127.0.0.1:7777 (UDP) for DNS (-client, -dns-port): Address already in use",
         "-dev", "-data-dir", tmp.toString(), "-dns-port", "7777");
-    assertFails("cannot listen on 0.0.0.0:7777 (TCP) for joining the cluster (-bind, -serf-lan-port): ",
+    assertFails("cannot listen on 0.0.0.0:7777 (TCP) for LAN gossip (-bind, -serf-lan-port): ",
         "-server", "-data-dir", tmp.toString(), "-serf-lan-port", "7777");
+    assertFails("cannot listen on 0.0.0.0:7777 (TCP) for WAN gossip (-bind, -serf-wan-port): ",
+        "-server", "-data-dir", tmp.toString(), "-serf-wan-port", "7777");
+    assertFails("cannot listen on 0.0.0.0:7777 (TCP) for Raft (-bind, -server-port): ",
+        "-server", "-data-dir", tmp.toString(), "-server-port", "7777");
+  }
+
+  @Test
+  void aClientAgentOpensNoRaftOrWanPortSoAServerBesideItDoesNotStopIt() {
+    Map<String, String> plan = run("-data-dir", tmp.toString(), "-bind", "127.0.0.1", "-server-port", "7777",
+        "-serf-wan-port", "7777", "-serf-lan-port", "9301", "-http-port", "9500", "-dns-port", "9600").plan();
+    assertEquals("false", plan.get("server"));
+    assertEquals("true", plan.get("leave.on.terminate"));
+    assertFails("port 9301 is used twice: ports.serf_lan (-serf-lan-port) and ports.server (-server-port)",
+        "-server", "-data-dir", tmp.toString(), "-serf-lan-port", "9301", "-server-port", "9301");
   }
 
   @Test

@@ -54,10 +54,22 @@ class MembersTest {
   }
 
   @Test
+  void oneSegmentIsAskedForByNameAndServersThenShowTheirOwnSegment() throws Exception {
+    try (FakeAgent agent = new FakeAgent().reply(200, "[" + CLIENT + "," + SERVER + "]")) {
+      assertEquals(0, agent.run(new Members(), "-segment", "alpha"));
+      assertEquals("/v1/agent/members?segment=alpha", agent.requests.get(0).uri());
+      assertEquals(""
+          + "Node   Address        Status  Type    Build   Protocol  DC   Partition  Segment\n"
+          + "zeta   10.0.0.1:8301  alive   server  1.21.0  2         dc1  default    <default>\n"
+          + "alpha  10.0.0.5:8301  alive   client  1.21.0  2         dc1  default    <default>\n", agent.out());
+    }
+  }
+
+  @Test
   void unknownRoleAndMissingBuild() {
     String json = "[{\"Name\":\"x\",\"Addr\":\"1.1.1.1\",\"Port\":1,\"Tags\":{\"role\":\"weird\"},\"Status\":9},"
         + "{\"Name\":\"y\",\"Addr\":\"1.1.1.2\",\"Port\":1,\"Tags\":{\"role\":\"node\"},\"Status\":3}]";
-    String table = Members.standard(Members.parse(parse(json)));
+    String table = Members.standard(Members.parse(parse(json), true));
     assertEquals(""
         + "Node  Address    Status   Type     Build  Protocol  DC  Partition  Segment\n"
         + "x     1.1.1.1:1  unknown  unknown                                  \n"

@@ -1,0 +1,170 @@
+package io.cairn.cli.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gossip settings of the plan: joins, encryption, leave behaviour by role, reconnect and retry timing. */
+class AgentPlannerTest {
+  private static final HostInfo HOST = new HostInfo() {
+    @Override
+    public String hostname() {
+      return "box1";
+    }
+
+    @Override
+    public Optional<String> firstNonLoopbackIpv4() {
+      return Optional.of("10.1.2.3");
+    }
+
+    @Override
+    public Optional<String> cannotListen(boolean udp, InetSocketAddress address) {
+      return Optional.empty();
+    }
+  };
+  private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+  @TempDir
+  Path tmp;
+
+  AgentPlan plan(String... args) throws Exception {
+    AgentRequest request = AgentRequest.parse(List.of(args));
+    Settings settings = ConfigFiles.read(request.sources());
+    settings.overlay(request.flags());
+    return new AgentPlanner(HOST).plan(request.dev(), settings, request.sources());
+  }
+
+  String rendered(AgentPlan plan) {
+    return plan.render(tmp, "00000000-0000-0000-0000-000000000001", false);
+  }
+
+  String refusal(String... args) {
+    return assertThrows(ConfigException.class, () -> plan(args)).getMessage();
+  }
+
+  String file(String name, String json) throws Exception {
+    return Files.writeString(tmp.resolve(name), json).toString();
+  }
+
+  @Test
+  void withoutServerOrDevTheAgentIsAClientThatLeavesWhenItStops() throws Exception {
+    AgentPlan plan = plan("-data-dir", tmp.toString());
+    assertFalse(plan.server());
+    assertEquals(0, plan.bootstrapExpect());
+    assertTrue(plan.leaveOnTerminate(), "Consul's client default");
+    assertFalse(plan.skipLeaveOnInterrupt(), "Consul's client default");
+    assertEquals(Duration.ofHours(72), plan.reconnectTimeout());
+    assertEquals(Duration.ofSeconds(30), plan.retryInterval());
+    assertEquals("", plan.encrypt());
+    String lines = rendered(plan);
+    assertTrue(lines.contains("-Dcairn.server=false\n"), lines);
+    assertTrue(lines.contains("-Dcairn.retry.join.wan=\n-Dcairn.retry.interval=30s\n-Dcairn.encrypt=\n"
+        + "-Dcairn.leave.on.terminate=true\n-Dcairn.skip.leave.on.interrupt=false\n"
+        + "-Dcairn.reconnect.timeout=72h0m0s\n"), lines);
+    assertTrue(refusal("-bootstrap-expect=2", "-data-dir", tmp.toString()).contains("requires server mode"));
+    assertTrue(refusal().startsWith("no data directory"), "a client keeps its state in a data dir too");
+  }
+
+  @Test
+  void serversStayMembersUnlessToldAndConfigFilesOverrideEitherDefault() throws Exception {
+    AgentPlan server = plan("-server", "-data-dir", tmp.toString());
+    assertFalse(server.leaveOnTerminate());
+    assertTrue(server.skipLeaveOnInterrupt());
+    AgentPlan dev = plan("-dev");
+    assertFalse(dev.leaveOnTerminate());
+    assertTrue(dev.skipLeaveOnInterrupt());
+
+    String conf = file("leave.json", "{\"leave_on_terminate\": true, \"skip_leave_on_interrupt\": false}");
+    AgentPlan told = plan("-server", "-data-dir", tmp.toString(), "-config-file", conf);
+    assertTrue(told.leaveOnTerminate());
+    assertFalse(told.skipLeaveOnInterrupt());
+    String client = file("client.json", "{\"leave_on_terminate\": false, \"skip_leave_on_interrupt\": true}");
+    AgentPlan stays = plan("-data-dir", tmp.toString(), "-config-file", client);
+    assertFalse(stays.leaveOnTerminate());
+    assertTrue(stays.skipLeaveOnInterrupt());
+
+    assertTrue(assertThrows(Exception.class, () -> plan("-dev", "-leave-on-terminate")).getMessage()
+        .contains("flag provided but not defined: -leave-on-terminate"), "Consul has no such flag");
+    String bad = file("bad.json", "{\"leave_on_terminate\": \"yes\"}");
+    assertTrue(refusal("-dev", "-config-file", bad).endsWith("field \"leave_on_terminate\": expected true or "
+        + "false, got \"yes\""));
+  }
+
+  @Test
+  void startJoinIsRetriedLikeRetryJoinAndWanTargetsAreForServersOnly() throws Exception {
+    String conf = file("join.json", "{\"start_join\": [\"10.0.0.1\"], \"retry_join\": \"10.0.0.2:8301\", "
+        + "\"start_join_wan\": \"10.9.0.1:8302\"}");
+    AgentPlan plan = plan("-server", "-data-dir", tmp.toString(), "-config-file", conf, "-join", "[::1]:8301",
+        "-retry-join", "10.0.0.1", "-retry-join-wan", "10.9.0.2", "-join-wan", "10.9.0.1:8302");
+    assertEquals(List.of("10.0.0.1", "[::1]:8301", "10.0.0.2:8301"), plan.retryJoin());
+    assertEquals(List.of("10.9.0.1:8302", "10.9.0.2"), plan.retryJoinWan());
+    String lines = rendered(plan);
+    assertTrue(lines.contains("-Dcairn.retry.join=10.0.0.1,[::1]:8301,10.0.0.2:8301\n"
+        + "-Dcairn.retry.join.wan=10.9.0.1:8302,10.9.0.2\n"), lines);
+
+    assertEquals("-retry-join-wan: retry_join_wan requires server mode: only servers join the WAN pool; add "
+        + "-server (or \"server\": true) or use retry_join",
+        refusal("-data-dir", tmp.toString(), "-retry-join-wan", "10.9.0.2"));
+    assertTrue(refusal("-data-dir", tmp.toString(), "-join-wan", "10.9.0.2")
+        .startsWith("-join-wan: start_join_wan requires server mode"));
+    assertEquals("-join: start_join target \"a:b:c:x\" is not host, host:port, IPv6 or [IPv6]:port",
+        refusal("-dev", "-join", "a:b:c:x"));
+    assertTrue(refusal("-dev", "-retry-join-wan", "h:0").startsWith("-retry-join-wan: retry_join_wan target"));
+  }
+
+  @Test
+  void theEncryptionKeyMustBeThirtyTwoBytesOfBase64AndIsNeverEchoedInErrors() throws Exception {
+    AgentPlan plan = plan("-dev", "-encrypt", KEY);
+    assertEquals(KEY, plan.encrypt());
+    assertTrue(rendered(plan).contains("-Dcairn.encrypt=" + KEY + "\n"));
+    String conf = file("key.json", "{\"encrypt\": \"" + KEY + "\"}");
+    assertEquals(KEY, plan("-dev", "-config-file", conf).encrypt());
+    assertEquals("", plan("-dev", "-encrypt", "").encrypt(), "an empty key means unencrypted gossip");
+
+    String consulSized = Base64.getEncoder().encodeToString(new byte[16]);
+    String shortKey = refusal("-dev", "-encrypt", consulSized);
+    assertEquals("-encrypt: encrypt must be the base64 of exactly 32 bytes (an AES-256 key), got 16 bytes; "
+        + "generate a key with \"cairn keygen\"", shortKey);
+    String garbage = refusal("-dev", "-encrypt", "not*base64!");
+    assertTrue(garbage.startsWith("-encrypt: encrypt is not valid base64 ("), garbage);
+    assertFalse(garbage.contains("not*base64!"), garbage);
+    String wrongType = file("num.json", "{\"encrypt\": 32}");
+    assertTrue(refusal("-dev", "-config-file", wrongType).endsWith("field \"encrypt\": expected a string, got 32"));
+  }
+
+  @Test
+  void reconnectTimeoutAndRetryIntervalAreGoDurationsWithConsulsBounds() throws Exception {
+    String conf = file("timing.json", "{\"reconnect_timeout\": \"8h\", \"retry_interval\": \"1m30s\"}");
+    AgentPlan plan = plan("-dev", "-config-file", conf);
+    assertEquals(Duration.ofHours(8), plan.reconnectTimeout());
+    assertEquals(Duration.ofSeconds(90), plan.retryInterval());
+    assertTrue(rendered(plan).contains("-Dcairn.retry.interval=1m30s\n"));
+    assertTrue(rendered(plan).contains("-Dcairn.reconnect.timeout=8h0m0s\n"));
+    assertEquals(Duration.ofMillis(500), plan("-dev", "-retry-interval=500ms").retryInterval());
+    assertTrue(rendered(plan("-dev", "-retry-interval=250us")).contains("-Dcairn.retry.interval=250us\n"),
+        "ASCII microseconds");
+
+    String tooShort = file("short.json", "{\"reconnect_timeout\": \"7h59m\"}");
+    assertTrue(refusal("-dev", "-config-file", tooShort).endsWith("field \"reconnect_timeout\": reconnect_timeout "
+        + "must be at least 8h, as in Consul, got 7h59m0s"));
+    assertEquals("-retry-interval: retry_interval must be positive, got 0s", refusal("-dev", "-retry-interval=0"));
+    assertTrue(refusal("-dev", "-retry-interval", "soon")
+        .startsWith("invalid value \"soon\" for flag -retry-interval: invalid duration \"soon\""));
+    String number = file("number.json", "{\"reconnect_timeout\": 72}");
+    assertTrue(refusal("-dev", "-config-file", number).endsWith("field \"reconnect_timeout\": expected a duration "
+        + "such as \"30s\" or \"72h\", got 72"));
+    assertTrue(assertThrows(Exception.class, () -> plan("-dev", "-reconnect-timeout=9h")).getMessage()
+        .contains("flag provided but not defined"), "Consul sets it in config files only");
+  }
+}
