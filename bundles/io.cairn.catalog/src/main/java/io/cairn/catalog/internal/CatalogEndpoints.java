@@ -5,18 +5,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
+import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.Deregistration;
+import io.cairn.catalog.api.HealthCheck;
+import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.Registration;
+import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.ServiceQuery;
 import io.cairn.health.api.CheckStatus;
 import io.cairn.http.api.Answer;
 import io.cairn.http.api.HttpEndpoints;
-import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
@@ -30,21 +31,39 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /v1/catalog} and {@code /v1/health}. Every read watches the whole catalog table and answers with its
- * index, as Consul answers with its table indexes; writes go through the {@link Catalog} service.
+ * index, as Consul answers with its table indexes; writes go through the {@link Catalog} service. The lists Consul
+ * sorts by {@code ?near=<node>|_agent} are sorted here by {@link Proximity}.
+ * <p>
+ * Only this server's replicated catalog is served ({@link #LOCAL_CATALOG}): on a client agent, whose
+ * {@code Catalog} is the servers' reached over the network, these routes are absent and the requests go to a
+ * server.
  */
 @Component(service = HttpEndpoints.class)
 public final class CatalogEndpoints implements HttpEndpoints {
+
+    /** The reference target that selects this server's replicated catalog, never a remote one. */
+    static final String LOCAL_CATALOG = "(!(" + Catalog.REMOTE + "=true))";
+    /** The {@code ?near} value that names this agent's own node. */
+    static final String NEAR_AGENT = "_agent";
 
     private static final Watch WHOLE_CATALOG = new Watch(CatalogKeys.TABLE, "");
     /** How Consul starts the 400 for a body its decoder refuses. */
     static final String DECODE_FAILED = "Request decode failed: ";
 
+    /** A read's result from its parsed parameters, the catalog and the {@code ?near} order. */
+    @FunctionalInterface
+    private interface Body<P> {
+        Object apply(P params, CatalogReads reads, Proximity near);
+    }
+
     private final Catalog catalog;
+    private final AgentInfo agent;
     private final DecodedRecords records = new DecodedRecords(RaftCatalog.DECODED_RECORDS);
 
     @Activate
-    public CatalogEndpoints(@Reference Catalog catalog) {
+    public CatalogEndpoints(@Reference(target = LOCAL_CATALOG) Catalog catalog, @Reference AgentInfo agent) {
         this.catalog = catalog;
+        this.agent = agent;
     }
 
     @Override
@@ -54,32 +73,36 @@ public final class CatalogEndpoints implements HttpEndpoints {
                 .get("/v1/catalog/datacenters",
                         request -> CompletableFuture.completedFuture(Response.json(List.of(catalog.datacenter()))))
                 .read("/v1/catalog/nodes", query(this::nodeMeta,
-                        (meta, reads) -> reads.nodes(meta).stream().map(Views.NodeJson::of).toList()))
-                .read("/v1/catalog/services", query(this::nodeMeta, (meta, reads) -> reads.services(meta)))
+                        (meta, reads, near) -> near.sort(reads.nodes(meta), Node::node).stream()
+                                .map(Views.NodeJson::of).toList()))
+                .read("/v1/catalog/services", query(this::nodeMeta, (meta, reads, near) -> reads.services(meta)))
                 .read("/v1/catalog/service/", query(r -> serviceQuery(r, false),
-                        (q, reads) -> reads.serviceEntries(q.name(), q.query()).stream()
-                                .map(Views.CatalogServiceJson::of).toList()))
+                        (q, reads, near) -> near.sort(reads.serviceEntries(q.name(), q.query()), CatalogEndpoints::node)
+                                .stream().map(Views.CatalogServiceJson::of).toList()))
                 .read("/v1/catalog/node/", query(r -> name(r, "Missing node name"),
-                        (node, reads) -> reads.nodeServices(node).map(Views.NodeInfoJson::of).orElse(null)))
+                        (node, reads, near) -> reads.nodeServices(node).map(Views.NodeInfoJson::of).orElse(null)))
                 .read("/v1/catalog/node-services/", query(r -> name(r, "Missing node name"),
-                        (node, reads) -> reads.nodeServices(node).map(Views.NodeServicesJson::of).orElse(null)))
+                        (node, reads, near) -> reads.nodeServices(node).map(Views.NodeServicesJson::of)
+                                .orElse(null)))
                 .read("/v1/health/node/", query(r -> name(r, "Missing node name"),
-                        (node, reads) -> Views.CheckJson.of(reads.nodeChecks(node))))
+                        (node, reads, near) -> Views.CheckJson.of(reads.nodeChecks(node))))
                 .read("/v1/health/checks/", query(r -> serviceQuery(r, false),
-                        (q, reads) -> Views.CheckJson.of(reads.serviceChecks(q.name(), q.query().nodeMeta()))))
+                        (q, reads, near) -> Views.CheckJson.of(near.sort(
+                                reads.serviceChecks(q.name(), q.query().nodeMeta()), HealthCheck::node))))
                 .read("/v1/health/service/", query(r -> serviceQuery(r, true),
-                        (q, reads) -> reads.serviceEntries(q.name(), q.query()).stream()
-                                .map(Views.ServiceEntryJson::of).toList()))
+                        (q, reads, near) -> near.sort(reads.serviceEntries(q.name(), q.query()), CatalogEndpoints::node)
+                                .stream().map(Views.ServiceEntryJson::of).toList()))
                 .read("/v1/health/state/", query(this::stateQuery,
-                        (q, reads) -> Views.CheckJson.of(reads.checks(q.state(), q.nodeMeta()))));
+                        (q, reads, near) -> Views.CheckJson.of(near.sort(reads.checks(q.state(), q.nodeMeta()),
+                                HealthCheck::node))));
     }
 
     /** A JSON {@code null} body is an empty request, as Go decodes it, refused for its missing node name. */
     private CompletionStage<Response> register(Request request) {
         Bodies.RegisterBody body = Optional.ofNullable(request.body(Bodies.RegisterBody.class))
                 .orElse(Bodies.RegisterBody.EMPTY);
-        requireOwnDatacenter(body.datacenter());
-        Registration registration = badRequestOnIllegalArgument(() -> {
+        Requests.requireOwnDatacenter(catalog.datacenter(), body.datacenter());
+        Registration registration = Requests.badRequestOnIllegalArgument(() -> {
             Registration r;
             try {
                 r = body.toRegistration();
@@ -95,8 +118,8 @@ public final class CatalogEndpoints implements HttpEndpoints {
     private CompletionStage<Response> deregister(Request request) {
         Bodies.DeregisterBody body = Optional.ofNullable(request.body(Bodies.DeregisterBody.class))
                 .orElse(Bodies.DeregisterBody.EMPTY);
-        requireOwnDatacenter(body.datacenter());
-        Deregistration deregistration = badRequestOnIllegalArgument(() -> {
+        Requests.requireOwnDatacenter(catalog.datacenter(), body.datacenter());
+        Deregistration deregistration = Requests.badRequestOnIllegalArgument(() -> {
             Deregistration d = body.toDeregistration();
             CatalogCommand.deregister(d);
             return d;
@@ -104,23 +127,38 @@ public final class CatalogEndpoints implements HttpEndpoints {
         return catalog.deregister(deregistration).thenApply(done -> Response.json(true));
     }
 
-    /** A read whose parameters are parsed (and refused) before the server waits, and again to answer. */
-    private <P> StateQuery query(Function<Request, P> params, BiFunction<P, CatalogReads, Object> body) {
+    /**
+     * A read whose parameters are parsed (and refused) before the server waits, and again to answer. The
+     * {@code ?near} order comes from the same state as the answer; coordinates moving do not change the index,
+     * as in Consul, whose catalog indexes do not cover its coordinates either.
+     */
+    private <P> StateQuery query(Function<Request, P> params, Body<P> body) {
         return new StateQuery() {
             @Override
             public Watch watch(Request request) {
-                requireOwnDatacenter(request.param("dc").orElse(""));
-                badRequestOnIllegalArgument(() -> params.apply(request));
+                Requests.requireOwnDatacenter(catalog.datacenter(), request.param("dc").orElse(""));
+                Requests.badRequestOnIllegalArgument(() -> params.apply(request));
                 return WHOLE_CATALOG;
             }
 
             @Override
             public Answer answer(Request request, StateView state) {
-                P parsed = badRequestOnIllegalArgument(() -> params.apply(request));
+                P parsed = Requests.badRequestOnIllegalArgument(() -> params.apply(request));
                 CatalogReads reads = new CatalogReads(state, catalog.datacenter(), records);
-                return new Answer(reads.index(), Response.json(body.apply(parsed, reads)));
+                Proximity near = Proximity.from(state, nearNode(request));
+                return new Answer(reads.index(), Response.json(body.apply(parsed, reads, near)));
             }
         };
+    }
+
+    /** The node {@code ?near} names, {@code _agent} standing for this agent's; none without the parameter. */
+    private Optional<String> nearNode(Request request) {
+        return request.param("near").filter(near -> !near.isEmpty())
+                .map(near -> near.equals(NEAR_AGENT) ? agent.nodeName() : near);
+    }
+
+    private static String node(ServiceEntry entry) {
+        return entry.node().node();
     }
 
     private record NamedQuery(String name, ServiceQuery query) {
@@ -148,20 +186,5 @@ public final class CatalogEndpoints implements HttpEndpoints {
             throw new IllegalArgumentException(missing);
         }
         return request.argument();
-    }
-
-    /** Consul forwards other datacenters' requests over the WAN; this release has one datacenter. */
-    private void requireOwnDatacenter(String dc) {
-        if (dc != null && !dc.isEmpty() && !dc.equals(catalog.datacenter())) {
-            throw new HttpException(500, "No path to datacenter");
-        }
-    }
-
-    private static <T> T badRequestOnIllegalArgument(Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (IllegalArgumentException e) {
-            throw HttpException.badRequest(e.getMessage());
-        }
     }
 }

@@ -11,7 +11,8 @@ import io.cairn.raft.api.StateWriter;
 
 /**
  * Consul's catalog write semantics over the {@value CatalogKeys#TABLE} table: the deterministic apply every
- * server runs. A registration that the current state refuses changes nothing and reports why.
+ * server runs. A registration that the current state refuses changes nothing and reports why. Deregistering a
+ * node also deletes its network coordinates from the {@value CoordinateTable#TABLE} table.
  */
 public final class CatalogStateMachine {
 
@@ -98,6 +99,8 @@ public final class CatalogStateMachine {
             state.deletePrefix(CatalogKeys.TABLE, CatalogKeys.servicesOf(node));
             state.deletePrefix(CatalogKeys.TABLE, CatalogKeys.checksOf(node));
             state.delete(CatalogKeys.TABLE, CatalogKeys.node(node));
+            // A coordinate lives as long as its node, as in Consul (updates for unknown nodes are dropped).
+            state.deletePrefix(CoordinateTable.TABLE, CoordinateTable.of(node));
         }
     }
 

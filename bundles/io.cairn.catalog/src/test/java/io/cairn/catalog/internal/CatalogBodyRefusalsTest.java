@@ -28,17 +28,7 @@ class CatalogBodyRefusalsTest {
 
     @BeforeEach
     void routes() {
-        new CatalogEndpoints(new RaftCatalog(raft, new RaftCatalog.Config() {
-            @Override
-            public String datacenter() {
-                return "dc1";
-            }
-
-            @Override
-            public Class<? extends java.lang.annotation.Annotation> annotationType() {
-                return RaftCatalog.Config.class;
-            }
-        })).routes(http);
+        new CatalogEndpoints(new RaftCatalog(raft, Fixtures.config("dc1")), Fixtures.agent("n1")).routes(http);
     }
 
     /** The 400's text for a register {@code body}; nothing may have been submitted. */

@@ -27,22 +27,8 @@ class CatalogEndpointsTest {
 
     @BeforeEach
     void routes() {
-        RaftCatalog catalog = new RaftCatalog(raft, config("dc9"));
-        new CatalogEndpoints(catalog).routes(http);
-    }
-
-    private static RaftCatalog.Config config(String dc) {
-        return new RaftCatalog.Config() {
-            @Override
-            public String datacenter() {
-                return dc;
-            }
-
-            @Override
-            public Class<? extends java.lang.annotation.Annotation> annotationType() {
-                return RaftCatalog.Config.class;
-            }
-        };
+        RaftCatalog catalog = new RaftCatalog(raft, Fixtures.config("dc9"));
+        new CatalogEndpoints(catalog, Fixtures.agent("n1")).routes(http);
     }
 
     private void register(String json) {

@@ -1,10 +1,12 @@
 package io.cairn.catalog.internal;
 
 import io.cairn.raft.testing.InMemoryState;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.NodeService;
@@ -32,6 +34,96 @@ final class Fixtures {
     /** Adds an instance, creating its node if needed but leaving an existing node's metadata alone. */
     static Registration instance(String node, NodeService service, HealthCheck... checks) {
         return new Registration("", node, "10.0.0.1", null, null, service, List.of(checks), true);
+    }
+
+    /** The catalog's configuration for datacenter {@code dc}. */
+    static RaftCatalog.Config config(String dc) {
+        return new RaftCatalog.Config() {
+            @Override
+            public String datacenter() {
+                return dc;
+            }
+
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return RaftCatalog.Config.class;
+            }
+        };
+    }
+
+    /** A server agent on loopback named {@code nodeName}, in dc1. */
+    static AgentInfo agent(String nodeName) {
+        return new AgentInfo() {
+            @Override
+            public String nodeName() {
+                return nodeName;
+            }
+
+            @Override
+            public String nodeId() {
+                return "00000000-0000-0000-0000-000000000001";
+            }
+
+            @Override
+            public String datacenter() {
+                return "dc1";
+            }
+
+            @Override
+            public boolean server() {
+                return true;
+            }
+
+            @Override
+            public boolean dev() {
+                return false;
+            }
+
+            @Override
+            public String bindAddress() {
+                return "127.0.0.1";
+            }
+
+            @Override
+            public String advertiseAddress() {
+                return "127.0.0.1";
+            }
+
+            @Override
+            public String clientAddress() {
+                return "127.0.0.1";
+            }
+
+            @Override
+            public int httpPort() {
+                return 8500;
+            }
+
+            @Override
+            public int dnsPort() {
+                return 8600;
+            }
+
+            @Override
+            public int serverPort() {
+                return 8300;
+            }
+
+            @Override
+            public int serfLanPort() {
+                return 8301;
+            }
+
+            @Override
+            public int serfWanPort() {
+                return 8302;
+            }
+
+            @Override
+            public Path dataDir() {
+                return Path.of("data");
+            }
+        };
     }
 
     static Optional<String> apply(InMemoryState state, Registration registration) {

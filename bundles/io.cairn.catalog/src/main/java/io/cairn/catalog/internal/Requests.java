@@ -1,0 +1,31 @@
+package io.cairn.catalog.internal;
+
+import java.util.function.Supplier;
+
+import io.cairn.http.api.HttpException;
+
+/** Request checks the catalog and coordinate endpoints share. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    /**
+     * Refuses a request for another datacenter ({@code dc} empty or {@code null} means this one): Consul forwards
+     * those over the WAN, and this release has one datacenter.
+     */
+    static void requireOwnDatacenter(String own, String dc) {
+        if (dc != null && !dc.isEmpty() && !dc.equals(own)) {
+            throw new HttpException(500, "No path to datacenter");
+        }
+    }
+
+    /** Runs {@code step}, turning its {@link IllegalArgumentException} into a 400 with the same message. */
+    static <T> T badRequestOnIllegalArgument(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (IllegalArgumentException e) {
+            throw HttpException.badRequest(e.getMessage());
+        }
+    }
+}
