@@ -1,6 +1,7 @@
 package io.cairn.http.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.cairn.raft.api.Consistency;
@@ -16,6 +17,12 @@ public interface Request {
 
     /** The URL-decoded path, e.g. {@code /v1/kv/a/b}. */
     String path();
+
+    /** The path as the client sent it, still percent-encoded, e.g. {@code /v1/kv/a%2Fb}. */
+    String rawPath();
+
+    /** The query string as the client sent it, still percent-encoded, without the {@code ?}; {@code ""} if none. */
+    String rawQuery();
 
     /** For a prefix route, the URL-decoded rest of the path after the prefix ({@code a/b}); else {@code ""}. */
     String argument();
@@ -40,6 +47,12 @@ public interface Request {
 
     /** The first value of a request header (case-insensitive name). */
     Optional<String> header(String name);
+
+    /**
+     * Every request header: an unmodifiable map whose keys are looked up case-insensitively, each with its values
+     * in the order sent.
+     */
+    Map<String, List<String>> headers();
 
     /** The raw body; empty if none. */
     byte[] body();

@@ -47,6 +47,14 @@ public final class Response {
         return new Response(200, null, body, contentType);
     }
 
+    /**
+     * {@code status} with raw bytes of the given content type ({@code null} for none), e.g. an answer relayed
+     * unchanged from another agent.
+     */
+    public static Response raw(int status, byte[] body, String contentType) {
+        return new Response(status, null, body, contentType);
+    }
+
     /** {@code status} with a plain-text message. */
     public static Response text(int status, String message) {
         return new Response(status, null, message.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");

@@ -8,9 +8,12 @@
  * consistency modes, {@code X-Consul-*} headers, blocking queries held without a thread each (and given up as soon as
  * their client hangs up), and the limits that keep one client from taking the agent down: a largest body per route,
  * a time limit for receiving a request, and a limit on concurrent connections per client address.
+ * <p>
+ * A {@link io.cairn.http.api.FallbackHandler} service serves the {@code /v1} paths no route serves (a client
+ * agent forwards them to the servers).
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.cairn.http.api;
 
 import org.osgi.annotation.bundle.Export;

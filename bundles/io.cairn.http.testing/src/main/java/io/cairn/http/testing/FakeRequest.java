@@ -1,7 +1,10 @@
 package io.cairn.http.testing;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,8 @@ import io.cairn.raft.api.Consistency;
 /**
  * A request built in a test, read the way the HTTP server reads a real one: parameters and flags by presence,
  * unsigned parameters and JSON bodies refused with 400, headers by case-insensitive name. A new request is a
- * {@code GET /} without parameters, headers or body; the builder methods change it and return it.
+ * {@code GET /} without parameters, headers or body; the builder methods change it and return it. Its raw path and
+ * query are its path and parameters percent-encoded, unless set.
  */
 public final class FakeRequest implements Request {
 
@@ -32,6 +36,7 @@ public final class FakeRequest implements Request {
     private String method = "GET";
     private String path = "/";
     private String argument = "";
+    private String rawPath;
     private final Map<String, List<String>> params = new LinkedHashMap<>();
     private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private byte[] body = new byte[0];
@@ -51,6 +56,12 @@ public final class FakeRequest implements Request {
     /** Sets the URL-decoded path. */
     public FakeRequest path(String path) {
         this.path = path;
+        return this;
+    }
+
+    /** Sets the path as sent, percent-encoded; without it {@link #rawPath()} encodes {@link #path()}. */
+    public FakeRequest rawPath(String raw) {
+        this.rawPath = raw;
         return this;
     }
 
@@ -113,6 +124,31 @@ public final class FakeRequest implements Request {
         return argument;
     }
 
+    /**
+     * The path as set with {@link #rawPath(String)}, else {@link #path()} with every character but {@code /} and
+     * the URL-safe ones percent-encoded.
+     */
+    @Override
+    public String rawPath() {
+        if (rawPath != null) {
+            return rawPath;
+        }
+        return String.join("/", Arrays.stream(path.split("/", -1)).map(FakeRequest::encode).toList());
+    }
+
+    /** The parameters in the order added, each {@code name=value} encoded, a {@code ""} value as a bare name. */
+    @Override
+    public String rawQuery() {
+        List<String> terms = new ArrayList<>();
+        params.forEach((name, values) -> values.forEach(value ->
+                terms.add(value.isEmpty() ? encode(name) : encode(name) + "=" + encode(value))));
+        return String.join("&", terms);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     @Override
     public Optional<String> param(String name) {
         return params(name).stream().findFirst();
@@ -154,6 +190,11 @@ public final class FakeRequest implements Request {
     @Override
     public Optional<String> header(String name) {
         return headers.getOrDefault(name, List.of()).stream().findFirst();
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        return Collections.unmodifiableMap(headers);
     }
 
     @Override

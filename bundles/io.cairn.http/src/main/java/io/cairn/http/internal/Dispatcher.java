@@ -28,7 +28,8 @@ import io.cairn.raft.api.RaftService;
  * While the agent is starting, a request that no route serves may be for an endpoint whose subsystem has not
  * registered it yet: a 404 then would be a wrong answer (a Consul client reads one from {@code /v1/kv} as "no
  * such key"), so it is answered {@code 503} with {@code Retry-After} until the agent has started. The same holds
- * while it shuts down and its subsystems remove their endpoints.
+ * while it shuts down and its subsystems remove their endpoints, and for a request the fallback would serve: the
+ * route that should answer it here may be missing only for now.
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -88,13 +89,17 @@ final class Dispatcher {
     }
 
     /**
-     * The largest body the route for this request accepts; the default when no route serves it (such a request's
-     * body is read within that and answered 404, 405 or 503 without being looked at).
+     * The largest body the route (or the fallback) for this request accepts; the default when neither serves it
+     * (such a request's body is read within that and answered 404, 405 or 503 without being looked at).
      */
     BodyLimit bodyLimit(String method, String rawPath) {
         try {
-            if (router.match(method, UrlCodec.decodePath(rawPath)) instanceof Router.Found found) {
+            Router.Match match = router.match(method, UrlCodec.decodePath(rawPath));
+            if (match instanceof Router.Found found) {
                 return found.route().bodyLimit();
+            }
+            if (match instanceof Router.Fallback fallback) {
+                return fallback.route().bodyLimit();
             }
         } catch (RuntimeException e) {
             // an undecodable path is answered 400 by dispatch, whatever the body
@@ -134,11 +139,20 @@ final class Dispatcher {
             if (match instanceof Router.NotAllowed notAllowed) {
                 return Routed.unmatched(methodNotAllowed(method, notAllowed.allowed()));
             }
-            Router.Found found = (Router.Found) match;
-            pattern = found.route().path();
-            HttpRequest request = new HttpRequest(method, path, found.argument(), query, headers, body, json.mapper());
+            Route route;
+            String argument;
+            if (match instanceof Router.Found found) {
+                route = found.route();
+                argument = found.argument();
+            } else {
+                route = ((Router.Fallback) match).route();
+                argument = "";
+            }
+            pattern = route.path();
+            HttpRequest request = new HttpRequest(method, path, argument, rawPath, rawQuery, query, headers, body,
+                    json.mapper());
             boolean indent = pretty;
-            CompletableFuture<Response> running = invoke(found.route(), request).toCompletableFuture();
+            CompletableFuture<Response> running = invoke(route, request).toCompletableFuture();
             CompletableFuture<Reply> reply = running.handle((response, failure) -> failure == null
                     ? render(response, indent) : failure(failure));
             // Cancelling the reply (client gone) must reach a blocking query's wait.

@@ -1,5 +1,6 @@
 package io.cairn.http.internal;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,19 +19,29 @@ final class HttpRequest implements Request {
     private final String method;
     private final String path;
     private final String argument;
+    private final String rawPath;
+    private final String rawQuery;
     private final Map<String, List<String>> query;
     private final Map<String, List<String>> headers;
     private final byte[] body;
     private final ObjectMapper mapper;
 
-    HttpRequest(String method, String path, String argument, Map<String, List<String>> query,
-            Map<String, List<String>> headers, byte[] body, ObjectMapper mapper) {
+    /**
+     * @param rawPath  the path as sent, still percent-encoded
+     * @param rawQuery the query string as sent, or {@code null} for none
+     * @param query    {@code rawQuery} parsed
+     */
+    HttpRequest(String method, String path, String argument, String rawPath, String rawQuery,
+            Map<String, List<String>> query, Map<String, List<String>> headers, byte[] body, ObjectMapper mapper) {
         this.method = method;
         this.path = path;
         this.argument = argument;
+        this.rawPath = rawPath;
+        this.rawQuery = rawQuery == null ? "" : rawQuery;
         this.query = Map.copyOf(query);
-        this.headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        this.headers.putAll(headers);
+        TreeMap<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> byName.put(name, List.copyOf(values)));
+        this.headers = Collections.unmodifiableMap(byName);
         this.body = body;
         this.mapper = mapper;
     }
@@ -48,6 +59,16 @@ final class HttpRequest implements Request {
     @Override
     public String argument() {
         return argument;
+    }
+
+    @Override
+    public String rawPath() {
+        return rawPath;
+    }
+
+    @Override
+    public String rawQuery() {
+        return rawQuery;
     }
 
     @Override
@@ -103,6 +124,11 @@ final class HttpRequest implements Request {
     public Optional<String> header(String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        return headers;
     }
 
     @Override

@@ -22,6 +22,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cairn.agent.api.AgentInfo;
+import io.cairn.http.api.FallbackHandler;
 import io.cairn.http.api.HttpEndpoints;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -29,7 +31,8 @@ import io.cairn.raft.api.RaftService;
 
 /**
  * Runs the Consul-compatible HTTP API and serves the routes of every {@link HttpEndpoints} service; routes
- * appear and disappear with their services. Reads of the replicated state answer {@code No cluster leader}
+ * appear and disappear with their services. The {@code /v1} paths no route serves go to the highest-ranked
+ * {@link FallbackHandler}, if there is one. Reads of the replicated state answer {@code No cluster leader}
  * while no {@link RaftService} is registered. The listener opens at once, before the other subsystems have
  * registered their endpoints: until the agent has started ({@link BootReadiness}, checked every
  * {@value #READINESS_POLL_MILLIS} ms), requests no route serves answer 503.
@@ -39,14 +42,9 @@ import io.cairn.raft.api.RaftService;
 public final class HttpServerComponent {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerComponent.class);
 
+    /** The listener's own settings; its address and port are the agent's ({@link AgentInfo}). */
     @ObjectClassDefinition(name = "Cairn HTTP server", description = "The Consul-compatible HTTP API listener")
     public @interface Config {
-        @AttributeDefinition(description = "Address the HTTP API listens on")
-        String client_address() default "127.0.0.1";
-
-        @AttributeDefinition(description = "HTTP API port (0 picks a free one)")
-        int http_port() default 8500;
-
         @AttributeDefinition(description = "Consul's limits.http_max_conns_per_client: connections one client IP "
                 + "address may hold open at once (0 for no limit); one over the limit is answered 429 and closed")
         int http_max_conns_per_client() default ClientConnectionLimit.DEFAULT_MAX_CONNS_PER_CLIENT;
@@ -62,15 +60,15 @@ public final class HttpServerComponent {
     private volatile RaftService raft;
 
     @Activate
-    public HttpServerComponent(Config config, BundleContext context, @Reference ServiceComponentRuntime scr)
-            throws Exception {
+    public HttpServerComponent(Config config, BundleContext context, @Reference ServiceComponentRuntime scr,
+            @Reference(name = "agent") AgentInfo agent) throws Exception {
         BootReadiness readiness = new BootReadiness(new KarafBoot(context, scr), System::nanoTime,
                 BootReadiness.ENDPOINT_GRACE);
         int perClient = config.http_max_conns_per_client();
-        server = new ApiServer(config.client_address(), config.http_port(), router, () -> raft, readiness,
+        server = new ApiServer(agent.clientAddress(), agent.httpPort(), router, () -> raft, readiness,
                 new HttpMetrics(meters), ServerLimits.defaults().withMaxConnsPerClient(perClient));
         server.start();
-        LOG.info("HTTP API listening on {}:{} (connections per client address: {})", config.client_address(),
+        LOG.info("HTTP API listening on {}:{} (connections per client address: {})", agent.clientAddress(),
                 server.port(), perClient == 0 ? "unlimited" : "at most " + perClient);
         readinessPoll = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "cairn-http-boot-readiness");
@@ -111,6 +109,18 @@ public final class HttpServerComponent {
 
     void removeEndpoints(HttpEndpoints endpoints, Map<String, Object> properties) {
         router.remove(properties.get(Constants.SERVICE_ID));
+    }
+
+    /** The highest-ranked fallback serves; GREEDY rebinds when a higher-ranked one appears. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setFallback(FallbackHandler handler) {
+        router.fallback(handler);
+        LOG.info("HTTP API: paths under {} that no route serves go to {}", Router.FALLBACK_PREFIX, handler);
+    }
+
+    void unsetFallback(FallbackHandler handler) {
+        router.removeFallback(handler);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

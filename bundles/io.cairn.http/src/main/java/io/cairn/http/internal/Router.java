@@ -10,15 +10,20 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cairn.http.api.FallbackHandler;
+
 /**
  * The routes of all registered endpoint services. Each owner's routes come and go together; lookups read an
  * immutable snapshot rebuilt on every change, so matching takes no lock.
  * <p>
  * Matching follows {@link io.cairn.http.api.RouteTable}: an exact path or the longest prefix wins; if that
- * path has no route for the method, the answer lists the methods it does allow.
+ * path has no route for the method, the answer lists the methods it does allow. A path under
+ * {@value #FALLBACK_PREFIX} that no route has goes to the {@link FallbackHandler}, if one is set.
  */
 final class Router {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    /** The paths a fallback serves; also the route pattern its requests are counted under. */
+    static final String FALLBACK_PREFIX = "/v1/";
     /** The order methods are listed in {@code Allow}, as Consul lists them. */
     private static final List<String> METHOD_ORDER = List.of("GET", "PUT", "POST", "DELETE");
 
@@ -38,11 +43,16 @@ final class Router {
     record NotFound() implements Match {
     }
 
+    /** No route has this path, but the fallback serves it with {@code route}. */
+    record Fallback(Route route) implements Match {
+    }
+
     private record Snapshot(Map<String, Map<String, Route>> exact, List<Map.Entry<String, Map<String, Route>>> prefixes) {
     }
 
     private final Map<Object, List<Route>> byOwner = new LinkedHashMap<>();
     private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
+    private volatile FallbackHandler fallback;
 
     /** Adds (or replaces) the routes of {@code owner}. */
     synchronized void add(Object owner, List<Route> routes) {
@@ -54,6 +64,18 @@ final class Router {
     synchronized void remove(Object owner) {
         if (byOwner.remove(owner) != null) {
             rebuild();
+        }
+    }
+
+    /** Makes {@code handler} the fallback, replacing any other. */
+    synchronized void fallback(FallbackHandler handler) {
+        fallback = handler;
+    }
+
+    /** Removes {@code handler} as the fallback, unless another has replaced it already. */
+    synchronized void removeFallback(FallbackHandler handler) {
+        if (fallback == handler) {
+            fallback = null;
         }
     }
 
@@ -71,13 +93,22 @@ final class Router {
             }
         }
         if (methods == null) {
-            return new NotFound();
+            return unrouted(method, path);
         }
         Route route = methods.get(method);
         if (route == null) {
             return new NotAllowed(METHOD_ORDER.stream().filter(methods::containsKey).toList());
         }
         return new Found(route, argument);
+    }
+
+    private Match unrouted(String method, String path) {
+        FallbackHandler handler = fallback;
+        if (handler == null || !path.startsWith(FALLBACK_PREFIX)) {
+            return new NotFound();
+        }
+        return new Fallback(new Route(method, FALLBACK_PREFIX, handler, null,
+                new BodyLimit(handler.maxBodyBytes(), null)));
     }
 
     private void rebuild() {

@@ -87,8 +87,8 @@ class BlockingQueryTest {
     };
 
     private HttpRequest request(String queryString) {
-        return new HttpRequest("GET", "/v1/kv/a", "a", UrlCodec.parseQuery(queryString), Map.of(), new byte[0],
-                new Json().mapper());
+        return new HttpRequest("GET", "/v1/kv/a", "a", "/v1/kv/a", queryString, UrlCodec.parseQuery(queryString),
+                Map.of(), new byte[0], new Json().mapper());
     }
 
     @Test

@@ -83,6 +83,11 @@ final class FakeRaft implements RaftService, StateView {
     }
 
     @Override
+    public CompletionStage<Void> removeServer(String id) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public long appliedIndex() {
         return indexes.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }

@@ -24,7 +24,7 @@ class HttpRequestTest {
     }
 
     private HttpRequest request(String query, String body) {
-        return new HttpRequest("GET", "/v1/x", "", UrlCodec.parseQuery(query),
+        return new HttpRequest("GET", "/v1/x", "", "/v1/x", query, UrlCodec.parseQuery(query),
                 Map.of("X-Consul-Token", List.of("secret")), body.getBytes(StandardCharsets.UTF_8), json.mapper());
     }
 
@@ -38,6 +38,20 @@ class HttpRequestTest {
         assertEquals(Optional.of("a/b"), r.param("k"));
         assertEquals(Optional.empty(), r.param("missing"));
         assertEquals(List.of(), r.params("missing"));
+    }
+
+    @Test
+    void keepsThePathQueryAndHeadersAsSent() {
+        HttpRequest r = new HttpRequest("GET", "/v1/kv/a/b", "a/b", "/v1/kv/a%2Fb", "q=hello+w%C3%B6rld&recurse",
+                UrlCodec.parseQuery("q=hello+w%C3%B6rld&recurse"),
+                Map.of("Content-Type", List.of("application/json"), "X-Forwarded", List.of("a", "b")), new byte[0],
+                json.mapper());
+        assertEquals("/v1/kv/a%2Fb", r.rawPath());
+        assertEquals("q=hello+w%C3%B6rld&recurse", r.rawQuery());
+        assertEquals(List.of("application/json"), r.headers().get("content-type"));
+        assertEquals(List.of("a", "b"), r.headers().get("X-FORWARDED"));
+        assertThrows(UnsupportedOperationException.class, () -> r.headers().put("X", List.of()));
+        assertEquals("", request(null).rawQuery());
     }
 
     @Test
@@ -92,7 +106,7 @@ class HttpRequestTest {
     }
 
     private String decodeError(byte[] body, Class<?> type) {
-        HttpRequest r = new HttpRequest("PUT", "/v1/x", "", Map.of(), Map.of(), body, json.mapper());
+        HttpRequest r = new HttpRequest("PUT", "/v1/x", "", "/v1/x", null, Map.of(), Map.of(), body, json.mapper());
         HttpException e = assertThrows(HttpException.class, () -> r.body(type));
         assertEquals(400, e.status());
         return e.getMessage();
@@ -145,7 +159,7 @@ class HttpRequestTest {
 
     @Test
     void aJsonNullBodyIsNull() {
-        HttpRequest r = new HttpRequest("PUT", "/v1/x", "", Map.of(), Map.of(),
+        HttpRequest r = new HttpRequest("PUT", "/v1/x", "", "/v1/x", null, Map.of(), Map.of(),
                 "null".getBytes(StandardCharsets.UTF_8), json.mapper());
         assertEquals(null, r.body(Service.class));
     }

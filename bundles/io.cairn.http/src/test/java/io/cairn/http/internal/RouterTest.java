@@ -10,7 +10,9 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
+import io.cairn.http.api.FallbackHandler;
 import io.cairn.http.api.Handler;
+import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
 
 class RouterTest {
@@ -79,6 +81,45 @@ class RouterTest {
         assertSame(leader, ((Router.Found) router.match("GET", "/v1/status/leader")).route().handler());
         router.remove("status");
         assertSame(intruder, ((Router.Found) router.match("GET", "/v1/status/leader")).route().handler());
+    }
+
+    @Test
+    void pathsUnderV1NoRouteHasGoToTheFallbackWithItsBodyLimit() {
+        FallbackHandler forward = fallback(1024);
+        router.fallback(forward);
+        Router.Fallback fallback = assertInstanceOf(Router.Fallback.class, router.match("POST", "/v1/catalog/x"));
+        assertSame(forward, fallback.route().handler());
+        assertEquals("POST", fallback.route().method());
+        assertEquals(1024, fallback.route().bodyLimit().maxBytes());
+        assertInstanceOf(Router.Found.class, router.match("GET", "/v1/kv/a"));
+        assertInstanceOf(Router.NotAllowed.class, router.match("DELETE", "/v1/kv/a"), "a local path keeps its 405");
+        assertInstanceOf(Router.NotFound.class, router.match("GET", "/ui/"), "only /v1/ is forwarded");
+    }
+
+    @Test
+    void aFallbackLeavesOnlyIfNotReplaced() {
+        FallbackHandler first = fallback(1);
+        FallbackHandler second = fallback(2);
+        router.fallback(first);
+        router.fallback(second);
+        router.removeFallback(first);
+        assertSame(second, ((Router.Fallback) router.match("GET", "/v1/x")).route().handler());
+        router.removeFallback(second);
+        assertInstanceOf(Router.NotFound.class, router.match("GET", "/v1/x"));
+    }
+
+    private static FallbackHandler fallback(int maxBodyBytes) {
+        return new FallbackHandler() {
+            @Override
+            public int maxBodyBytes() {
+                return maxBodyBytes;
+            }
+
+            @Override
+            public CompletableFuture<Response> handle(Request request) {
+                return CompletableFuture.completedFuture(Response.ok());
+            }
+        };
     }
 
     @Test

@@ -1,0 +1,54 @@
+package io.cairn.forward.internal;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * A server of this datacenter as a client agent reaches it: its node name and where its HTTP API answers.
+ *
+ * @param node        the server's node name
+ * @param httpAddress {@code host:port} of its HTTP API ({@code [v6]:port} for an IPv6 address)
+ */
+record Server(String node, String httpAddress) {
+
+    /**
+     * The server a member's {@code http_addr} tag ({@code ip:port}) names; empty when the tag is not an address
+     * with a port from 1 to 65535.
+     */
+    static Optional<Server> of(String node, String httpAddr) {
+        int colon = httpAddr.lastIndexOf(':');
+        if (colon <= 0 || colon == httpAddr.length() - 1) {
+            return Optional.empty();
+        }
+        String host = httpAddr.substring(0, colon);
+        int port;
+        try {
+            port = Integer.parseInt(httpAddr.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (port < 1 || port > 65_535) {
+            return Optional.empty();
+        }
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        Server server = new Server(node, host + ":" + port);
+        try {
+            // an authority that is no host and port (a space, an underscore) parses without a host
+            return server.uri("/").getHost() == null ? Optional.empty() : Optional.of(server);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The URI of {@code pathAndQuery} (already percent-encoded, starting with {@code /}) on this server. */
+    URI uri(String pathAndQuery) {
+        return URI.create("http://" + httpAddress + pathAndQuery);
+    }
+
+    @Override
+    public String toString() {
+        return node + " (" + httpAddress + ")";
+    }
+}
