@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -32,7 +34,8 @@ import io.cairn.http.api.HttpEndpoints;
  * <p>
  * The endpoint components are the DS components that provide {@link HttpEndpoints}; one waits while a reference
  * it needs is unsatisfied. Components that need a configuration that is absent, or whose activation failed, are
- * not waited for: they do not come by waiting.
+ * not waited for, nor are those that are {@link DormantComponents dormant} on this agent: they do not come by
+ * waiting.
  */
 final class KarafBoot implements BootReadiness.Signals {
     private static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
@@ -66,8 +69,11 @@ final class KarafBoot implements BootReadiness.Signals {
     @Override
     public List<String> waitingEndpoints() {
         List<String> waiting = new ArrayList<>();
-        for (ComponentDescriptionDTO component : scr.getComponentDescriptionDTOs()) {
-            if (!Arrays.asList(component.serviceInterfaces).contains(ENDPOINTS)) {
+        List<ComponentDescriptionDTO> components = List.copyOf(scr.getComponentDescriptionDTOs());
+        DormantComponents dormant = new DormantComponents(components,
+                component -> List.copyOf(scr.getComponentConfigurationDTOs(component)), this::registered);
+        for (ComponentDescriptionDTO component : components) {
+            if (!Arrays.asList(component.serviceInterfaces).contains(ENDPOINTS) || dormant.dormant(component)) {
                 continue;
             }
             for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(component)) {
@@ -78,6 +84,15 @@ final class KarafBoot implements BootReadiness.Signals {
             }
         }
         return waiting;
+    }
+
+    private boolean registered(String service, String target) {
+        try {
+            ServiceReference<?>[] found = context.getServiceReferences(service, target);
+            return found != null && found.length > 0;
+        } catch (InvalidSyntaxException e) {
+            return false;
+        }
     }
 
     /**
