@@ -1,0 +1,37 @@
+package io.cairn.gossip.internal.component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.cairn.agent.api.AgentInfo;
+
+/**
+ * The tags this agent gossips about itself, with Consul's keys: {@code role}, {@code dc}, {@code id},
+ * {@code build}, {@code vsn}, {@code vsn_min}, {@code vsn_max}, {@code segment}, and on servers {@code port}
+ * (server RPC), {@code wan_join_port} and Cairn's {@code http_addr} (where client agents forward to).
+ */
+final class MemberTags {
+    /** The Consul release the agent claims to be, as {@code version:revision}. */
+    static final String BUILD = "1.21.0:cairn";
+
+    private MemberTags() {
+    }
+
+    static Map<String, String> of(AgentInfo agent) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("role", agent.server() ? "consul" : "node");
+        tags.put("dc", agent.datacenter());
+        tags.put("id", agent.nodeId());
+        tags.put("build", BUILD);
+        tags.put("vsn", "2");
+        tags.put("vsn_min", "2");
+        tags.put("vsn_max", "3");
+        tags.put("segment", "");
+        if (agent.server()) {
+            tags.put("port", Integer.toString(agent.serverPort()));
+            tags.put("wan_join_port", Integer.toString(agent.serfWanPort()));
+            tags.put("http_addr", agent.advertiseAddress() + ":" + agent.httpPort());
+        }
+        return tags;
+    }
+}

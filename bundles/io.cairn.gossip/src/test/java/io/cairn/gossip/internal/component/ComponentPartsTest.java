@@ -1,0 +1,69 @@
+package io.cairn.gossip.internal.component;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.cairn.agent.api.AgentInfo;
+
+class ComponentPartsTest {
+
+    @Test
+    void joinAddressesTakeConsulsForms() {
+        assertEquals(new InetSocketAddress("127.0.0.1", 8301), JoinAddresses.resolve("127.0.0.1", 8301));
+        assertEquals(new InetSocketAddress("127.0.0.1", 9301), JoinAddresses.resolve("127.0.0.1:9301", 8301));
+        assertEquals(new InetSocketAddress("::1", 9301), JoinAddresses.resolve("[::1]:9301", 8301));
+        assertEquals(new InetSocketAddress("::1", 8301), JoinAddresses.resolve("::1", 8301));
+        assertEquals(List.of("a:1", "b", "c"), JoinAddresses.split("a:1, b", "", "c"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> JoinAddresses.resolve("127.0.0.1:99999", 8301));
+        assertTrue(bad.getMessage().contains("127.0.0.1:99999") && bad.getMessage().contains("host:port"));
+    }
+
+    @Test
+    void leaveSettingsDefaultByRole() {
+        assertFalse(RoleDefault.resolve("leave_on_terminate", "", true, false), "servers stay");
+        assertTrue(RoleDefault.resolve("leave_on_terminate", "", false, false), "clients leave");
+        assertTrue(RoleDefault.resolve("leave_on_terminate", "true", true, false));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> RoleDefault.resolve("leave_on_terminate", "yes", true, false));
+        assertTrue(bad.getMessage().contains("leave_on_terminate"));
+    }
+
+    @Test
+    void serversTellWhereTheirRpcAndHttpAre() {
+        assertEquals("consul", MemberTags.of(agent(true)).get("role"));
+        assertEquals("8300", MemberTags.of(agent(true)).get("port"));
+        assertEquals("10.0.0.5:8500", MemberTags.of(agent(true)).get("http_addr"));
+        assertEquals("node", MemberTags.of(agent(false)).get("role"));
+        assertFalse(MemberTags.of(agent(false)).containsKey("port"));
+        assertEquals(List.of("role", "dc", "id", "build", "vsn", "vsn_min", "vsn_max", "segment"),
+                List.copyOf(MemberTags.of(agent(false)).keySet()));
+    }
+
+    static AgentInfo agent(boolean server) {
+        return new AgentInfo() {
+            public String nodeName() { return "s1"; }
+            public String nodeId() { return "6f0c2a54-0c5e-4d6c-9a80-3b8d6e3f2a11"; }
+            public String datacenter() { return "dc1"; }
+            public boolean server() { return server; }
+            public boolean dev() { return false; }
+            public String bindAddress() { return "0.0.0.0"; }
+            public String advertiseAddress() { return "10.0.0.5"; }
+            public String clientAddress() { return "127.0.0.1"; }
+            public int httpPort() { return 8500; }
+            public int dnsPort() { return 8600; }
+            public int serverPort() { return 8300; }
+            public int serfLanPort() { return 8301; }
+            public int serfWanPort() { return 8302; }
+            public Path dataDir() { return Path.of("/nonexistent"); }
+        };
+    }
+}
