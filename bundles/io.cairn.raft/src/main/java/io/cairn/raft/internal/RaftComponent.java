@@ -1,12 +1,5 @@
 package io.cairn.raft.internal;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
+import io.cairn.agent.api.AgentInfo;
+import io.cairn.gossip.api.Membership;
 import io.cairn.raft.api.CommandHandler;
 import io.cairn.raft.api.CommandResult;
 import io.cairn.raft.api.Consistency;
@@ -35,6 +30,7 @@ import io.cairn.raft.api.RaftService;
 import io.cairn.raft.api.ReadContext;
 import io.cairn.raft.api.StateView;
 import io.cairn.raft.internal.cluster.ClusterFormation;
+import io.cairn.raft.internal.cluster.PoolServers;
 import io.cairn.raft.internal.machine.HandlerRegistry;
 import io.cairn.raft.internal.machine.RaftMetrics;
 import io.cairn.raft.internal.node.NodeSettings;
@@ -42,8 +38,9 @@ import io.cairn.raft.internal.node.RaftNode;
 
 /**
  * The OSGi face of this server's {@link RaftNode}: tracks the {@link CommandHandler} services and offers the
- * {@link RaftService}. The service is registered at once; the Raft group forms in the background, and until it
- * has a leader writes and leader reads fail with "No cluster leader".
+ * {@link RaftService}. It runs on server agents only (an {@link AgentInfo} with {@value AgentInfo#SERVER} true),
+ * keeping its log and snapshots under {@code <data dir>/raft}. The service is registered at once; the Raft group
+ * forms in the background, and until it has a leader writes and leader reads fail with "No cluster leader".
  */
 @Component(service = RaftService.class, configurationPid = "io.cairn.raft",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -58,25 +55,22 @@ public final class RaftComponent implements RaftService {
     private final RaftNode node;
     private final ClusterFormation formation;
 
+    /**
+     * @param agent this agent's identity; the target keeps Raft off client agents
+     */
     @Activate
-    public RaftComponent(RaftConfig config) throws IOException {
-        String advertise = advertiseAddress(config);
-        NodeSettings settings = new NodeSettings(nodeName(config), config.datacenter(),
-                Path.of(config.data_dir(), "raft"), config.bind_address(), advertise, config.server_port(),
-                config.snapshot_threshold(), NodeSettings.DEFAULT_SEGMENT_BYTES);
+    public RaftComponent(RaftConfig config,
+            @Reference(name = "agent", target = "(" + AgentInfo.SERVER + "=true)") AgentInfo agent,
+            @Reference(name = "lan", target = "(" + Membership.POOL + "=" + Membership.LAN + ")") Membership lan) {
+        NodeSettings settings = new NodeSettings(agent.nodeName(), agent.datacenter(), agent.dataDir().resolve("raft"),
+                agent.bindAddress(), agent.advertiseAddress(), agent.serverPort(), config.snapshot_threshold(),
+                NodeSettings.DEFAULT_SEGMENT_BYTES);
         node = new RaftNode(settings, handlers, new RaftMetrics(meters));
-        try {
-            formation = new ClusterFormation(node, config.bootstrap_expect(), retryJoin(config.retry_join()),
-                    new InetSocketAddress(config.bind_address(), config.serf_lan_port()),
-                    advertise + ":" + config.serf_lan_port());
-        } catch (IOException | RuntimeException e) {
-            node.close();
-            throw e;
-        }
+        formation = new ClusterFormation(node, config.bootstrap_expect(), new PoolServers(lan, agent.datacenter()));
         // Ratis starts in seconds: never on this (the DS activation) thread
         formation.start();
-        LOG.info("Raft server {} activated (raft {}, join port {}, bootstrap-expect {})", settings.nodeName(),
-                settings.raftAddress(), config.serf_lan_port(), config.bootstrap_expect());
+        LOG.info("Raft server {} activated (raft {}, bootstrap-expect {})", settings.nodeName(),
+                settings.raftAddress(), config.bootstrap_expect());
     }
 
     @Deactivate
@@ -143,20 +137,8 @@ public final class RaftComponent implements RaftService {
         return node.configuration();
     }
 
-    private static String nodeName(RaftConfig config) throws UnknownHostException {
-        return config.node_name().isBlank() ? InetAddress.getLocalHost().getHostName() : config.node_name().trim();
-    }
-
-    private static String advertiseAddress(RaftConfig config) throws UnknownHostException {
-        if (!config.advertise_address().isBlank()) {
-            return config.advertise_address().trim();
-        }
-        InetAddress bind = InetAddress.getByName(config.bind_address());
-        return bind.isAnyLocalAddress() ? InetAddress.getLocalHost().getHostAddress() : bind.getHostAddress();
-    }
-
-    static List<String> retryJoin(String[] values) {
-        return Arrays.stream(values).flatMap(v -> Arrays.stream(v.split(","))).map(String::trim)
-                .filter(s -> !s.isEmpty()).toList();
+    @Override
+    public CompletionStage<Void> removeServer(String id) {
+        return node.removeServer(id);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,6 +29,8 @@ import org.apache.ratis.protocol.RaftPeerId;
 import io.cairn.raft.api.CommandHandler;
 import io.cairn.raft.api.StateWriter;
 import io.cairn.raft.internal.cluster.ClusterFormation;
+import io.cairn.raft.internal.cluster.KnownServer;
+import io.cairn.raft.internal.cluster.ServerDirectory;
 import io.cairn.raft.internal.machine.HandlerRegistry;
 import io.cairn.raft.internal.machine.RaftMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -60,16 +63,14 @@ final class TestCluster implements AutoCloseable {
     final class Server {
         final String name;
         final NodeSettings settings;
-        final int joinPort;
         final HandlerRegistry handlers = new HandlerRegistry();
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
         RaftNode node;
         ClusterFormation formation;
 
-        Server(String name, NodeSettings settings, int joinPort) {
+        Server(String name, NodeSettings settings) {
             this.name = name;
             this.settings = settings;
-            this.joinPort = joinPort;
         }
 
         void start(boolean withHandler) throws IOException {
@@ -77,8 +78,17 @@ final class TestCluster implements AutoCloseable {
                 handlers.add("kv", KV, 0, 1);
             }
             node = new RaftNode(settings, handlers, new RaftMetrics(meters));
-            formation = new ClusterFormation(node, expect, joinTargets,
-                    new InetSocketAddress("127.0.0.1", joinPort), "127.0.0.1:" + joinPort);
+            formation = new ClusterFormation(node, expect, new ServerDirectory() {
+                @Override
+                public List<KnownServer> servers() {
+                    return knownServers();
+                }
+
+                @Override
+                public void announceFormed() {
+                    formed.add(name);
+                }
+            });
             formation.start();
         }
 
@@ -106,21 +116,23 @@ final class TestCluster implements AutoCloseable {
 
     final List<Server> servers = new ArrayList<>();
     private final int expect;
-    private final List<String> joinTargets = new ArrayList<>();
+    /** The servers that announced they belong to the group, as gossip would tell it. */
+    private final Set<String> formed = ConcurrentHashMap.newKeySet();
 
     TestCluster(Path dir, int size, long snapshotThreshold, long segmentBytes) throws IOException {
         this.expect = size;
         for (int i = 1; i <= size; i++) {
             int raftPort = freePort();
-            int joinPort = freePort();
             String name = "node" + i;
             servers.add(new Server(name, new NodeSettings(name, "dc1", dir.resolve(name), "127.0.0.1", "127.0.0.1",
-                    raftPort, snapshotThreshold, segmentBytes), joinPort));
-            // like `-retry-join` pointing at the first server only: the rest is learned transitively
-            if (i == 1) {
-                joinTargets.add("127.0.0.1:" + joinPort);
-            }
+                    raftPort, snapshotThreshold, segmentBytes)));
         }
+    }
+
+    /** The running servers as the LAN gossip pool would list them. */
+    private List<KnownServer> knownServers() {
+        return servers.stream().filter(Server::running)
+                .map(s -> new KnownServer(s.name, s.settings.raftAddress(), formed.contains(s.name))).toList();
     }
 
     TestCluster start() throws IOException {
