@@ -14,6 +14,8 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -63,11 +65,15 @@ public final class GossipComponent {
     private static final Logger LOG = LoggerFactory.getLogger(GossipComponent.class);
     /** Consul refuses a shorter {@code reconnect_timeout}. */
     static final Duration MIN_RECONNECT_TIMEOUT = Duration.ofHours(8);
+    /** Long enough for the leave's answer to reach the client before the HTTP server goes. */
+    private static final Duration STOP_AFTER_LEAVE = Duration.ofMillis(500);
 
     private final Whiteboard whiteboard = new Whiteboard();
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private final List<RunningPool> pools = new ArrayList<>();
     private boolean leaveOnTerminate;
+    private boolean skipLeaveOnInterrupt;
+    private ShutdownSignal shutdownSignal;
 
     @Reference
     private AgentInfo agent;
@@ -107,13 +113,15 @@ public final class GossipComponent {
     synchronized void activate(GossipConfig config, BundleContext context) throws IOException {
         leaveOnTerminate = RoleDefault.resolve("leave_on_terminate", config.leave_on_terminate(), agent.server(),
                 false);
+        skipLeaveOnInterrupt = RoleDefault.resolve("skip_leave_on_interrupt", config.skip_leave_on_interrupt(),
+                agent.server(), true);
         Duration reconnect = GoDuration.parse(config.reconnect_timeout());
         if (reconnect.compareTo(MIN_RECONNECT_TIMEOUT) < 0) {
             throw new IllegalArgumentException("reconnect_timeout must be at least 8h, not "
                     + config.reconnect_timeout());
         }
         Duration retryInterval = GoDuration.parse(config.retry_interval());
-        Map<String, String> tags = MemberTags.of(agent);
+        Map<String, String> tags = MemberTags.of(agent, config.bootstrap_expect());
         try {
             RunningPool lan = start(Membership.LAN, agent.nodeName(), agent.serfLanPort(), GossipKeyring.LAN_FILE,
                     SwimConfig.lan().withReconnectTimeout(reconnect), tags, config.encrypt(),
@@ -132,17 +140,44 @@ public final class GossipComponent {
             Optional<Keyring> keyring = clusterKeyring();
             keyring.ifPresent(k -> registrations.add(context.registerService(Keyring.class, k, null)));
             registrations.add(context.registerService(HttpEndpoints.class,
-                    new GossipEndpoints(lan.membership(), wan, keyring), null));
+                    new GossipEndpoints(lan.membership(), wan, keyring, () -> stopAgent(context)), null));
             pools.forEach(pool -> pool.retry().ifPresent(RetryJoin::start));
+            shutdownSignal = new ShutdownSignal();
         } catch (IOException | RuntimeException e) {
             stopAll(false);
             throw e;
         }
     }
 
+    /**
+     * Leaves the pools first when the agent's settings say so for what stops it: SIGINT unless
+     * {@code skip_leave_on_interrupt}; SIGTERM, or the gossip feature being stopped, if {@code leave_on_terminate}.
+     */
     @Deactivate
     synchronized void deactivate() {
-        stopAll(leaveOnTerminate);
+        boolean leave = shutdownSignal != null && shutdownSignal.cause() == ShutdownSignal.Cause.INTERRUPT
+                ? !skipLeaveOnInterrupt : leaveOnTerminate;
+        if (shutdownSignal != null) {
+            shutdownSignal.close();
+        }
+        stopAll(leave);
+    }
+
+    /** After a leave requested over HTTP the agent stops, as Consul's does; the answer goes out first. */
+    private static void stopAgent(BundleContext context) {
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(STOP_AFTER_LEAVE.toMillis());
+                LOG.info("Left the cluster: the agent stops");
+                context.getBundle(Constants.SYSTEM_BUNDLE_ID).stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (BundleException | IllegalStateException e) {
+                LOG.warn("Stopping the agent after its leave failed: {}", e.toString());
+            }
+        }, "cairn-gossip-leave");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     private RunningPool start(String name, String member, int port, String keyringFile, SwimConfig config,

@@ -20,6 +20,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "the WAN gossip port)")
     String[] retry_join_wan() default {};
 
+    @AttributeDefinition(description = "Servers a server waits for before bootstrapping Raft; gossiped as its "
+            + "expect tag (0: not set)")
+    int bootstrap_expect() default 0;
+
     @AttributeDefinition(description = "Time between join attempts (Go duration)")
     String retry_interval() default "30s";
 

@@ -32,11 +32,14 @@ final class GossipEndpoints implements HttpEndpoints {
     private final Membership lan;
     private final Optional<Membership> wan;
     private final Optional<Keyring> keyring;
+    private final Runnable afterLeave;
 
-    GossipEndpoints(Membership lan, Optional<Membership> wan, Optional<Keyring> keyring) {
+    /** @param afterLeave what follows a leave requested over HTTP once it is answered: the agent stops */
+    GossipEndpoints(Membership lan, Optional<Membership> wan, Optional<Keyring> keyring, Runnable afterLeave) {
         this.lan = lan;
         this.wan = wan;
         this.keyring = keyring;
+        this.afterLeave = afterLeave;
     }
 
     @Override
@@ -95,7 +98,10 @@ final class GossipEndpoints implements HttpEndpoints {
         List<CompletableFuture<Void>> leaving = new ArrayList<>();
         leaving.add(lan.leave(LEAVE_TIMEOUT).toCompletableFuture());
         wan.ifPresent(w -> leaving.add(w.leave(LEAVE_TIMEOUT).toCompletableFuture()));
-        return CompletableFuture.allOf(leaving.toArray(CompletableFuture[]::new)).thenApply(done -> Response.ok());
+        return CompletableFuture.allOf(leaving.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            afterLeave.run();
+            return Response.ok();
+        });
     }
 
     CompletionStage<Response> forceLeave(Request request) {

@@ -8,7 +8,9 @@ import io.cairn.agent.api.AgentInfo;
 /**
  * The tags this agent gossips about itself, with Consul's keys: {@code role}, {@code dc}, {@code id},
  * {@code build}, {@code vsn}, {@code vsn_min}, {@code vsn_max}, {@code segment}, and on servers {@code port}
- * (server RPC), {@code wan_join_port} and Cairn's {@code http_addr} (where client agents forward to).
+ * (server RPC), {@code wan_join_port}, {@code expect} (when bootstrap_expect is set) and Cairn's {@code http_addr}:
+ * where client agents forward to, the HTTP API's client address, or the advertise address when the API listens on
+ * every interface.
  */
 final class MemberTags {
     /** The Consul release the agent claims to be, as {@code version:revision}. */
@@ -17,7 +19,7 @@ final class MemberTags {
     private MemberTags() {
     }
 
-    static Map<String, String> of(AgentInfo agent) {
+    static Map<String, String> of(AgentInfo agent, int bootstrapExpect) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("role", agent.server() ? "consul" : "node");
         tags.put("dc", agent.datacenter());
@@ -30,8 +32,17 @@ final class MemberTags {
         if (agent.server()) {
             tags.put("port", Integer.toString(agent.serverPort()));
             tags.put("wan_join_port", Integer.toString(agent.serfWanPort()));
-            tags.put("http_addr", agent.advertiseAddress() + ":" + agent.httpPort());
+            if (bootstrapExpect > 0) {
+                tags.put("expect", Integer.toString(bootstrapExpect));
+            }
+            tags.put("http_addr", httpHost(agent) + ":" + agent.httpPort());
         }
         return tags;
+    }
+
+    private static String httpHost(AgentInfo agent) {
+        String client = agent.clientAddress();
+        boolean wildcard = client.equals("0.0.0.0") || client.equals("::") || client.equals("[::]");
+        return wildcard ? agent.advertiseAddress() : client;
     }
 }

@@ -39,16 +39,24 @@ class ComponentPartsTest {
 
     @Test
     void serversTellWhereTheirRpcAndHttpAre() {
-        assertEquals("consul", MemberTags.of(agent(true)).get("role"));
-        assertEquals("8300", MemberTags.of(agent(true)).get("port"));
-        assertEquals("10.0.0.5:8500", MemberTags.of(agent(true)).get("http_addr"));
-        assertEquals("node", MemberTags.of(agent(false)).get("role"));
-        assertFalse(MemberTags.of(agent(false)).containsKey("port"));
+        assertEquals("consul", MemberTags.of(agent(true), 0).get("role"));
+        assertEquals("8300", MemberTags.of(agent(true), 0).get("port"));
+        assertEquals("127.0.0.1:8500", MemberTags.of(agent(true), 0).get("http_addr"), "where the API listens");
+        assertEquals("10.0.0.5:8500", MemberTags.of(agent(true, "0.0.0.0"), 0).get("http_addr"),
+                "the advertise address when the API listens everywhere");
+        assertEquals("3", MemberTags.of(agent(true), 3).get("expect"));
+        assertFalse(MemberTags.of(agent(true), 0).containsKey("expect"));
+        assertEquals("node", MemberTags.of(agent(false), 0).get("role"));
+        assertFalse(MemberTags.of(agent(false), 0).containsKey("port"));
         assertEquals(List.of("role", "dc", "id", "build", "vsn", "vsn_min", "vsn_max", "segment"),
-                List.copyOf(MemberTags.of(agent(false)).keySet()));
+                List.copyOf(MemberTags.of(agent(false), 0).keySet()));
     }
 
     static AgentInfo agent(boolean server) {
+        return agent(server, "127.0.0.1");
+    }
+
+    static AgentInfo agent(boolean server, String clientAddress) {
         return new AgentInfo() {
             public String nodeName() { return "s1"; }
             public String nodeId() { return "6f0c2a54-0c5e-4d6c-9a80-3b8d6e3f2a11"; }
@@ -57,7 +65,7 @@ class ComponentPartsTest {
             public boolean dev() { return false; }
             public String bindAddress() { return "0.0.0.0"; }
             public String advertiseAddress() { return "10.0.0.5"; }
-            public String clientAddress() { return "127.0.0.1"; }
+            public String clientAddress() { return clientAddress; }
             public int httpPort() { return 8500; }
             public int dnsPort() { return 8600; }
             public int serverPort() { return 8300; }

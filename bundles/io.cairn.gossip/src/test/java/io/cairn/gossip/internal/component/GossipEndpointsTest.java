@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.Test;
@@ -28,13 +29,14 @@ class GossipEndpointsTest {
     private static final String KEY_1 = Base64.getEncoder().encodeToString(new byte[32]);
     private static final String KEY_2 = Base64.getEncoder().encodeToString(filled(7));
 
+    private final AtomicInteger leavesAnswered = new AtomicInteger();
     private final SimCluster cluster = new SimCluster(SwimConfig.lan(), 21);
     private final Whiteboard whiteboard = new Whiteboard();
     private final List<GossipKeyring> keyrings = List.of(keyring(), keyring(), keyring());
     private final List<PoolMembership> pools = List.of(start(0), start(1), start(2));
     private final GossipEndpoints endpoints = new GossipEndpoints(pools.get(0), Optional.empty(),
             Optional.of(new ClusterKeyring(List.of(new ClusterKeyring.Pool(pools.get(0), keyrings.get(0), false,
-                    "dc1", Duration.ofMillis(200))))));
+                    "dc1", Duration.ofMillis(200))))), () -> leavesAnswered.incrementAndGet());
     private final FakeRoutes routes = new FakeRoutes();
 
     GossipEndpointsTest() {
@@ -81,12 +83,14 @@ class GossipEndpointsTest {
     }
 
     @Test
-    void leaveAnswersOnceTheNewsSpread() {
+    void leaveAnswersOnceTheNewsSpreadAndThenTheAgentStops() {
         joinAll();
         CompletableFuture<Response> left = endpoints.leave(FakeRequest.of("PUT", "")).toCompletableFuture();
+        assertEquals(0, leavesAnswered.get());
         cluster.advance(Duration.ofSeconds(6));
 
         assertEquals(200, left.join().status());
+        assertEquals(1, leavesAnswered.get());
         assertEquals(MemberStatus.LEFT, pools.get(1).members().get(0).status());
     }
 

@@ -1,4 +1,4 @@
-package io.cairn.gossip.internal;
+package io.cairn.gossip.internal.component;
 
 import java.util.concurrent.atomic.AtomicReference;
 
