@@ -28,6 +28,13 @@ public interface Agent {
     List<Member> members();
 
     /**
+     * The service instances registered on this agent now ({@code /v1/agent/services}), by ID, without their checks
+     * ({@link ServiceDefinition#checks()} is empty). A service with {@code EnableTagOverride} has the tags the
+     * catalog gave it.
+     */
+    List<ServiceDefinition> services();
+
+    /**
      * Registers a service instance on this agent, or replaces the one with the same ID, with its checks
      * ({@code PUT /v1/agent/service/register}). The registration survives {@link #reload()}.
      *

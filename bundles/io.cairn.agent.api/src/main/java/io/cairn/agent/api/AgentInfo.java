@@ -1,5 +1,6 @@
 package io.cairn.agent.api;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -58,4 +59,20 @@ public interface AgentInfo {
 
     /** The agent's data directory; each subsystem keeps its files in a sub-directory of its own. */
     Path dataDir();
+
+    /**
+     * Where a process on this host reaches this agent's HTTP API, e.g. {@code http://127.0.0.1:8500}: the
+     * {@linkplain #clientAddress() client address}, or the loopback address of the same family when that is a
+     * wildcard ({@code 0.0.0.0}, {@code ::}) or empty. For the bundles that call the agent's own API (watches,
+     * templates, remote exec).
+     */
+    default URI localHttpApi() {
+        String host = switch (clientAddress().trim()) {
+            case "", "0.0.0.0" -> "127.0.0.1";
+            case "::", "[::]" -> "[::1]";
+            default -> clientAddress().contains(":") && !clientAddress().startsWith("[")
+                    ? "[" + clientAddress().trim() + "]" : clientAddress().trim();
+        };
+        return URI.create("http://" + host + ":" + httpPort());
+    }
 }

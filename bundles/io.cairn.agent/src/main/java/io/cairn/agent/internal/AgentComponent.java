@@ -20,13 +20,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cairn.agent.api.Agent;
+import io.cairn.agent.api.AgentInfo;
 import io.cairn.agent.api.ConfigReloadListener;
 import io.cairn.agent.api.Maintenance;
 import io.cairn.agent.api.Member;
@@ -42,57 +40,16 @@ import io.cairn.http.api.RouteTable;
 import io.cairn.raft.api.RaftService;
 
 /**
- * The agent: its identity and Raft status endpoints, its local services and checks (from the API and the config
- * dirs), run by the health-check engine when present and kept in the catalog by anti-entropy.
+ * The agent: its identity ({@link AgentInfo}) and Raft status endpoints, its local services and checks (from the
+ * API and the config dirs), run by the health-check engine when present and kept in the catalog by anti-entropy.
  */
 @Component(name = "io.cairn.agent", configurationPid = "io.cairn.agent", configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = {HttpEndpoints.class, Agent.class})
-@Designate(ocd = AgentComponent.Config.class)
 public final class AgentComponent implements HttpEndpoints, Agent {
     private static final Logger LOG = LoggerFactory.getLogger(AgentComponent.class);
     /** How often the whole local state is compared with the catalog, besides the syncs after each change. */
     private static final long FULL_SYNC_SECONDS = 30;
     private static final long RETRY_SECONDS = 5;
-
-    @ObjectClassDefinition(name = "Cairn agent", description = "This agent's identity and local services")
-    public @interface Config {
-        @AttributeDefinition(description = "Node name")
-        String node_name() default "cairn";
-
-        @AttributeDefinition(description = "Node UUID")
-        String node_id() default "";
-
-        @AttributeDefinition(description = "Datacenter")
-        String datacenter() default "dc1";
-
-        @AttributeDefinition(description = "Whether this agent is a server")
-        boolean server() default true;
-
-        @AttributeDefinition(description = "Address other agents reach this one at")
-        String advertise_address() default "127.0.0.1";
-
-        @AttributeDefinition(description = "Raft (server RPC) port")
-        int server_port() default 8300;
-
-        @AttributeDefinition(description = "LAN join port")
-        int serf_lan_port() default 8301;
-
-        @AttributeDefinition(description = "Whether the agent runs in -dev mode")
-        boolean dev() default false;
-
-        @AttributeDefinition(description = "Comma-separated config dirs whose *.json service/check definitions"
-                + " are registered at start and on reload")
-        String config_dirs() default "";
-
-        @AttributeDefinition(description = "Comma-separated config files with service/check definitions")
-        String config_files() default "";
-
-        @AttributeDefinition(description = "Allow script checks from the HTTP API and config files")
-        boolean enable_script_checks() default false;
-
-        @AttributeDefinition(description = "Allow script checks from config files only")
-        boolean enable_local_script_checks() default false;
-    }
 
     private final AgentEndpoints endpoints;
     private final AgentStateEndpoints stateEndpoints;
@@ -109,11 +66,12 @@ public final class AgentComponent implements HttpEndpoints, Agent {
     private volatile Catalog catalog;
     private volatile HealthChecks engine;
 
+    /**
+     * @param config the agent's own keys of PID {@code io.cairn.agent}; its identity comes from {@code identity}
+     */
     @Activate
-    public AgentComponent(Config config, BundleContext context) {
-        AgentIdentity identity = new AgentIdentity(config.node_name(), config.node_id(), config.datacenter(),
-                config.server(), config.advertise_address(), config.server_port(), config.serf_lan_port(),
-                config.dev());
+    public AgentComponent(AgentConfig config, @Reference(name = "identity") AgentInfo identity,
+            BundleContext context) {
         configDirs = paths(config.config_dirs());
         configFiles = paths(config.config_files());
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, task -> {
@@ -182,6 +140,11 @@ public final class AgentComponent implements HttpEndpoints, Agent {
     @Override
     public List<Member> members() {
         return operations.members();
+    }
+
+    @Override
+    public List<ServiceDefinition> services() {
+        return operations.services();
     }
 
     @Override

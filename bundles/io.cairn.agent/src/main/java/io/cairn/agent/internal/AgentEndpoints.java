@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
+import io.cairn.agent.api.AgentInfo;
 import io.cairn.http.api.HttpEndpoints;
 import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
@@ -15,13 +16,13 @@ import io.cairn.raft.api.ServerInfo;
 
 /** The agent's own endpoints: who it is, and what it knows about the Raft group. */
 final class AgentEndpoints implements HttpEndpoints {
-    private final AgentIdentity agent;
+    private final AgentInfo agent;
     private final Supplier<RaftService> raft;
 
     /**
      * @param raft the Raft service now, or {@code null} while there is none
      */
-    AgentEndpoints(AgentIdentity agent, Supplier<RaftService> raft) {
+    AgentEndpoints(AgentInfo agent, Supplier<RaftService> raft) {
         this.agent = agent;
         this.raft = raft;
     }

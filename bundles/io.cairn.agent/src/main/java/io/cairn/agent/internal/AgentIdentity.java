@@ -1,17 +1,56 @@
 package io.cairn.agent.internal;
 
+import java.nio.file.Path;
+import java.util.Set;
+
+import io.cairn.agent.api.AgentInfo;
+
 /**
- * Who this agent is, as its configuration says.
+ * Who this agent is, as its configuration says, with the blanks filled in: the {@link AgentInfo} service.
  *
- * @param nodeName         the node name
- * @param nodeId           the node's UUID
- * @param datacenter       the datacenter, e.g. {@code dc1}
- * @param server           whether this agent is a server (holds the replicated state)
- * @param advertiseAddress the address other agents reach this one at
- * @param serverPort       the Raft (server RPC) port
- * @param serfLanPort      the LAN join port
- * @param dev              whether the agent runs in {@code -dev} mode
+ * @param advertiseAddress never a wildcard
  */
-record AgentIdentity(String nodeName, String nodeId, String datacenter, boolean server, String advertiseAddress,
-        int serverPort, int serfLanPort, boolean dev) {
+record AgentIdentity(String nodeName, String nodeId, String datacenter, boolean server, boolean dev,
+        String bindAddress, String advertiseAddress, String clientAddress, int httpPort, int dnsPort, int serverPort,
+        int serfLanPort, int serfWanPort, Path dataDir) implements AgentInfo {
+
+    private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]");
+
+    /**
+     * The identity configuration PID {@code io.cairn.agent} describes. An empty node name is this host's name; an
+     * empty advertise address is the bind address, or this host's address when that is a wildcard.
+     *
+     * @throws IllegalArgumentException naming the key, if a value is out of range or missing
+     */
+    static AgentIdentity of(AgentConfig config, LocalHost host) {
+        String bind = required("bind.address", config.bind_address());
+        String advertise = config.advertise_address().trim();
+        if (advertise.isEmpty()) {
+            advertise = WILDCARDS.contains(bind) ? host.address() : bind;
+        } else if (WILDCARDS.contains(advertise)) {
+            throw new IllegalArgumentException("io.cairn.agent: advertise.address must be an address other agents "
+                    + "can reach, not the wildcard " + advertise);
+        }
+        String nodeName = config.node_name().isBlank() ? host.name() : config.node_name().trim();
+        return new AgentIdentity(nodeName, config.node_id().trim(), required("datacenter", config.datacenter()),
+                config.server(), config.dev(), bind, advertise, config.client_address().trim(),
+                port("http.port", config.http_port()), port("dns.port", config.dns_port()),
+                port("server.port", config.server_port()), port("serf.lan.port", config.serf_lan_port()),
+                port("serf.wan.port", config.serf_wan_port()), Path.of(required("data.dir", config.data_dir())));
+    }
+
+    private static String required(String key, String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("io.cairn.agent: " + key + " is empty; it needs a value");
+        }
+        return value.trim();
+    }
+
+    private static int port(String key, int value) {
+        if (value < 0 || value > 65_535) {
+            throw new IllegalArgumentException("io.cairn.agent: " + key + " must be a port number from 0 to 65535, got "
+                    + value);
+        }
+        return value;
+    }
 }

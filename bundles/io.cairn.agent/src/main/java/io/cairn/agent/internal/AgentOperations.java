@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.cairn.agent.api.Agent;
+import io.cairn.agent.api.AgentInfo;
 import io.cairn.agent.api.Maintenance;
 import io.cairn.agent.api.Member;
 import io.cairn.agent.api.MemberStatus;
@@ -15,14 +16,14 @@ import io.cairn.http.api.HttpException;
  * turned into {@link IllegalArgumentException}s carrying the same text.
  */
 final class AgentOperations implements Agent {
-    private final AgentIdentity identity;
+    private final AgentInfo identity;
     private final LocalAgent local;
     private final Supplier<List<String>> reload;
 
     /**
      * @param reload reads the config dirs again and returns what could not be loaded (empty if all was)
      */
-    AgentOperations(AgentIdentity identity, LocalAgent local, Supplier<List<String>> reload) {
+    AgentOperations(AgentInfo identity, LocalAgent local, Supplier<List<String>> reload) {
         this.identity = identity;
         this.local = local;
         this.reload = reload;
@@ -37,6 +38,11 @@ final class AgentOperations implements Agent {
     @Override
     public List<Member> members() {
         return List.of(self());
+    }
+
+    @Override
+    public List<ServiceDefinition> services() {
+        return local.state().snapshot().services().stream().map(LocalService::definition).toList();
     }
 
     @Override

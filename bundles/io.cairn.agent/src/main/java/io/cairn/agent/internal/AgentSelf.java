@@ -8,6 +8,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.cairn.agent.api.AgentInfo;
+
 /** The body of {@code GET /v1/agent/self}, with Consul's field names. */
 @JsonPropertyOrder({"Config", "DebugConfig", "Coord", "Member", "Stats", "Meta"})
 record AgentSelf(
@@ -32,7 +34,8 @@ record AgentSelf(
 
     /** The part of Consul's runtime configuration dump that Cairn has equivalents for. */
     @JsonPropertyOrder({"Datacenter", "PrimaryDatacenter", "NodeName", "NodeID", "ServerMode", "DevMode",
-        "AdvertiseAddrLAN", "ServerPort", "SerfPortLAN", "Revision", "Version"})
+        "BindAddr", "AdvertiseAddrLAN", "ClientAddrs", "DataDir", "HTTPPort", "DNSPort", "ServerPort", "SerfPortLAN",
+        "SerfPortWAN", "Revision", "Version"})
     record DebugConfig(
             @JsonProperty("Datacenter") String datacenter,
             @JsonProperty("PrimaryDatacenter") String primaryDatacenter,
@@ -40,9 +43,15 @@ record AgentSelf(
             @JsonProperty("NodeID") String nodeId,
             @JsonProperty("ServerMode") boolean serverMode,
             @JsonProperty("DevMode") boolean devMode,
+            @JsonProperty("BindAddr") String bindAddr,
             @JsonProperty("AdvertiseAddrLAN") String advertiseAddrLan,
+            @JsonProperty("ClientAddrs") List<String> clientAddrs,
+            @JsonProperty("DataDir") String dataDir,
+            @JsonProperty("HTTPPort") int httpPort,
+            @JsonProperty("DNSPort") int dnsPort,
             @JsonProperty("ServerPort") int serverPort,
             @JsonProperty("SerfPortLAN") int serfPortLan,
+            @JsonProperty("SerfPortWAN") int serfPortWan,
             @JsonProperty("Revision") String revision,
             @JsonProperty("Version") String version) {
     }
@@ -80,7 +89,7 @@ record AgentSelf(
         static final int ALIVE = 1;
 
         /** This agent as a live member, with the tags Consul's tooling reads (role, dc, port, build, vsn...). */
-        static Member of(AgentIdentity agent) {
+        static Member of(AgentInfo agent) {
             Map<String, String> tags = new LinkedHashMap<>();
             tags.put("role", agent.server() ? "consul" : "node");
             tags.put("dc", agent.datacenter());
@@ -98,13 +107,15 @@ record AgentSelf(
         }
     }
 
-    static AgentSelf of(AgentIdentity agent) {
+    static AgentSelf of(AgentInfo agent) {
         // Cairn has a single datacenter, so it is also the primary one.
         Config config = new Config(agent.datacenter(), agent.datacenter(), agent.nodeName(), agent.nodeId(),
                 ConsulVersion.REVISION, agent.server(), ConsulVersion.VERSION, ConsulVersion.BUILD_DATE);
         DebugConfig debug = new DebugConfig(agent.datacenter(), agent.datacenter(), agent.nodeName(),
-                agent.nodeId(), agent.server(), agent.dev(), agent.advertiseAddress(), agent.serverPort(),
-                agent.serfLanPort(), ConsulVersion.REVISION, ConsulVersion.VERSION);
+                agent.nodeId(), agent.server(), agent.dev(), agent.bindAddress(), agent.advertiseAddress(),
+                List.of(agent.clientAddress()), agent.dataDir().toString(), agent.httpPort(), agent.dnsPort(),
+                agent.serverPort(), agent.serfLanPort(), agent.serfWanPort(), ConsulVersion.REVISION,
+                ConsulVersion.VERSION);
         return new AgentSelf(config, debug, Coord.origin(), Member.of(agent), Map.of(), Map.of());
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.cairn.agent.api.AgentInfo;
 import io.cairn.agent.definitions.DefinitionException;
 import io.cairn.agent.definitions.DefinitionParser;
 import io.cairn.agent.definitions.ServiceDefinition;
@@ -22,7 +23,7 @@ import io.cairn.http.api.RouteTable;
 
 /** The agent's local services and checks over HTTP ({@code /v1/agent/service*}, {@code /check*}, maintenance). */
 final class AgentStateEndpoints implements HttpEndpoints {
-    private final AgentIdentity agent;
+    private final AgentInfo agent;
     private final LocalAgent local;
     private final Supplier<List<String>> reload;
 
@@ -33,7 +34,7 @@ final class AgentStateEndpoints implements HttpEndpoints {
     /**
      * @param reload reads the config dirs again and returns what could not be loaded (empty if all was)
      */
-    AgentStateEndpoints(AgentIdentity agent, LocalAgent local, Supplier<List<String>> reload) {
+    AgentStateEndpoints(AgentInfo agent, LocalAgent local, Supplier<List<String>> reload) {
         this.agent = agent;
         this.local = local;
         this.reload = reload;

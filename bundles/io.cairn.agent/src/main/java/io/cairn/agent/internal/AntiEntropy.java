@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
+import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Node;
@@ -19,14 +20,14 @@ import io.cairn.raft.api.Consistency;
  * differences ({@link SyncPlan}) one after the other.
  */
 final class AntiEntropy {
-    private final AgentIdentity agent;
+    private final AgentInfo agent;
     private final LocalState state;
     private final Supplier<Catalog> catalog;
 
     /**
      * @param catalog the catalog now, or {@code null} while there is none (a sync then does nothing)
      */
-    AntiEntropy(AgentIdentity agent, LocalState state, Supplier<Catalog> catalog) {
+    AntiEntropy(AgentInfo agent, LocalState state, Supplier<Catalog> catalog) {
         this.agent = agent;
         this.state = state;
         this.catalog = catalog;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.cairn.agent.api.AgentInfo;
 import io.cairn.agent.definitions.CheckDefinition;
 import io.cairn.agent.definitions.ServiceDefinition;
 import io.cairn.catalog.api.HealthCheck;
@@ -24,7 +25,7 @@ final class CatalogRecords {
     }
 
     /** The agent's node: its advertise address doubles as LAN and WAN address, segment is the default one. */
-    static Node node(AgentIdentity agent) {
+    static Node node(AgentInfo agent) {
         String address = agent.advertiseAddress();
         Map<String, String> tagged = Map.of("lan", address, "lan_ipv4", address, "wan", address, "wan_ipv4", address);
         return new Node(agent.nodeId(), agent.nodeName(), address, agent.datacenter(), tagged,

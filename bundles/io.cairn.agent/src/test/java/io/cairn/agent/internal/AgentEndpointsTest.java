@@ -30,8 +30,8 @@ import io.cairn.raft.api.ServerInfo;
 import io.cairn.raft.api.StateView;
 
 class AgentEndpointsTest {
-    private static final AgentIdentity SERVER = new AgentIdentity("node-1", "3f0e1c1e-0000-4000-8000-000000000001",
-            "dc1", true, "10.0.0.1", 8300, 8301, true);
+    private static final AgentIdentity SERVER = TestIdentities.agent("node-1",
+            "3f0e1c1e-0000-4000-8000-000000000001", true, "10.0.0.1", true);
     private static final RaftConfiguration CONFIGURATION = new RaftConfiguration(List.of(
             new ServerInfo("id-1", "node-1", "10.0.0.1:8300", true, true),
             new ServerInfo("id-2", "node-2", "10.0.0.2:8300", false, true)), 12);
@@ -79,6 +79,11 @@ class AgentEndpointsTest {
         public RaftConfiguration configuration() {
             return CONFIGURATION;
         }
+
+        @Override
+        public CompletionStage<Void> removeServer(String id) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** A request with only the flags the handlers read. */
@@ -104,7 +109,9 @@ class AgentEndpointsTest {
                 + "\"Version\":\"1.21.0\",\"BuildDate\":\"" + ConsulVersion.BUILD_DATE + "\"},"
                 + "\"DebugConfig\":{\"Datacenter\":\"dc1\",\"PrimaryDatacenter\":\"dc1\",\"NodeName\":\"node-1\","
                 + "\"NodeID\":\"3f0e1c1e-0000-4000-8000-000000000001\",\"ServerMode\":true,\"DevMode\":true,"
-                + "\"AdvertiseAddrLAN\":\"10.0.0.1\",\"ServerPort\":8300,\"SerfPortLAN\":8301,"
+                + "\"BindAddr\":\"10.0.0.1\",\"AdvertiseAddrLAN\":\"10.0.0.1\",\"ClientAddrs\":[\"10.0.0.1\"],"
+                + "\"DataDir\":\"/var/lib/cairn\",\"HTTPPort\":8500,\"DNSPort\":8600,\"ServerPort\":8300,"
+                + "\"SerfPortLAN\":8301,\"SerfPortWAN\":8302,"
                 + "\"Revision\":\"cairn\",\"Version\":\"1.21.0\"},"
                 + "\"Coord\":{\"Vec\":[0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0],\"Error\":1.5,\"Adjustment\":0.0,\"Height\":1.0E-5},"
                 + "\"Member\":{\"Name\":\"node-1\",\"Addr\":\"10.0.0.1\",\"Port\":8301,\"Tags\":{\"role\":\"consul\","
@@ -116,7 +123,7 @@ class AgentEndpointsTest {
 
     @Test
     void clientAgentIsANodeMemberWithoutServerPort() throws Exception {
-        AgentIdentity client = new AgentIdentity("c", "id", "dc1", false, "10.0.0.9", 8300, 8301, false);
+        AgentIdentity client = TestIdentities.agent("c", "id", false, "10.0.0.9", false);
         Map<?, ?> tags = (Map<?, ?>) mapper.convertValue(AgentSelf.of(client).member(), Map.class).get("Tags");
         assertEquals("node", tags.get("role"));
         assertEquals(null, tags.get("port"));

@@ -13,10 +13,11 @@ import io.cairn.agent.api.Maintenance;
 import io.cairn.agent.api.Member;
 import io.cairn.agent.api.MemberStatus;
 import io.cairn.agent.definitions.DefinitionParser;
+import io.cairn.agent.definitions.ServiceDefinition;
 
 class AgentOperationsTest {
-    private static final AgentIdentity SERVER = new AgentIdentity("node-1", "id-1", "dc1", true, "10.0.0.1", 8300,
-            8301, false);
+    private static final AgentIdentity SERVER = TestIdentities.agent("node-1", "id-1", true, "10.0.0.1",
+            false);
 
     private final LocalState state = new LocalState(() -> { });
     private final LocalAgent local = new LocalAgent(state, () -> null, false, false);
@@ -48,6 +49,19 @@ class AgentOperationsTest {
         agent.deregisterService("web");
         assertFalse(state.service("web").isPresent());
         assertFalse(state.check("service:web").isPresent());
+    }
+
+    @Test
+    void servicesAreTheRegisteredInstancesWithoutTheirChecks() throws Exception {
+        assertEquals(List.of(), agent.services());
+        agent.registerService(DefinitionParser.service(
+                "{\"ID\":\"web-1\",\"Name\":\"web\",\"Tags\":[\"v2\"],\"Check\":{\"TTL\":\"10s\"}}"), false);
+
+        ServiceDefinition web = agent.services().get(0);
+        assertEquals(List.of("web-1", "web", List.of("v2"), List.of()),
+                List.of(web.id(), web.name(), web.tags(), web.checks()));
+        agent.deregisterService("web-1");
+        assertEquals(List.of(), agent.services());
     }
 
     @Test

@@ -19,8 +19,8 @@ import io.cairn.http.testing.FakeRequest;
 import io.cairn.http.testing.FakeRoutes;
 
 class AgentStateEndpointsTest {
-    private static final AgentIdentity AGENT = new AgentIdentity("node-1", "id-1", "dc1", false, "10.0.0.1", 8300,
-            8301, false);
+    private static final AgentIdentity AGENT = TestIdentities.agent("node-1", "id-1", false, "10.0.0.1",
+            false);
     private final ObjectMapper mapper = new ObjectMapper();
     private final LocalState state = new LocalState(() -> { });
     private List<String> reloadProblems = List.of();

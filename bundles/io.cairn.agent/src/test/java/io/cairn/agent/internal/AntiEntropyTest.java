@@ -20,8 +20,8 @@ import io.cairn.catalog.api.Weights;
 import io.cairn.health.api.CheckStatus;
 
 class AntiEntropyTest {
-    private static final AgentIdentity AGENT = new AgentIdentity("node-1", "3f0e1c1e-0000-4000-8000-000000000001",
-            "dc1", true, "10.0.0.1", 8300, 8301, false);
+    private static final AgentIdentity AGENT = TestIdentities.agent("node-1",
+            "3f0e1c1e-0000-4000-8000-000000000001", true, "10.0.0.1", false);
 
     private final LocalState state = new LocalState(() -> { });
     private final LocalAgent agent = new LocalAgent(state, () -> null, false, false);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
+import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.dns.api.DnsNameResolver;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,8 +27,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Opens the DNS listeners while the bundle is active (installing the feature opens the port, uninstalling
- * closes it) and routes name forms to the {@link DnsNameResolver} whiteboard.
+ * Opens the DNS listeners on the agent's client address and DNS port ({@link AgentInfo}) while the bundle is
+ * active (installing the feature opens the port, uninstalling closes it) and routes name forms to the
+ * {@link DnsNameResolver} whiteboard.
  */
 @Component(immediate = true, configurationPid = "io.cairn.dns", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = DnsConfig.class)
@@ -41,17 +43,17 @@ public final class DnsComponent {
     private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
 
     @Activate
-    public DnsComponent(@Reference Catalog catalog, DnsConfig config) {
-        DnsSettings settings = SettingsParser.parse(config);
+    public DnsComponent(@Reference Catalog catalog, @Reference(name = "agent") AgentInfo agent, DnsConfig config) {
+        DnsSettings settings = SettingsParser.parse(config, agent);
         DnsResponder responder = new DnsResponder(settings, this::resolver, new CatalogReverseLookup(catalog),
                 new UdpForwarder(settings.recursors(), settings.recursorTimeout()), new SecureRandom(),
                 Clock.systemUTC());
         try {
-            server = new DnsServer(new InetSocketAddress(config.client_address(), config.dns_port()),
+            server = new DnsServer(new InetSocketAddress(agent.clientAddress(), agent.dnsPort()),
                     new MeteredHandler(responder::respond, meters));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen for DNS on " + config.client_address() + ":"
-                    + config.dns_port(), e);
+            throw new UncheckedIOException("cannot listen for DNS on " + agent.clientAddress() + ":"
+                    + agent.dnsPort(), e);
         }
     }
 

@@ -3,27 +3,18 @@ package io.cairn.dns.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Configuration PID {@code io.cairn.dns}. */
+/**
+ * Configuration PID {@code io.cairn.dns}: how DNS answers. Where it listens (the client address and DNS port) and
+ * the node and datacenter it answers for are the agent's ({@code AgentInfo}).
+ */
 @ObjectClassDefinition(name = "Cairn DNS", description = "DNS interface answering from the local catalog view")
 public @interface DnsConfig {
-
-    @AttributeDefinition(description = "Address the UDP and TCP listeners bind to")
-    String client_address() default "127.0.0.1";
-
-    @AttributeDefinition(description = "Port of both listeners (0 picks a free one)")
-    int dns_port() default 8600;
 
     @AttributeDefinition(description = "Domain answered from the catalog")
     String domain() default "consul.";
 
     @AttributeDefinition(description = "Alternative domain answered like the primary one; empty for none")
     String alt_domain() default "";
-
-    @AttributeDefinition(description = "Local datacenter")
-    String datacenter() default "dc1";
-
-    @AttributeDefinition(description = "Local node name, used as the domain's NS")
-    String node_name() default "localhost";
 
     @AttributeDefinition(description = "TTL of node answers, a duration such as 0s, 30s, 5m")
     String node_ttl() default "0s";

@@ -8,10 +8,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.cairn.agent.api.AgentInfo;
+
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
-/** Turns {@link DnsConfig} text into {@link DnsSettings}, with messages that say what is accepted. */
+/**
+ * Turns {@link DnsConfig} text and the agent's identity into {@link DnsSettings}, with messages that say what is
+ * accepted.
+ */
 final class SettingsParser {
 
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -19,11 +24,12 @@ final class SettingsParser {
     private SettingsParser() {
     }
 
-    static DnsSettings parse(DnsConfig config) {
+    /** The settings of {@code config}, answering for the agent's node and datacenter. */
+    static DnsSettings parse(DnsConfig config, AgentInfo agent) {
         Optional<Name> alt = config.alt_domain().isBlank() ? Optional.empty()
                 : Optional.of(domain("alt.domain", config.alt_domain()));
-        return new DnsSettings(domain("domain", config.domain()), alt, config.datacenter().toLowerCase(),
-                config.node_name(), duration("node.ttl", config.node_ttl()).toSeconds(),
+        return new DnsSettings(domain("domain", config.domain()), alt, agent.datacenter().toLowerCase(),
+                agent.nodeName(), duration("node.ttl", config.node_ttl()).toSeconds(),
                 duration("service.ttl", config.service_ttl()).toSeconds(), config.udp_answer_limit(),
                 config.a_record_limit(), config.enable_truncate(), config.only_passing(),
                 recursors(config.recursors()), duration("recursor.timeout", config.recursor_timeout()));

@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
 import io.cairn.event.api.UserEvent;
 
 /**
- * The binary form of an event, used both for the {@code event} Raft command and for the record in the
- * {@code event} table. Layout: format byte {@value #FORMAT}; ID, name, node, service and tag filter as
+ * The binary form of an event, the payload of its gossip broadcast. Layout: format byte {@value #FORMAT}; ID, name, node, service and tag filter as
  * length-prefixed UTF-8; payload as length-prefixed bytes; version int; logical time long.
  */
 final class EventCodec {
@@ -58,7 +57,7 @@ final class EventCodec {
                 throw new IllegalArgumentException("Trailing bytes after user event");
             }
             return new UserEvent(id, name, payload, nodeFilter, serviceFilter, tagFilter, version, lTime);
-        } catch (BufferUnderflowException | NegativeArraySizeException | IndexOutOfBoundsException e) {
+        } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("Truncated user event", e);
         }
     }
@@ -72,8 +71,13 @@ final class EventCodec {
         return new String(bytes(in), StandardCharsets.UTF_8);
     }
 
+    /** A length-prefixed field; a length beyond what is left is refused before anything is allocated. */
     private static byte[] bytes(ByteBuffer in) {
-        byte[] value = new byte[in.getInt()];
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new IllegalArgumentException("Truncated user event");
+        }
+        byte[] value = new byte[length];
         in.get(value);
         return value;
     }

@@ -1,40 +1,39 @@
 package io.cairn.event.internal;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 
 import io.cairn.event.api.UserEvent;
 import io.cairn.event.api.UserEvents;
 import io.cairn.http.api.Answer;
 import io.cairn.http.api.HttpException;
+import io.cairn.http.api.LocalQuery;
 import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
-import io.cairn.http.api.StateQuery;
-import io.cairn.http.api.Watch;
-import io.cairn.raft.api.StateView;
 
 /**
  * {@code /v1/event/*}: fire, and the list of events this agent received.
  * <p>
- * The list's {@code X-Consul-Index} is not a Raft index but derived from the newest listed event's UUID
- * ({@link UserEvent#listIndex}), so its answers are {@linkplain Answer#unordered unordered}: the server's
- * blocking query answers {@code ?index=N} as soon as the list's index differs from N, and wakes on any change
- * of the event table meanwhile.
+ * The list is this agent's own data ({@linkplain RouteTable#localRead a local read}: no Raft, so client agents
+ * answer it too). Its {@code X-Consul-Index} is derived from the newest listed event's UUID
+ * ({@link UserEvent#listIndex}), so its answers are {@linkplain Answer#unordered unordered}: the server answers
+ * {@code ?index=N} as soon as the list's index differs from N, and answers again whenever an event arrives.
  */
 final class EventEndpoints {
     private final AgentEvents events;
-    private final Supplier<String> datacenter;
+    private final String datacenter;
 
-    EventEndpoints(AgentEvents events, Supplier<String> datacenter) {
+    /** @param datacenter this agent's datacenter; a request for another is refused */
+    EventEndpoints(AgentEvents events, String datacenter) {
         this.events = events;
         this.datacenter = datacenter;
     }
 
     void routes(RouteTable table) {
         table.put("/v1/event/fire/", this::fire)
-                .read("/v1/event/list", new EventList());
+                .localRead("/v1/event/list", new EventList());
     }
 
     CompletionStage<Response> fire(Request request) {
@@ -55,29 +54,34 @@ final class EventEndpoints {
 
     private void checkDatacenter(Request request) {
         String dc = request.param("dc").orElse("");
-        if (!dc.isEmpty() && !dc.equals(datacenter.get())) {
+        if (!dc.isEmpty() && !dc.equals(datacenter)) {
             throw new HttpException(500, "No path to datacenter");
         }
     }
 
     /** {@code GET /v1/event/list?name=}: the received events, remote-exec ones left out, oldest first. */
-    private final class EventList implements StateQuery {
+    private final class EventList implements LocalQuery {
 
         @Override
-        public Watch watch(Request request) {
+        public Answer answer(Request request) {
             checkDatacenter(request);
-            return new Watch(EventTable.TABLE, "");
-        }
-
-        @Override
-        public Answer answer(Request request, StateView state) {
             String name = request.param("name").orElse("");
-            List<UserEvent> shown = events.received(state).stream()
+            List<UserEvent> shown = events.events().stream()
                     .filter(e -> !e.name().equals(UserEvents.REMOTE_EXEC))
                     .filter(e -> name.isEmpty() || e.name().equals(name))
                     .toList();
             return Answer.unordered(UserEvent.listIndex(shown),
                     Response.json(shown.stream().map(EventJson::of).toList()));
+        }
+
+        @Override
+        public long changeIndex() {
+            return events.changeIndex();
+        }
+
+        @Override
+        public CompletableFuture<Long> awaitChange(long afterIndex) {
+            return events.awaitChange(afterIndex);
         }
     }
 }

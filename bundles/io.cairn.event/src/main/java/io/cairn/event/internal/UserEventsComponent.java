@@ -5,50 +5,56 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import io.cairn.agent.api.Agent;
-import io.cairn.catalog.api.Catalog;
-import io.cairn.catalog.api.NodeService;
-import io.cairn.event.api.UserEvent;
-import io.cairn.event.api.UserEvents;
-import io.cairn.http.api.HttpEndpoints;
-import io.cairn.http.api.RouteTable;
-import io.cairn.raft.api.Consistency;
-import io.cairn.raft.api.RaftService;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cairn.agent.api.Agent;
+import io.cairn.agent.api.AgentInfo;
+import io.cairn.agent.definitions.ServiceDefinition;
+import io.cairn.event.api.UserEvent;
+import io.cairn.event.api.UserEvents;
+import io.cairn.gossip.api.BroadcastListener;
+import io.cairn.gossip.api.Membership;
+import io.cairn.http.api.HttpEndpoints;
+import io.cairn.http.api.RouteTable;
 
 /**
- * This agent's user events: the {@link UserEvents} service and {@code /v1/event/*}. The agent's node name comes
- * from the {@link Agent}, its service instances from the catalog's view of the node (kept in sync with the agent
- * by anti-entropy).
+ * This agent's user events, on servers and client agents alike: the {@link UserEvents} service and
+ * {@code /v1/event/*}. Events travel by broadcast on the LAN gossip pool, channel {@value #CHANNEL}; the agent's
+ * node name and datacenter come from {@link AgentInfo}, the service instances the filters are matched against
+ * from the {@link Agent}.
  */
-@Component(service = {UserEvents.class, HttpEndpoints.class})
-public final class UserEventsComponent implements UserEvents, HttpEndpoints {
+@Component(service = {UserEvents.class, HttpEndpoints.class, BroadcastListener.class}, immediate = true,
+        property = {BroadcastListener.CHANNEL + "=" + UserEventsComponent.CHANNEL,
+            Membership.POOL + "=" + Membership.LAN})
+public final class UserEventsComponent implements UserEvents, HttpEndpoints, BroadcastListener {
+    /** The gossip channel user events travel on. */
+    static final String CHANNEL = "user-event";
+    private static final Logger LOG = LoggerFactory.getLogger(UserEventsComponent.class);
+
     private final AgentEvents events;
     private final EventEndpoints endpoints;
 
     @Activate
-    public UserEventsComponent(@Reference(name = "raft") RaftService raft, @Reference(name = "agent") Agent agent,
-            @Reference(name = "catalog") Catalog catalog) {
-        events = new AgentEvents(raft, () -> agent.self().name(), node -> services(catalog, node), UUID::randomUUID);
-        endpoints = new EventEndpoints(events, catalog::datacenter);
+    public UserEventsComponent(@Reference(name = "identity") AgentInfo identity, @Reference(name = "agent") Agent agent,
+            @Reference(name = "lan", target = "(" + Membership.POOL + "=" + Membership.LAN + ")") Membership lan) {
+        events = new AgentEvents(payload -> lan.broadcast(CHANNEL, payload), identity.nodeName(),
+                () -> agent.services().stream().map(UserEventsComponent::local).toList(), UUID::randomUUID,
+                LOG::warn);
+        endpoints = new EventEndpoints(events, identity.datacenter());
     }
 
-    /**
-     * A stale read is answered from this server's state without a barrier, so it is complete when returned and
-     * joining it holds no thread; it runs while the event list's answer is computed, inside a read of the same
-     * state, whose lock readers may take again.
-     */
-    private static List<LocalService> services(Catalog catalog, String node) {
-        return catalog.node(node, Consistency.STALE).toCompletableFuture().join().value()
-                .map(found -> found.services().stream().map(UserEventsComponent::local).toList())
-                .orElse(List.of());
+    /** A user event broadcast on the LAN pool, by any agent (this one included). */
+    @Override
+    public void received(String origin, byte[] payload) {
+        events.receive(origin, payload);
     }
 
-    private static LocalService local(NodeService service) {
-        return new LocalService(service.id(), service.service(), service.tags());
+    private static LocalService local(ServiceDefinition service) {
+        return new LocalService(service.id(), service.name(), service.tags());
     }
 
     @Override

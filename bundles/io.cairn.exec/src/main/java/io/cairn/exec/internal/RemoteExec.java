@@ -2,9 +2,11 @@ package io.cairn.exec.internal;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.cairn.event.api.UserEvent;
 import io.cairn.event.api.UserEvents;
@@ -28,8 +30,12 @@ final class RemoteExec {
     private final Consumer<String> log;
     private volatile boolean stopped;
     private volatile CompletableFuture<Long> pending;
-    /** Logical time of the newest event already dealt with. */
-    private long seenLTime;
+    /**
+     * IDs of the received events already dealt with: those of the last list read, which holds at most
+     * {@link UserEvents#KEPT}. Events arrive in no particular order of logical time (each agent fires with its own
+     * clock), so an ID, not a time, tells a new event from one dealt with.
+     */
+    private Set<String> seen = Set.of();
 
     RemoteExec(UserEvents events, boolean enabled, Jobs jobs, Executor executor, Consumer<String> log) {
         this.events = events;
@@ -39,10 +45,17 @@ final class RemoteExec {
         this.log = log;
     }
 
+    /** Starts following the events; those received already are taken as dealt with. */
     void start() {
         long index = events.changeIndex();
-        seenLTime = index;
-        waitAfter(index);
+        events.received().whenComplete((received, error) -> {
+            if (error != null) {
+                log.accept("remote exec: reading events failed: " + error.getMessage());
+            } else {
+                takeAsDealtWith(received);
+            }
+            waitAfter(index);
+        });
     }
 
     void stop() {
@@ -74,13 +87,15 @@ final class RemoteExec {
         });
     }
 
+    private synchronized void takeAsDealtWith(List<UserEvent> received) {
+        seen = ids(received);
+    }
+
     private synchronized void dispatch(List<UserEvent> received) {
+        Set<String> before = seen;
+        seen = ids(received);
         for (UserEvent event : received) {
-            if (event.lTime() <= seenLTime) {
-                continue;
-            }
-            seenLTime = event.lTime();
-            if (!event.name().equals(UserEvents.REMOTE_EXEC)) {
+            if (before.contains(event.id()) || !event.name().equals(UserEvents.REMOTE_EXEC)) {
                 continue;
             }
             if (!enabled) {
@@ -103,5 +118,9 @@ final class RemoteExec {
                 }
             });
         }
+    }
+
+    private static Set<String> ids(List<UserEvent> events) {
+        return events.stream().map(UserEvent::id).collect(Collectors.toUnmodifiableSet());
     }
 }

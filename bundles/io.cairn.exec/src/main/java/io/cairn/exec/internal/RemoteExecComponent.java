@@ -1,6 +1,5 @@
 package io.cairn.exec.internal;
 
-import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -15,12 +14,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.cairn.agent.api.Agent;
+import io.cairn.agent.api.AgentInfo;
 import io.cairn.event.api.UserEvents;
 
 /**
  * Remote exec on this agent: jobs from {@code _rexec} events addressed to it run here, unless
- * {@code disable.remote.exec} is true, which is the default (as in Consul, an agent must be told to allow it).
+ * {@code disable.remote.exec} is true, which is the default (as in Consul, an agent must be told to allow it). Jobs
+ * are read and their results written through the agent's own HTTP API ({@link AgentInfo#localHttpApi()}).
  */
 @Component(name = "io.cairn.exec", configurationPid = "io.cairn.exec",
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {})
@@ -32,12 +32,6 @@ public final class RemoteExecComponent {
     public @interface Config {
         @AttributeDefinition(description = "Refuse remote exec jobs (Consul's disable_remote_exec, default true)")
         boolean disable_remote_exec() default true;
-
-        @AttributeDefinition(description = "Address of this agent's HTTP API (0.0.0.0 is reached on 127.0.0.1)")
-        String client_address() default "127.0.0.1";
-
-        @AttributeDefinition(description = "Port of this agent's HTTP API")
-        int http_port() default 8500;
     }
 
     private final ExecutorService jobs;
@@ -45,14 +39,13 @@ public final class RemoteExecComponent {
 
     @Activate
     public RemoteExecComponent(Config config, @Reference(name = "events") UserEvents events,
-            @Reference(name = "agent") Agent agent) {
+            @Reference(name = "agent") AgentInfo agent) {
         jobs = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "cairn-rexec-job");
             thread.setDaemon(true);
             return thread;
         });
-        AgentKv kv = new AgentKv(URI.create("http://" + reachable(config.client_address()) + ":" + config.http_port()));
-        JobRunner runner = new JobRunner(kv, agent.self().name(), LOG::warn);
+        JobRunner runner = new JobRunner(new AgentKv(agent.localHttpApi()), agent.nodeName(), LOG::warn);
         remoteExec = new RemoteExec(events, !config.disable_remote_exec(), runner::run, jobs, LOG::info);
         remoteExec.start();
         LOG.info("Remote exec is {}", config.disable_remote_exec() ? "disabled" : "enabled");
@@ -62,15 +55,5 @@ public final class RemoteExecComponent {
     void deactivate() {
         remoteExec.stop();
         jobs.shutdownNow();
-    }
-
-    /** An agent listening on every interface is reached on the loopback address. */
-    static String reachable(String clientAddress) {
-        return switch (clientAddress) {
-            case "0.0.0.0", "" -> "127.0.0.1";
-            case "::", "[::]" -> "[::1]";
-            default -> clientAddress.contains(":") && !clientAddress.startsWith("[") ? "[" + clientAddress + "]"
-                    : clientAddress;
-        };
     }
 }

@@ -17,18 +17,21 @@ import io.cairn.event.api.UserEvents;
 
 class RemoteExecTest {
 
-    /** Events delivered to this agent, with an index equal to the newest event's logical time. */
+    /** Events delivered to this agent in arrival order, with an index counting the arrivals. */
     static final class FakeEvents implements UserEvents {
         final List<UserEvent> events = new ArrayList<>();
         final List<CompletableFuture<Long>> waiters = new ArrayList<>();
 
         void arrive(String name, String payload) {
-            long lTime = events.size() + 1;
+            arrive(name, payload, events.size() + 1);
+        }
+
+        void arrive(String name, String payload, long lTime) {
             events.add(new UserEvent(UUID.randomUUID().toString(), name, payload.getBytes(StandardCharsets.UTF_8),
                     "", "", "", 1, lTime));
             List<CompletableFuture<Long>> woken = new ArrayList<>(waiters);
             waiters.clear();
-            woken.forEach(w -> w.complete(lTime));
+            woken.forEach(w -> w.complete((long) events.size()));
         }
 
         @Override
@@ -72,6 +75,16 @@ class RemoteExecTest {
         exec.stop();
         events.arrive("_rexec", "{\"Prefix\":\"jobs\",\"Session\":\"s2\"}");
         assertEquals(1, ran.size());
+    }
+
+    @Test
+    void anEventWithAnEarlierLogicalTimeThanOneAlreadyRunIsRunToo() {
+        RemoteExec exec = new RemoteExec(events, true, ran::add, Runnable::run, log::add);
+        exec.start();
+        events.arrive("_rexec", "{\"Prefix\":\"jobs\",\"Session\":\"s7\"}", 7);
+        // fired elsewhere before s7 was, by an agent whose clock had not seen it: it arrives later
+        events.arrive("_rexec", "{\"Prefix\":\"jobs\",\"Session\":\"s3\"}", 3);
+        assertEquals(List.of(new JobSpec.Location("jobs", "s7"), new JobSpec.Location("jobs", "s3")), ran);
     }
 
     @Test

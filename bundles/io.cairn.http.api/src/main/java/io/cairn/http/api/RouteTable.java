@@ -29,6 +29,13 @@ public interface RouteTable {
      */
     RouteTable read(String path, StateQuery query);
 
+    /**
+     * A GET on data this agent keeps itself: the server adds {@code X-Consul-Index} (never 0) and holds blocking
+     * queries ({@code ?index}, {@code ?wait}) as for {@link #read}, without consistency modes or leader headers and
+     * without needing Raft.
+     */
+    RouteTable localRead(String path, LocalQuery query);
+
     /** A GET answered by the handler alone (agent-local data, no index headers). */
     RouteTable get(String path, Handler handler);
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.cairn.http.api.Answer;
 import io.cairn.http.api.Handler;
+import io.cairn.http.api.LocalQuery;
 import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
 import io.cairn.http.api.StateQuery;
@@ -21,10 +22,14 @@ public final class FakeRoutes implements RouteTable {
 
     private final List<String> declared = new ArrayList<>();
     private final Map<String, StateQuery> reads = new HashMap<>();
+    private final Map<String, LocalQuery> localReads = new HashMap<>();
     private final Map<String, Handler> handlers = new HashMap<>();
     private final Map<String, Integer> maxBodies = new HashMap<>();
 
-    /** The routes declared, in order, as {@code "READ /v1/kv/"}, {@code "PUT /v1/session/create"}, .... */
+    /**
+     * The routes declared, in order, as {@code "READ /v1/kv/"}, {@code "LOCAL READ /v1/event/list"},
+     * {@code "PUT /v1/session/create"}, ....
+     */
     public List<String> declared() {
         return List.copyOf(declared);
     }
@@ -82,6 +87,20 @@ public final class FakeRoutes implements RouteTable {
         return answer.indexSource() != null ? answer.indexSource() : watch;
     }
 
+    /** Answers {@code request} once with the local read route declared for {@code route}, as the server does. */
+    public Answer answerLocal(String route, FakeRequest request) {
+        return localRead(route).answer(address(request.method("GET"), route));
+    }
+
+    /** The local read declared for {@code route}, whose change index a blocking request waits on. */
+    public LocalQuery localRead(String route) {
+        LocalQuery query = localReads.get(route);
+        if (query == null) {
+            throw new AssertionError("no route LOCAL READ " + route + " in " + declared);
+        }
+        return query;
+    }
+
     private StateQuery query(String route) {
         StateQuery query = reads.get(route);
         if (query == null) {
@@ -94,6 +113,13 @@ public final class FakeRoutes implements RouteTable {
     public RouteTable read(String path, StateQuery query) {
         reads.put(path, query);
         declared.add("READ " + path);
+        return this;
+    }
+
+    @Override
+    public RouteTable localRead(String path, LocalQuery query) {
+        localReads.put(path, query);
+        declared.add("LOCAL READ " + path);
         return this;
     }
 

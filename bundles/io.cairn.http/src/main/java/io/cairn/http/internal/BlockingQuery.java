@@ -9,6 +9,7 @@ import java.util.function.LongUnaryOperator;
 
 import io.cairn.http.api.Answer;
 import io.cairn.http.api.HttpException;
+import io.cairn.http.api.LocalQuery;
 import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
 import io.cairn.http.api.StateQuery;
@@ -23,10 +24,12 @@ import io.cairn.raft.api.StateView;
  * {@code ?index=N}, waiting until the answer has {@linkplain Answer#changedSince changed since} N (its index
  * passed N, or for an unordered answer differs from N) or {@code ?wait} (plus jitter) elapses. The wait is on the
  * records the last answer's index comes from ({@link Answer#indexSource}, else the query's watch), so it ends
- * as soon as that index moves.
+ * as soon as that index moves. A {@link LocalQuery} blocks the same way, without a barrier, waiting on its own
+ * change index.
  * <p>
- * No thread is held while waiting: the wait is a future from {@link RaftService#awaitChange} raced against one
- * timer task; answers are computed on {@code executor}, never on the thread that applied the change.
+ * No thread is held while waiting: the wait is a future from {@link RaftService#awaitChange} (or
+ * {@link LocalQuery#awaitChange}) raced against one timer task; answers are computed on {@code executor}, never
+ * on the thread that applied the change.
  */
 final class BlockingQuery {
     static final long DEFAULT_WAIT_NANOS = TimeUnit.MINUTES.toNanos(5);
@@ -65,6 +68,17 @@ final class BlockingQuery {
                 attempt.start(context, timer.nanoTime() + timeoutNanos);
             }
         });
+        return attempt.result;
+    }
+
+    /**
+     * Answers a read of the agent's own data, possibly after waiting, as {@link #run} does; the response carries
+     * {@code X-Consul-Index} only.
+     */
+    CompletableFuture<Response> runLocal(LocalQuery query, Request request) {
+        LocalAttempt attempt = new LocalAttempt(query, request, clientIndex(request),
+                timer.nanoTime() + timeoutNanos(request));
+        attempt.evaluate();
         return attempt.result;
     }
 
@@ -212,6 +226,69 @@ final class BlockingQuery {
                     .header("X-Consul-KnownLeader", Boolean.toString(context.knownLeader()))
                     .header("X-Consul-LastContact", Long.toString(context.lastContactMillis()))
                     .header("X-Consul-Effective-Consistency", effective(context.consistency()));
+        }
+    }
+
+    /** One local read's way through answer, wait, answer again. */
+    private final class LocalAttempt {
+        final CompletableFuture<Response> result = new CompletableFuture<>();
+        private final LocalQuery query;
+        private final Request request;
+        private final long clientIndex;
+        private final long deadline;
+        private volatile CompletableFuture<Long> pending;
+
+        LocalAttempt(LocalQuery query, Request request, long clientIndex, long deadline) {
+            this.query = query;
+            this.request = request;
+            this.clientIndex = clientIndex;
+            this.deadline = deadline;
+            result.whenComplete((r, t) -> {
+                CompletableFuture<Long> waiting = pending;
+                if (waiting != null) {
+                    waiting.cancel(false);
+                }
+            });
+        }
+
+        void evaluate() {
+            if (result.isDone()) {
+                return;
+            }
+            try {
+                // noted before answering, so a change in between ends the wait at once
+                long seen = query.changeIndex();
+                Answer answer = query.answer(request);
+                if (clientIndex == 0 || answer.changedSince(clientIndex) || timer.nanoTime() - deadline >= 0) {
+                    result.complete(answer.response()
+                            .header("X-Consul-Index", Long.toUnsignedString(answer.reportedIndex())));
+                } else {
+                    waitForChange(seen);
+                }
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }
+
+        private void waitForChange(long seen) {
+            metrics.blockingStarted();
+            CompletableFuture<Long> change = query.awaitChange(seen);
+            pending = change;
+            if (result.isDone()) {
+                change.cancel(false);
+            }
+            Runnable cancelTimeout = timer.schedule(() -> change.cancel(false), deadline - timer.nanoTime());
+            change.whenComplete((newIndex, failure) -> {
+                metrics.blockingEnded();
+                cancelTimeout.run();
+                Throwable cause = failure == null ? null : unwrap(failure);
+                if (cause != null && !(cause instanceof CancellationException)) {
+                    result.completeExceptionally(cause);
+                    return;
+                }
+                // After a timeout this answers with the current data, as Consul does (200, no 304).
+                executor.execute(this::evaluate);
+            });
         }
     }
 

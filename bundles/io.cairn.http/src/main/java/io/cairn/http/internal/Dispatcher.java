@@ -176,6 +176,9 @@ final class Dispatcher {
                 }
                 return stage;
             }
+            if (route.localQuery() != null) {
+                return blocking.runLocal(route.localQuery(), request);
+            }
             RaftService service = raft.get();
             if (service == null) {
                 throw new NoLeaderException();

@@ -3,14 +3,16 @@ package io.cairn.http.internal;
 import java.util.Objects;
 
 import io.cairn.http.api.Handler;
+import io.cairn.http.api.LocalQuery;
 import io.cairn.http.api.StateQuery;
 
 /**
- * One declared route: a method on a path served either by a {@link Handler} or, for reads of the replicated
- * state, by a {@link StateQuery} that the server runs with consistency modes and blocking; and the largest request
- * body it accepts.
+ * One declared route: a method on a path served by a {@link Handler}, or, for reads of the replicated state, by a
+ * {@link StateQuery} that the server runs with consistency modes and blocking, or, for blocking reads of the
+ * agent's own data, by a {@link LocalQuery}; and the largest request body it accepts.
  */
-record Route(String method, String path, Handler handler, StateQuery query, BodyLimit bodyLimit) {
+record Route(String method, String path, Handler handler, StateQuery query, LocalQuery localQuery,
+        BodyLimit bodyLimit) {
 
     Route {
         Objects.requireNonNull(method, "method");
@@ -18,8 +20,8 @@ record Route(String method, String path, Handler handler, StateQuery query, Body
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("route path must start with '/': " + path);
         }
-        if ((handler == null) == (query == null)) {
-            throw new IllegalArgumentException("a route has exactly one of handler and query: " + path);
+        if ((handler != null ? 1 : 0) + (query != null ? 1 : 0) + (localQuery != null ? 1 : 0) != 1) {
+            throw new IllegalArgumentException("a route has exactly one of handler, query and local query: " + path);
         }
         Objects.requireNonNull(bodyLimit, "bodyLimit");
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.cairn.http.api.Handler;
+import io.cairn.http.api.LocalQuery;
 import io.cairn.http.api.RouteTable;
 import io.cairn.http.api.StateQuery;
 
@@ -16,7 +17,12 @@ final class RouteCollector implements RouteTable {
 
     @Override
     public RouteTable read(String path, StateQuery query) {
-        return add(new Route("GET", path, null, Objects.requireNonNull(query, "query"), DEFAULT_LIMIT));
+        return add(new Route("GET", path, null, Objects.requireNonNull(query, "query"), null, DEFAULT_LIMIT));
+    }
+
+    @Override
+    public RouteTable localRead(String path, LocalQuery query) {
+        return add(new Route("GET", path, null, null, Objects.requireNonNull(query, "query"), DEFAULT_LIMIT));
     }
 
     @Override
@@ -63,7 +69,7 @@ final class RouteCollector implements RouteTable {
     }
 
     private RouteTable add(String method, String path, BodyLimit limit, Handler handler) {
-        return add(new Route(method, path, Objects.requireNonNull(handler, "handler"), null, limit));
+        return add(new Route(method, path, Objects.requireNonNull(handler, "handler"), null, null, limit));
     }
 
     private RouteTable add(Route route) {

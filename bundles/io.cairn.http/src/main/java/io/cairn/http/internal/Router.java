@@ -107,7 +107,7 @@ final class Router {
         if (handler == null || !path.startsWith(FALLBACK_PREFIX)) {
             return new NotFound();
         }
-        return new Fallback(new Route(method, FALLBACK_PREFIX, handler, null,
+        return new Fallback(new Route(method, FALLBACK_PREFIX, handler, null, null,
                 new BodyLimit(handler.maxBodyBytes(), null)));
     }
 

@@ -28,6 +28,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import io.cairn.http.api.Answer;
 import io.cairn.http.api.HttpException;
+import io.cairn.http.api.LocalQuery;
 import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
@@ -68,7 +69,23 @@ class ApiServerTest {
                 .get("/v1/fail", r -> {
                     throw new IllegalStateException("boom");
                 })
-                .get("/v1/missing", r -> CompletableFuture.failedFuture(HttpException.notFound("no such thing")));
+                .get("/v1/missing", r -> CompletableFuture.failedFuture(HttpException.notFound("no such thing")))
+                .localRead("/v1/local", new LocalQuery() {
+                    @Override
+                    public Answer answer(Request request) {
+                        return Answer.unordered(42, Response.json(List.of("mine")));
+                    }
+
+                    @Override
+                    public long changeIndex() {
+                        return 0;
+                    }
+
+                    @Override
+                    public CompletableFuture<Long> awaitChange(long afterIndex) {
+                        return new CompletableFuture<>();
+                    }
+                });
         router.add("test", table.routes());
         server = new ApiServer("127.0.0.1", 0, router, () -> raft, () -> started, new HttpMetrics(meters));
         server.start();
@@ -126,6 +143,15 @@ class ApiServerTest {
         HttpResponse<String> r = send("GET", "/v1/kv/a", null);
         assertEquals(500, r.statusCode());
         assertEquals("No cluster leader", r.body());
+    }
+
+    @Test
+    void localReadIsServedWithoutRaft() throws Exception {
+        raft = null;
+        HttpResponse<String> r = send("GET", "/v1/local", null);
+        assertEquals(200, r.statusCode());
+        assertEquals("[\"mine\"]", r.body());
+        assertEquals("42", r.headers().firstValue("X-Consul-Index").orElseThrow());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.cairn.template.internal;
 
+import io.cairn.agent.api.AgentInfo;
 import io.cairn.agent.api.ConfigReloadListener;
 import io.cairn.template.api.TemplateFunction;
 import io.cairn.template.internal.runner.GoTemplateCompiler;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * the agent's config dirs and files (read again whenever the agent reloads its configuration: SIGHUP,
  * {@code cairn reload}, {@code PUT /v1/agent/reload}), and the templates of {@code io.cairn.template.file} factory
  * configurations.
- * Queries go to the agent's own HTTP API; failures are retried without limit (the API may not be up yet) and
+ * Queries go to the agent's own HTTP API ({@link AgentInfo#localHttpApi()}); failures are retried without limit (the API may not be up yet) and
  * errors are logged, never fatal. {@link TemplateFunction} services add functions.
  */
 @Component(service = {TemplateHostComponent.class, ConfigReloadListener.class}, immediate = true,
@@ -58,12 +59,6 @@ public final class TemplateHostComponent implements ConfigReloadListener {
 
         @AttributeDefinition(description = "Comma-separated config files that may hold template stanzas")
         String config_files() default "";
-
-        @AttributeDefinition(description = "Address of the agent's HTTP API (0.0.0.0 means this host)")
-        String client_address() default "127.0.0.1";
-
-        @AttributeDefinition(description = "Port of the agent's HTTP API")
-        int http_port() default 8500;
     }
 
     private final AgentTemplates templates;
@@ -84,13 +79,12 @@ public final class TemplateHostComponent implements ConfigReloadListener {
     };
 
     @Activate
-    public TemplateHostComponent(Config config) throws InterruptedException {
-        String host = config.client_address().isBlank() || config.client_address().equals("0.0.0.0") ? "127.0.0.1"
-                : config.client_address();
-        URI agent = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.http_port());
+    public TemplateHostComponent(Config config, @Reference(name = "agent") AgentInfo agent)
+            throws InterruptedException {
+        URI api = agent.localHttpApi();
         templates = new AgentTemplates((specs, plugins) -> new Runner(
                 new RunnerConfig(specs, WaitSpec.NONE, RunnerConfig.DEFAULT_BLOCK_QUERY_WAIT, RETRY, false, false),
-                new GoTemplateCompiler(plugins, System.getenv()), client(agent), TemplateOutput.files(),
+                new GoTemplateCompiler(plugins, System.getenv()), client(api), TemplateOutput.files(),
                 new ProcessCommandRunner(log, false), log, Runner.Listener.NONE, Clock.systemUTC()), log);
         configDir = new ConfigDirTemplates(paths(config.config_dirs()), paths(config.config_files()));
         templates.configDirTemplates(configDir.changed(log).orElseThrow());

@@ -1,6 +1,5 @@
 package io.cairn.watch.internal;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -11,19 +10,22 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cairn.agent.api.AgentInfo;
 import io.cairn.agent.api.ConfigReloadListener;
 import io.cairn.watch.plan.AgentWatches;
 import io.cairn.watch.plan.WatchDefinition;
 
 /**
  * Runs the {@code watches} of the agent's config dirs and files, re-reading them whenever the agent reloads its
- * configuration (SIGHUP, {@code /v1/agent/reload}, {@code cairn reload}).
+ * configuration (SIGHUP, {@code /v1/agent/reload}, {@code cairn reload}). Watches query the agent's own HTTP API
+ * ({@link AgentInfo#localHttpApi()}).
  */
 @Component(name = "io.cairn.watch", configurationPid = "io.cairn.watch",
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {AgentWatches.class, ConfigReloadListener.class})
@@ -38,26 +40,15 @@ public final class WatchComponent implements AgentWatches, ConfigReloadListener 
 
         @AttributeDefinition(description = "Comma-separated config files that may hold watches")
         String config_files() default "";
-
-        @AttributeDefinition(description = "Address of this agent's HTTP API (0.0.0.0 is reached on 127.0.0.1)")
-        String client_address() default "127.0.0.1";
-
-        @AttributeDefinition(description = "Port of this agent's HTTP API")
-        int http_port() default 8500;
     }
 
     private final ConfigWatches watches;
     private final ExecutorService reloads;
 
     @Activate
-    public WatchComponent(Config config) {
-        String host = switch (config.client_address()) {
-            case "0.0.0.0", "" -> "127.0.0.1";
-            case "::", "[::]" -> "[::1]";
-            default -> config.client_address();
-        };
-        watches = new ConfigWatches(URI.create("http://" + host + ":" + config.http_port()), paths(config.config_dirs()),
-                paths(config.config_files()), LOG::warn);
+    public WatchComponent(Config config, @Reference(name = "agent") AgentInfo agent) {
+        watches = new ConfigWatches(agent.localHttpApi(), paths(config.config_dirs()), paths(config.config_files()),
+                LOG::warn);
         reloads = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "cairn-watch-reload");
             thread.setDaemon(true);

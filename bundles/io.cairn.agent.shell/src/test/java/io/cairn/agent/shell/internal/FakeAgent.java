@@ -35,6 +35,11 @@ final class FakeAgent implements Agent {
     }
 
     @Override
+    public List<ServiceDefinition> services() {
+        return List.copyOf(services.values());
+    }
+
+    @Override
     public void registerService(ServiceDefinition service, boolean replaceExistingChecks) {
         if (service.name().isEmpty()) {
             throw new IllegalArgumentException("Missing service name");

@@ -113,6 +113,11 @@ class SessionEndpointsTest {
         }
 
         @Override
+        public List<ServiceDefinition> services() {
+            throw new UnsupportedOperationException("sessions never list services");
+        }
+
+        @Override
         public void registerService(ServiceDefinition service, boolean replaceExistingChecks) {
             throw new UnsupportedOperationException("sessions never register services");
         }

@@ -1,0 +1,101 @@
+package io.cairn.dns.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.cairn.agent.api.AgentInfo;
+
+class SettingsParserTest {
+
+    private record Agent(String nodeName, String datacenter) implements AgentInfo {
+        @Override
+        public String nodeId() {
+            return "";
+        }
+
+        @Override
+        public boolean server() {
+            return true;
+        }
+
+        @Override
+        public boolean dev() {
+            return false;
+        }
+
+        @Override
+        public String bindAddress() {
+            return "127.0.0.1";
+        }
+
+        @Override
+        public String advertiseAddress() {
+            return "127.0.0.1";
+        }
+
+        @Override
+        public String clientAddress() {
+            return "127.0.0.1";
+        }
+
+        @Override
+        public int httpPort() {
+            return 8500;
+        }
+
+        @Override
+        public int dnsPort() {
+            return 8600;
+        }
+
+        @Override
+        public int serverPort() {
+            return 8300;
+        }
+
+        @Override
+        public int serfLanPort() {
+            return 8301;
+        }
+
+        @Override
+        public int serfWanPort() {
+            return 8302;
+        }
+
+        @Override
+        public Path dataDir() {
+            return Path.of("data");
+        }
+    }
+
+    /** The configuration with the OCD's defaults, except for {@code values} (keyed by method name). */
+    private static DnsConfig config(Map<String, Object> values) {
+        return (DnsConfig) Proxy.newProxyInstance(DnsConfig.class.getClassLoader(), new Class<?>[] {DnsConfig.class},
+                (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName())
+                        : method.getDefaultValue());
+    }
+
+    @Test
+    void answersForTheAgentsNodeAndDatacenter() {
+        DnsSettings settings = SettingsParser.parse(config(Map.of()), new Agent("web1", "East"));
+
+        assertEquals("web1", settings.nodeName());
+        assertEquals("east", settings.datacenter(), "DNS names are matched in lower case");
+        assertEquals("consul.", settings.domain().toString());
+    }
+
+    @Test
+    void badTtlIsRefusedNamingItsKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SettingsParser.parse(config(Map.of("node_ttl", "soon")), new Agent("web1", "dc1")));
+
+        assertEquals("node.ttl: 'soon' is not a duration such as 0s, 10s, 1m30s", e.getMessage());
+    }
+}
