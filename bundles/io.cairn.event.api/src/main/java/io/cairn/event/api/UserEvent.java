@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * @param tagFilter     regular expression a tag of a service matching {@code serviceFilter} must contain a match
  *                      of; {@code ""} for any tag (only with a service filter)
  * @param version       the event format version, {@value #VERSION}
- * @param lTime         the event's logical time: the order in which the cluster accepted it; 0 until accepted
+ * @param lTime         the event's logical time, from the firing agent's Lamport clock (which every event an
+ *                      agent receives moves on, so an event fired after another was seen has a later time); 0 in
+ *                      the answer to firing, as Consul's
  */
 public record UserEvent(String id, String name, byte[] payload, String nodeFilter, String serviceFilter,
         String tagFilter, int version, long lTime) {

@@ -7,14 +7,15 @@ import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * This agent's view of the cluster's user events. Firing replicates the event to every agent; each agent keeps
- * the {@value #KEPT} most recent events and receives those whose filters match its node and services, deciding
- * once per event (a later change of its services does not take a received event back).
+ * This agent's view of the cluster's user events. Firing broadcasts the event to every agent of the datacenter by
+ * gossip (best effort, as Consul's Serf does it); each agent receives those whose filters match its node and its
+ * own services, deciding once per event when it arrives (a later change of its services does not take a received
+ * event back), and keeps the {@value #KEPT} most recent it received.
  */
 @ProviderType
 public interface UserEvents {
 
-    /** How many of the most recent events the cluster keeps. */
+    /** How many of the most recent events each agent keeps. */
     int KEPT = 256;
 
     /** The most bytes an event's name and payload may take together. */
@@ -27,8 +28,8 @@ public interface UserEvents {
     String REMOTE_EXEC = "_rexec";
 
     /**
-     * Fires an event with a new ID. The stage completes with the event (logical time 0, as Consul answers) once
-     * the cluster accepted it.
+     * Fires an event with a new ID. The stage completes with the event (logical time 0, as Consul answers) once it
+     * is sent to the other agents; this agent has received it by then if its filters match it.
      *
      * @throws IllegalArgumentException (directly or through the stage) when the name is empty, name and payload
      *                                  exceed {@link #SIZE_LIMIT}, a filter is not a valid regular expression,
@@ -37,10 +38,16 @@ public interface UserEvents {
     CompletionStage<UserEvent> fire(String name, byte[] payload, String nodeFilter, String serviceFilter,
             String tagFilter);
 
-    /** The events this agent received, oldest first, internal ones ({@link #REMOTE_EXEC}) included. */
+    /**
+     * The events this agent received, in the order they arrived (which need not be the order of their logical
+     * times: each agent fires with its own clock), internal ones ({@link #REMOTE_EXEC}) included.
+     */
     CompletionStage<List<UserEvent>> received();
 
-    /** A number that grows whenever an event arrives; pass it to {@link #awaitChange}. */
+    /**
+     * A number that grows whenever an event arrives; pass it to {@link #awaitChange}. It counts arrivals and has no
+     * relation to the events' logical times.
+     */
     long changeIndex();
 
     /**
