@@ -4,19 +4,20 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,15 +31,19 @@ import org.junit.Test;
 
 /**
  * Hostile clients against a real {@code bin/cairn agent -dev}, the way the attacks were first tried: a stream of
- * junk, clients that trickle a byte at a time and more connections than the listeners take, first at the join
- * (Serf LAN) port, then at DNS over TCP. Each attack runs a few seconds, against 127.0.0.1 only; during it
- * {@code dig +tcp} must answer and a KV round trip must work, and afterwards the agent's open descriptors must
- * be back near where they were.
+ * junk, clients that trickle a byte at a time and more connections than the listeners take, first at the gossip
+ * (Serf LAN) port, over TCP and UDP, then at DNS over TCP. Each attack runs a few seconds, against 127.0.0.1 only;
+ * during it {@code dig +tcp} must answer and a KV round trip must work, and afterwards the agent's open descriptors
+ * must be back near where they were.
  */
-public class JoinAndDnsAbuseIT {
+public class GossipAndDnsAbuseIT {
 
     private static final Duration ATTACK = Duration.ofSeconds(5);
-    private static final String HELLO = "CAIRN-JOIN 1\n";
+    /**
+     * The header of a gossip stream request (family 4, 127.0.0.1, port 1) announcing a 4 MiB payload, the most the
+     * listener takes: the flood that follows is read as that payload.
+     */
+    private static final byte[] STREAM_HEADER = streamHeader(4 << 20);
     private static final String SERVICE_ADDRESS = "10.9.9.9";
     /** Karaf opens and closes a few files on its own; an attack that leaked would leave hundreds. */
     private static final long DESCRIPTOR_SLACK = 20;
@@ -70,15 +75,15 @@ public class JoinAndDnsAbuseIT {
     }
 
     @Test
-    public void theJoinPortOutlastsAFloodTricklersAndAConnectionStorm() throws Exception {
+    public void theGossipPortOutlastsAFloodTricklersJunkDatagramsAndAConnectionStorm() throws Exception {
         assertHealthy(true);
         long baseline = descriptors();
         long peak = baseline;
         try (Attack attack = new Attack(ATTACK)) {
-            byte[] hello = HELLO.getBytes(StandardCharsets.US_ASCII);
-            attack.flood(agent.serfLanPort, hello); // a join message with a record line that never ends
+            attack.flood(agent.serfLanPort, STREAM_HEADER); // a stream request whose payload never ends
             attack.flood(agent.serfLanPort, new byte[0]); // 'a' upon 'a', as first tried
-            attack.trickle(agent.serfLanPort, 20, hello, 200);
+            attack.trickle(agent.serfLanPort, 20, STREAM_HEADER, 200);
+            attack.datagrams(agent.serfLanPort); // junk gossip packets
             int checks = 0;
             while (attack.running()) {
                 assertHealthy(true);
@@ -87,7 +92,7 @@ public class JoinAndDnsAbuseIT {
             }
             assertTrue("only " + checks + " health checks during the attack", checks >= 2);
             assertTrue("the flood did not get going: " + attack.bytes() + " bytes", attack.bytes() > 1 << 20);
-            report("join flood and tricklers", attack, checks);
+            report("gossip flood, tricklers and junk datagrams", attack, checks);
         }
         try (Attack storm = new Attack(Duration.ofSeconds(3))) {
             storm.hold(agent.serfLanPort, 100, new byte[0]); // more than the listener serves at once
@@ -97,11 +102,11 @@ public class JoinAndDnsAbuseIT {
                 peak = Math.max(peak, descriptors());
                 checks++;
             }
-            report("join connection storm", storm, checks);
+            report("gossip connection storm", storm, checks);
         }
         assertHealthy(true);
         awaitDescriptorsBackTo(baseline, peak);
-        awaitInKarafLog("The join listener dropped");
+        awaitInKarafLog("The gossip stream listener dropped");
         assertFalse("an OutOfMemoryError reached the launcher's output",
                 Files.readString(agent.logFile().toPath()).contains("OutOfMemoryError"));
     }
@@ -129,7 +134,7 @@ public class JoinAndDnsAbuseIT {
         awaitInKarafLog("The DNS TCP listener dropped");
     }
 
-    /** {@code dig +tcp} answers, a KV write reads back, and (if asked) the join port answers a join. */
+    /** {@code dig +tcp} answers, a KV write reads back, and (if asked) the gossip port answers a join. */
     private static void assertHealthy(boolean join) throws Exception {
         String tcp = dig(true);
         assertTrue("dig +tcp did not answer:\n" + tcp, tcp.contains(SERVICE_ADDRESS));
@@ -138,27 +143,17 @@ public class JoinAndDnsAbuseIT {
         assertEquals(put.body(), 200, put.statusCode());
         assertEquals("v" + KV_ROUND.get(), agent.get(key + "?raw").body());
         if (join) {
-            String answer = join();
-            assertTrue(answer, answer.startsWith(HELLO) && answer.contains("\n" + agent.node + "\t"));
+            // a full push/pull exchange over the gossip port, the agent joining its own address
+            var joined = agent.put("/v1/agent/join/127.0.0.1:" + agent.serfLanPort, "");
+            assertEquals(joined.body(), 200, joined.statusCode());
+            String members = agent.get("/v1/agent/members").body();
+            assertTrue(members, members.contains("\"Name\":\"" + agent.node + "\"") && members.contains("\"Status\":1"));
         }
     }
 
-    /** One join exchange, as another server makes it: no records of our own, the agent's in the answer. */
-    private static String join() throws IOException {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", agent.serfLanPort), 2000);
-            s.setSoTimeout(5000);
-            s.getOutputStream().write((HELLO + "\n").getBytes(StandardCharsets.US_ASCII));
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            InputStream in = s.getInputStream();
-            for (int b = in.read(); b >= 0 && answer.size() < 65536; b = in.read()) {
-                answer.write(b);
-                if (answer.toString(StandardCharsets.UTF_8).endsWith("\n\n")) {
-                    break;
-                }
-            }
-            return answer.toString(StandardCharsets.UTF_8);
-        }
+    private static byte[] streamHeader(int payloadBytes) {
+        return ByteBuffer.allocate(1 + 16 + 2 + 4).put((byte) 4).put(new byte[] {127, 0, 0, 1})
+                .position(17).putShort((short) 1).putInt(payloadBytes).array();
     }
 
     private static String dig(boolean tcp) throws IOException, InterruptedException {
@@ -227,6 +222,24 @@ public class JoinAndDnsAbuseIT {
 
         long bytes() {
             return flooded.get();
+        }
+
+        /** Datagrams of random junk, of every size up to a gossip packet's and beyond, as fast as they go. */
+        void datagrams(int port) {
+            threads.execute(() -> {
+                Random random = new Random(19);
+                try (DatagramSocket socket = new DatagramSocket()) {
+                    InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
+                    while (running()) {
+                        byte[] junk = new byte[random.nextInt(2000)];
+                        random.nextBytes(junk);
+                        socket.send(new DatagramPacket(junk, junk.length, target));
+                        flooded.addAndGet(junk.length);
+                    }
+                } catch (IOException e) {
+                    // the attack ends
+                }
+            });
         }
 
         /** Connections that send {@code prefix}, then {@code a}s as fast as the agent takes them, one after another. */

@@ -1,0 +1,212 @@
+package io.cairn.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.After;
+import org.junit.Rule;
+import org.junit.Test;
+
+/**
+ * Three servers and two client agents on loopback, as issue 19 shows them: the clients find the servers through
+ * gossip, serve the HTTP API and DNS on their own ports, register their services, and the cluster notices a
+ * client that is killed, one that leaves, and one that is forced out.
+ */
+public class ClientAgentsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Issue 19's bound: a killed client's services leave DNS and ?passing within this. */
+    private static final Duration DETECTION = Duration.ofSeconds(10);
+
+    @Rule
+    public final ThreeServerCluster cluster = new ThreeServerCluster("cairn-client-agents-it", "s1", "s2", "s3");
+    private final List<AgentProcess> clients = new ArrayList<>();
+
+    @After
+    public void stopClients() throws InterruptedException {
+        for (AgentProcess client : clients) {
+            client.close();
+        }
+    }
+
+    @Test
+    public void clientAgentsJoinServeAndAreNoticedWhenTheyDieOrLeave() throws Exception {
+        cluster.start();
+        AgentProcess s1 = cluster.servers().get(0);
+        AgentProcess web1 = client("web1", s1, "web", 8080);
+        AgentProcess web2 = client("web2", s1, "web", 8081);
+        AgentProcess db1 = client("db1", s1, "db", 5432);
+
+        // every agent sees all six members alive, servers first, with Consul's columns
+        await("six alive members", () -> Cli.cairn(s1.httpAddr(), "members").stdout()
+                .lines().filter(l -> l.contains(" alive ")).count() == 6);
+        Cli.Result members = Cli.cairn(web1.httpAddr(), "members");
+        assertEquals(members.stderr(), 0, members.exitCode());
+        List<String> lines = members.stdout().lines().toList();
+        assertTrue(lines.get(0), lines.get(0).matches("Node +Address +Status +Type +Build +Protocol +DC +Partition +Segment"));
+        assertTrue(members.stdout(), lines.get(1).matches("s1 +127\\.0\\.0\\.1:" + s1.serfLanPort
+                + " +alive +server +\\S+ +2 +dc1 +default +<all>"));
+        assertTrue(members.stdout(), members.stdout().lines().anyMatch(l -> l.matches(
+                "web1 +127\\.0\\.0\\.1:" + web1.serfLanPort + " +alive +client +\\S+ +2 +dc1 +default +<default>")));
+
+        // a client serves the whole API: a KV write through it is read on a server, a blocking query through it
+        // wakes on a write through another agent
+        assertEquals("true", web1.put("/v1/kv/clients/greeting", "hello").body());
+        assertEquals("hello", s1.get("/v1/kv/clients/greeting?raw").body());
+        HttpResponse<String> first = web2.get("/v1/kv/clients/greeting");
+        String index = first.headers().firstValue("X-Consul-Index").orElseThrow();
+        var blocked = java.util.concurrent.CompletableFuture.supplyAsync(() -> call(
+                () -> web2.get("/v1/kv/clients/greeting?index=" + index + "&wait=30s").body()));
+        Thread.sleep(500);
+        assertFalse("the blocking query waits for a change", blocked.isDone());
+        cluster.servers().get(1).put("/v1/kv/clients/greeting", "changed");
+        assertTrue(blocked.get().contains("\"Value\":\"Y2hhbmdlZA==\""));
+
+        // the clients' services are in the catalog, in a server's DNS and in the client's own DNS
+        await("web on both clients passing", () -> passingNodes(s1, "web").equals(List.of("web1", "web2")));
+        await("web in DNS", () -> dnsAddresses(s1, "web.service.consul").size() == 2);
+        assertEquals(2, dnsAddresses(web1, "web.service.consul").size());
+        // and the servers, as the consul service
+        await("consul.service.consul", () -> dnsAddresses(db1, "consul.service.consul").size() == 3);
+
+        // a session of web2 (bound to its serfHealth) holds a lock
+        String session = JSON.readTree(web2.put("/v1/session/create", "{\"LockDelay\": \"0s\"}").body())
+                .get("ID").asText();
+        assertEquals("true", web2.put("/v1/kv/clients/lock?acquire=" + session, "web2").body());
+
+        // kill -9 web2: failed, serfHealth critical, gone from ?passing and DNS, its lock released
+        web2.kill();
+        long killed = System.nanoTime();
+        await("web2 out of ?passing", () -> passingNodes(s1, "web").equals(List.of("web1")));
+        await("web2 out of DNS", () -> dnsAddresses(s1, "web.service.consul").size() == 1);
+        Duration detected = Duration.ofNanos(System.nanoTime() - killed);
+        assertTrue("a killed client must be noticed within " + DETECTION + ", took " + detected,
+                detected.compareTo(DETECTION) <= 0);
+        await("web2 failed", () -> memberStatus(s1, "web2").equals("failed"));
+        JsonNode serfHealth = check(s1, "web2", "serfHealth");
+        assertEquals("critical", serfHealth.get("Status").asText());
+        assertEquals("Agent not live or unreachable", serfHealth.get("Output").asText());
+        await("the lock of the dead node's session is released",
+                () -> !s1.get("/v1/kv/clients/lock").body().contains("\"Session\""));
+
+        // force-leave moves the failed web2 to left, and -prune forgets it
+        Cli.Result forced = Cli.cairn(s1.httpAddr(), "force-leave", "web2");
+        assertEquals(forced.stderr(), 0, forced.exitCode());
+        await("web2 left", () -> memberStatus(s1, "web2").equals("left"));
+        await("web2 deregistered", () -> s1.get("/v1/catalog/node/web2").body().equals("null"));
+        assertEquals(0, Cli.cairn(s1.httpAddr(), "force-leave", "-prune", "web2").exitCode());
+        await("web2 pruned", () -> memberStatus(s1, "web2").isEmpty());
+
+        // a graceful leave: left, deregistered, and the agent exits
+        Cli.Result left = Cli.cairn(db1.httpAddr(), "leave");
+        assertEquals(left.stderr(), 0, left.exitCode());
+        assertTrue(left.stdout(), left.stdout().contains("Graceful leave complete"));
+        db1.awaitExit(Duration.ofSeconds(60));
+        await("db1 left", () -> memberStatus(s1, "db1").equals("left"));
+        await("db1 deregistered", () -> s1.get("/v1/catalog/node/db1").body().equals("null"));
+
+        // user events fired on a client reach the servers' event lists
+        assertEquals(200, web1.put("/v1/event/fire/deploy", "v2").statusCode());
+        await("the event on s3", () -> cluster.servers().get(2).get("/v1/event/list?name=deploy").body()
+                .contains("\"Name\":\"deploy\""));
+
+        // coordinates from the probes: every node has one, ?near sorts by them, rtt estimates
+        await("coordinates", () -> JSON.readTree(s1.get("/v1/coordinate/nodes").body()).size() >= 4);
+        JsonNode near = JSON.readTree(web1.get("/v1/catalog/nodes?near=_agent").body());
+        assertEquals("web1 is nearest to itself", "web1", near.get(0).get("Node").asText());
+        Cli.Result rtt = Cli.cairn(web1.httpAddr(), "rtt", "s1");
+        assertEquals(rtt.stderr(), 0, rtt.exitCode());
+        assertTrue(rtt.stdout(), rtt.stdout().matches("(?s)Estimated s1 <-> web1 rtt: [0-9.]+ ms \\(using LAN coordinates\\)\\s*"));
+
+        // kill -9 a server: it is failed, and the cluster and the clients go on
+        AgentProcess s3 = cluster.servers().get(2);
+        s3.kill();
+        await("s3 failed", () -> memberStatus(s1, "s3").equals("failed"));
+        assertEquals("true", web1.put("/v1/kv/clients/after-server-loss", "ok").body());
+        assertEquals("ok", web1.get("/v1/kv/clients/after-server-loss?raw").body());
+    }
+
+    private AgentProcess client(String node, AgentProcess join, String service, int port) throws Exception {
+        Path dir = Files.createTempDirectory("cairn-client-" + node);
+        Files.writeString(dir.resolve("service.json"), "{\"service\": {\"name\": \"" + service
+                + "\", \"port\": " + port + "}}");
+        AgentProcess client = new AgentProcess(node, dir.resolve("data"), "-bind", "127.0.0.1",
+                "-retry-join", "127.0.0.1:" + join.serfLanPort, "-config-dir", dir.toString());
+        clients.add(client);
+        return client.start().awaitLeader(Duration.ofSeconds(120));
+    }
+
+    private static List<String> passingNodes(AgentProcess agent, String service) throws Exception {
+        List<String> nodes = new ArrayList<>();
+        JSON.readTree(agent.get("/v1/health/service/" + service + "?passing").body())
+                .forEach(entry -> nodes.add(entry.get("Node").get("Node").asText()));
+        nodes.sort(null);
+        return nodes;
+    }
+
+    private static List<String> dnsAddresses(AgentProcess agent, String name) throws Exception {
+        return Dig.run(agent.dnsPort, List.of("+short", name)).lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** The member's status as {@code /v1/agent/members} gives it, {@code ""} if it is not listed. */
+    private static String memberStatus(AgentProcess agent, String node) throws Exception {
+        for (JsonNode member : JSON.readTree(agent.get("/v1/agent/members").body())) {
+            if (member.get("Name").asText().equals(node)) {
+                return switch (member.get("Status").asInt()) {
+                    case 1 -> "alive";
+                    case 2 -> "leaving";
+                    case 3 -> "left";
+                    case 4 -> "failed";
+                    default -> "none";
+                };
+            }
+        }
+        return "";
+    }
+
+    private static JsonNode check(AgentProcess agent, String node, String checkId) throws Exception {
+        for (JsonNode check : JSON.readTree(agent.get("/v1/health/node/" + node).body())) {
+            if (check.get("CheckID").asText().equals(checkId)) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check " + checkId + " on " + node);
+    }
+
+    private static <T> T call(Callable<T> callable) {
+        try {
+            return callable.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(String what, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                if (condition.call()) {
+                    return;
+                }
+            } catch (Exception | AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
