@@ -3,6 +3,7 @@ package io.cairn.itests;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +29,7 @@ final class AgentProcess implements AutoCloseable {
     static final Path ASSEMBLY = Path.of(System.getProperty("cairn.assembly", "../distribution/target/assembly"))
             .toAbsolutePath().normalize();
     static final Path CAIRN = ASSEMBLY.resolve("bin/cairn");
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final String node;
@@ -205,10 +209,19 @@ final class AgentProcess implements AutoCloseable {
      * {@code bind(0)} can become the local end of an outgoing connection before the agent binds it, and Ratis
      * then ends the agent (seen in CI).
      */
+    /**
+     * A port free now (TCP and UDP) and never handed out before in this JVM: agents bind theirs only when they start,
+     * so a port chosen for one must not be chosen again for another in the meantime.
+     */
     static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+                    DatagramSocket d = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+                HANDED_OUT.add(port);
                 return s.getLocalPort();
             } catch (IOException inUse) {
                 // try another

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
+import io.cairn.agent.api.AgentInfo;
 import io.cairn.health.api.GoDuration;
 import io.cairn.http.api.FallbackHandler;
 import io.cairn.http.api.Request;
@@ -22,7 +23,8 @@ import io.cairn.http.api.Response;
  * relaying the server's answer unchanged (status, body, and the {@link #ANSWER_HEADERS headers Consul's clients
  * read}). Blocking queries included: the server holds them, this agent only a pending future each, and a client
  * that hangs up has its request to the server aborted. When forwarding fails, the answer says why, as Consul's
- * client agents do: 500 {@value ForwardingException#NO_KNOWN_SERVERS} when no server is known.
+ * client agents do: 500 {@value ForwardingException#NO_KNOWN_SERVERS} when no server is known. Like Consul's client
+ * agents it fills in its own node where the request means "this agent" ({@link AgentDefaults}).
  */
 @Component(service = FallbackHandler.class, configurationPid = UpstreamComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -44,15 +46,18 @@ public final class Forwarder implements FallbackHandler {
 
     private final Upstream upstream;
     private final int maxBodyBytes;
+    private final AgentDefaults defaults;
 
     @Activate
-    public Forwarder(@Reference(name = "servers") UpstreamComponent servers, UpstreamComponent.Config config) {
-        this(servers.upstream(), config.max_request_body_bytes());
+    public Forwarder(@Reference(name = "servers") UpstreamComponent servers, UpstreamComponent.Config config,
+            @Reference(name = "agent", target = "(" + AgentInfo.SERVER + "=false)") AgentInfo agent) {
+        this(servers.upstream(), config.max_request_body_bytes(), agent.nodeName());
     }
 
-    Forwarder(Upstream upstream, int maxBodyBytes) {
+    Forwarder(Upstream upstream, int maxBodyBytes, String node) {
         this.upstream = upstream;
         this.maxBodyBytes = maxBodyBytes;
+        this.defaults = new AgentDefaults(node);
     }
 
     @Override
@@ -62,8 +67,8 @@ public final class Forwarder implements FallbackHandler {
 
     @Override
     public CompletableFuture<Response> handle(Request request) {
-        String pathAndQuery = RawUri.path(request.rawPath())
-                + (request.rawQuery().isEmpty() ? "" : "?" + RawUri.query(request.rawQuery()));
+        String query = defaults.query(request.rawQuery());
+        String pathAndQuery = RawUri.path(request.rawPath()) + (query.isEmpty() ? "" : "?" + RawUri.query(query));
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : REQUEST_HEADERS) {
             List<String> values = request.headers().get(name);
@@ -71,7 +76,8 @@ public final class Forwarder implements FallbackHandler {
                 headers.put(name, values);
             }
         }
-        UpstreamRequest forwarded = new UpstreamRequest(request.method(), pathAndQuery, headers, request.body(),
+        UpstreamRequest forwarded = new UpstreamRequest(request.method(), pathAndQuery, headers,
+                defaults.body(request.method(), request.path(), request.body()),
                 UpstreamRequest.timeoutFor(heldFor(request)));
         CompletableFuture<UpstreamReply> sent = upstream.send(forwarded);
         CompletableFuture<Response> answer = sent.thenApply(Forwarder::relay);

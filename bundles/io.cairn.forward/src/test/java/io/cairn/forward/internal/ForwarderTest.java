@@ -46,7 +46,7 @@ class ForwarderTest {
     }
 
     private Forwarder forwarder(int maxConcurrent, long maxAnswerBytes) {
-        return new Forwarder(new Upstream(pool, http, maxConcurrent, maxAnswerBytes), 1024);
+        return new Forwarder(new Upstream(pool, http, maxConcurrent, maxAnswerBytes), 1024, "web-1");
     }
 
     private Forwarder forwarder() {
@@ -236,7 +236,7 @@ class ForwarderTest {
     void stoppingEndsTheRequestsUnderWayAndRefusesNewOnes() throws Exception {
         RawServer server = rawServer("s1", false);
         Upstream upstream = new Upstream(pool, http, 16, 1024);
-        Forwarder forwarder = new Forwarder(upstream, 1024);
+        Forwarder forwarder = new Forwarder(upstream, 1024, "web-1");
         CompletableFuture<Response> held = forwarder.handle(new FakeRequest().path("/v1/kv/a").query("index=3"));
         assertTrue(server.awaitRequest());
 
