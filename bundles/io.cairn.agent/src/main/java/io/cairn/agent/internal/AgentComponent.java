@@ -32,6 +32,7 @@ import io.cairn.agent.definitions.ConfigDirDefinitions;
 import io.cairn.agent.definitions.DefinitionException;
 import io.cairn.agent.definitions.ServiceDefinition;
 import io.cairn.catalog.api.Catalog;
+import io.cairn.gossip.api.Membership;
 import io.cairn.health.api.CheckState;
 import io.cairn.health.api.CheckStateListener;
 import io.cairn.health.api.HealthChecks;
@@ -61,6 +62,7 @@ public final class AgentComponent implements HttpEndpoints, Agent {
     private final List<Path> configFiles;
     private final ServiceRegistration<CheckStateListener> listenerRegistration;
     private volatile RaftService raft;
+    private volatile Membership lan;
     private final HangupReload hangup;
     private final List<ConfigReloadListener> reloadListeners = new CopyOnWriteArrayList<>();
     private volatile Catalog catalog;
@@ -101,7 +103,7 @@ public final class AgentComponent implements HttpEndpoints, Agent {
         local = new LocalAgent(state, () -> engine, config.enable_script_checks(), config.enable_local_script_checks());
         endpoints = new AgentEndpoints(identity, () -> raft);
         stateEndpoints = new AgentStateEndpoints(identity, local, this::reload);
-        operations = new AgentOperations(identity, local, this::reload);
+        operations = new AgentOperations(identity, local, this::reload, () -> lan);
         reload().forEach(problem -> LOG.error("Config: {}", problem));
         executor.scheduleWithFixedDelay(sync::request, FULL_SYNC_SECONDS, FULL_SYNC_SECONDS, TimeUnit.SECONDS);
         // Registered by hand, not as a service of this component: the engine binds its listeners while it is
@@ -222,6 +224,18 @@ public final class AgentComponent implements HttpEndpoints, Agent {
     private static List<Path> paths(String commaSeparated) {
         return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(Path::of).toList();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(" + Membership.POOL + "=" + Membership.LAN + ")")
+    synchronized void setLan(Membership pool) {
+        lan = pool;
+    }
+
+    synchronized void unsetLan(Membership pool) {
+        if (lan == pool) {
+            lan = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -14,7 +14,7 @@ import io.cairn.raft.api.NoLeaderException;
 import io.cairn.raft.api.RaftService;
 import io.cairn.raft.api.ServerInfo;
 
-/** The agent's own endpoints: who it is, and what it knows about the Raft group. */
+/** The agent's own endpoints: who it is, and on a server what it knows about the Raft group. */
 final class AgentEndpoints implements HttpEndpoints {
     private final AgentInfo agent;
     private final Supplier<RaftService> raft;
@@ -27,12 +27,15 @@ final class AgentEndpoints implements HttpEndpoints {
         this.raft = raft;
     }
 
+    /** On a client agent the Raft paths are the servers' to answer: they are forwarded, not served here. */
     @Override
     public void routes(RouteTable table) {
-        table.get("/v1/agent/self", this::self)
-                .get("/v1/status/leader", this::leader)
-                .get("/v1/status/peers", this::peers)
-                .get("/v1/operator/raft/configuration", this::raftConfiguration);
+        table.get("/v1/agent/self", this::self);
+        if (agent.server()) {
+            table.get("/v1/status/leader", this::leader)
+                    .get("/v1/status/peers", this::peers)
+                    .get("/v1/operator/raft/configuration", this::raftConfiguration);
+        }
     }
 
     CompletionStage<Response> self(Request request) {

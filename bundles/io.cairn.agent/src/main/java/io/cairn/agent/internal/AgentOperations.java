@@ -7,6 +7,7 @@ import io.cairn.agent.api.Agent;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.agent.api.Maintenance;
 import io.cairn.agent.api.Member;
+import io.cairn.gossip.api.Membership;
 import io.cairn.agent.api.MemberStatus;
 import io.cairn.agent.definitions.ServiceDefinition;
 import io.cairn.http.api.HttpException;
@@ -19,25 +20,34 @@ final class AgentOperations implements Agent {
     private final AgentInfo identity;
     private final LocalAgent local;
     private final Supplier<List<String>> reload;
+    /** The LAN pool now, or {@code null} while gossip is not running. */
+    private final Supplier<Membership> lan;
 
     /**
      * @param reload reads the config dirs again and returns what could not be loaded (empty if all was)
      */
-    AgentOperations(AgentInfo identity, LocalAgent local, Supplier<List<String>> reload) {
+    AgentOperations(AgentInfo identity, LocalAgent local, Supplier<List<String>> reload, Supplier<Membership> lan) {
         this.identity = identity;
         this.local = local;
         this.reload = reload;
+        this.lan = lan;
     }
 
+    /** This agent as the LAN gossip pool knows it; as its configuration says while gossip is not running. */
     @Override
     public Member self() {
+        Membership pool = lan.get();
+        if (pool != null) {
+            return pool.local();
+        }
         AgentSelf.Member member = AgentSelf.Member.of(identity);
         return new Member(member.name(), member.addr(), member.port(), status(member.status()), member.tags());
     }
 
     @Override
     public List<Member> members() {
-        return List.of(self());
+        Membership pool = lan.get();
+        return pool != null ? pool.members() : List.of(self());
     }
 
     @Override

@@ -42,8 +42,7 @@ final class AgentStateEndpoints implements HttpEndpoints {
 
     @Override
     public void routes(RouteTable table) {
-        table.get("/v1/agent/members", this::members)
-                .get("/v1/agent/services", this::services)
+        table.get("/v1/agent/services", this::services)
                 .get("/v1/agent/service/", this::service)
                 .get("/v1/agent/checks", this::checks)
                 .put("/v1/agent/service/register", this::registerService)
@@ -57,11 +56,6 @@ final class AgentStateEndpoints implements HttpEndpoints {
                 .put("/v1/agent/check/fail/", r -> ttl(r, CheckStatus.CRITICAL))
                 .put("/v1/agent/check/update/", this::updateCheck)
                 .put("/v1/agent/reload", this::reload);
-    }
-
-    /** This agent only, until gossip knows the others. */
-    CompletionStage<Response> members(Request request) {
-        return json(List.of(AgentSelf.Member.of(agent)));
     }
 
     CompletionStage<Response> services(Request request) {

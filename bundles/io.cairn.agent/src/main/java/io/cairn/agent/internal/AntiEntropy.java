@@ -58,7 +58,6 @@ final class AntiEntropy {
         List<NodeService> services = local.services().stream()
                 .map(s -> CatalogRecords.service(s.definition())).toList();
         List<HealthCheck> checks = new ArrayList<>();
-        checks.add(CatalogRecords.serfHealth(node.node()));
         local.checks().forEach(check -> checks.add(CatalogRecords.check(node.node(), check)));
         SyncPlan plan = SyncPlan.between(node, services, checks, catalogNode.map(NodeServices::node),
                 catalogNode.map(NodeServices::services).orElse(List.of()), catalogChecks,

@@ -39,8 +39,8 @@ record SyncPlan(List<Deregistration> deregistrations, List<Registration> registr
     /**
      * @param node                the node as it should be
      * @param services            the services as they should be
-     * @param checks              the checks as they should be (node checks, {@code serfHealth} included, and
-     *                            service checks)
+     * @param checks              the checks as they should be (node checks and service checks); the catalog's
+     *                            {@code serfHealth} is the leader's, from gossip, and is left alone
      * @param catalogNode         the node in the catalog, if it is there
      * @param catalogServices     its services in the catalog
      * @param catalogChecks       its checks in the catalog
@@ -60,6 +60,7 @@ record SyncPlan(List<Deregistration> deregistrations, List<Registration> registr
                 .forEach(id -> deregistrations.add(new Deregistration(node.node(), id, "")));
         theirChecks.values().stream()
                 .filter(c -> !ourCheckIds.contains(c.checkId()))
+                .filter(c -> !c.checkId().equals(CatalogRecords.SERF_CHECK_ID))
                 .filter(c -> c.serviceId().isEmpty() || ourServiceIds.contains(c.serviceId()))
                 .forEach(c -> deregistrations.add(new Deregistration(node.node(), "", c.checkId())));
 

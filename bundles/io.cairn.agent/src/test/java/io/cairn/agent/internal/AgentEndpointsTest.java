@@ -160,4 +160,12 @@ class AgentEndpointsTest {
         assertEquals(List.of("GET /v1/agent/self", "GET /v1/status/leader", "GET /v1/status/peers",
                 "GET /v1/operator/raft/configuration"), routes.declared());
     }
+
+    @Test
+    void aClientAgentLeavesTheRaftPathsToTheServers() {
+        FakeRoutes routes = new FakeRoutes();
+        new AgentEndpoints(TestIdentities.agent("web-1", "3f0e1c1e-0000-4000-8000-000000000002", false, "10.0.0.2",
+                false), () -> null).routes(routes);
+        assertEquals(List.of("GET /v1/agent/self"), routes.declared());
+    }
 }

@@ -26,10 +26,10 @@ class AgentOperationsTest {
     private final AgentOperations agent = new AgentOperations(SERVER, local, () -> {
         reloads++;
         return reloadProblems;
-    });
+    }, () -> null);
 
     @Test
-    void membersAreThisAgentAliveWithItsGossipTags() {
+    void withoutGossipTheMembersAreThisAgentAliveWithItsGossipTags() {
         Member self = agent.self();
         assertEquals("node-1", self.name());
         assertEquals("10.0.0.1", self.address());

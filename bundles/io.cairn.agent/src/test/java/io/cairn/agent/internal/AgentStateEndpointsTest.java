@@ -147,13 +147,6 @@ class AgentStateEndpointsTest {
     }
 
     @Test
-    void membersListThisAgent() throws Exception {
-        String json = json(endpoints.members(req("")));
-        assertTrue(json.startsWith("[{\"Name\":\"node-1\",\"Addr\":\"10.0.0.1\",\"Port\":8301,\"Tags\":{\"role\":\"node\""),
-                json);
-    }
-
-    @Test
     void reloadReportsWhatCouldNotBeLoaded() {
         ok(endpoints.reload(req("")));
         reloadProblems = List.of("a.json: service.name: Missing service name");
@@ -165,7 +158,7 @@ class AgentStateEndpointsTest {
     void declaresItsRoutes() {
         FakeRoutes routes = new FakeRoutes();
         endpoints.routes(routes);
-        assertEquals(List.of("GET /v1/agent/members", "GET /v1/agent/services", "GET /v1/agent/service/",
+        assertEquals(List.of("GET /v1/agent/services", "GET /v1/agent/service/",
                 "GET /v1/agent/checks", "PUT /v1/agent/service/register", "PUT /v1/agent/service/deregister/",
                 "PUT /v1/agent/service/maintenance/", "PUT /v1/agent/maintenance", "PUT /v1/agent/check/register",
                 "PUT /v1/agent/check/deregister/", "PUT /v1/agent/check/pass/", "PUT /v1/agent/check/warn/",

@@ -1,6 +1,7 @@
 package io.cairn.agent.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,7 @@ class AntiEntropyTest {
     }
 
     @Test
-    void firstSyncRegistersTheNodeWithSerfHealthThenTheServices() throws Exception {
+    void firstSyncRegistersTheNodeThenTheServicesButNotSerfHealthWhichIsTheLeaders() throws Exception {
         registerWeb();
         sync();
         Registration node = (Registration) catalog.writes.get(0);
@@ -48,10 +49,7 @@ class AntiEntropyTest {
         assertEquals(Map.of("lan", "10.0.0.1", "lan_ipv4", "10.0.0.1", "wan", "10.0.0.1", "wan_ipv4", "10.0.0.1"),
                 node.taggedAddresses());
         assertEquals(Map.of("consul-network-segment", ""), node.nodeMeta());
-        HealthCheck serf = catalog.checks.get("serfHealth");
-        assertEquals("Serf Health Status", serf.name());
-        assertEquals(CheckStatus.PASSING, serf.status());
-        assertEquals("Agent alive and reachable", serf.output());
+        assertFalse(catalog.checks.containsKey("serfHealth"));
         assertEquals(List.of("v1"), catalog.services.get("web-1").tags());
         assertEquals(8080, catalog.services.get("web-1").port());
         HealthCheck check = catalog.checks.get("service:web-1");
@@ -92,6 +90,8 @@ class AntiEntropyTest {
                 "stray", "stray", List.of(), "", null, 5, 5));
         catalog.checks.put("old-node-check", new HealthCheck("node-1", "old-node-check", "x", CheckStatus.PASSING, "",
                 "", "", "", List.of(), "", null, 5, 5));
+        catalog.checks.put("serfHealth", new HealthCheck("node-1", "serfHealth", "Serf Health Status",
+                CheckStatus.PASSING, "", "Agent alive and reachable", "", "", List.of(), "", null, 5, 5));
         catalog.writes.clear();
         sync();
         assertEquals(List.of(new Deregistration("node-1", "stray", ""), new Deregistration("node-1", "", "old-node-check")),
@@ -118,7 +118,7 @@ class AntiEntropyTest {
         agent.nodeMaintenance(false, "");
         agent.deregisterService("web-1");
         sync();
-        assertEquals(List.of("serfHealth"), List.copyOf(catalog.checks.keySet()));
+        assertEquals(List.of(), List.copyOf(catalog.checks.keySet()));
         assertTrue(catalog.services.isEmpty());
     }
 
