@@ -18,7 +18,9 @@ import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -36,11 +38,13 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.extra.VMOption;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 
 /**
- * Boots the built Cairn distribution in Pax Exam: the KV feature can be uninstalled and installed again at
- * runtime (its endpoints disappear and come back, the replicated data survives), KV round-trips over HTTP and
- * through the {@code kv:*} console commands.
+ * Boots the built Cairn distribution in Pax Exam: the gossip bundles start and the agent is the alive member of its
+ * pool; the KV feature can be uninstalled and installed again at runtime (its endpoints disappear and come back,
+ * the replicated data survives), KV round-trips over HTTP and through the {@code kv:*} console commands.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -54,6 +58,9 @@ public class KarafFeaturesIT {
 
     @Inject
     private SessionFactory sessionFactory;
+
+    @Inject
+    private BundleContext bundleContext;
 
     @Configuration
     public Option[] config() {
@@ -71,6 +78,7 @@ public class KarafFeaturesIT {
             systemProperty(DNS_PORT_PROPERTY).value(Integer.toString(AgentProcess.freePort())),
             systemProperty("cairn.server.port").value(Integer.toString(AgentProcess.freePort())),
             systemProperty("cairn.serf.lan.port").value(Integer.toString(AgentProcess.freePort())),
+            systemProperty("cairn.serf.wan.port").value(Integer.toString(AgentProcess.freePort())),
             systemProperty("cairn.node.name").value("exam"),
             systemProperty("cairn.bootstrap.expect").value("1"),
             new VMOption("--add-reads=java.xml=java.logging"),
@@ -90,6 +98,22 @@ public class KarafFeaturesIT {
             new VMOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
             new VMOption("-classpath"), new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"),
         };
+    }
+
+    @Test
+    public void gossipBundlesStartAndTheAgentIsTheAliveMemberOfItsPoolWithItsSerfHealthPassing() throws Exception {
+        for (String name : List.of("io.cairn.coordinate", "io.cairn.gossip.api", "io.cairn.gossip",
+                "io.cairn.reconcile", "io.cairn.forward")) {
+            Bundle bundle = Arrays.stream(bundleContext.getBundles()).filter(b -> b.getSymbolicName().equals(name))
+                    .findFirst().orElseThrow(() -> new AssertionError(name + " is not installed"));
+            assertEquals(name + " is not active", Bundle.ACTIVE, bundle.getState());
+        }
+        assertEquals(2, bundleContext.getServiceReferences("io.cairn.gossip.api.Membership", null).length);
+        Reply members = awaitStatus("/v1/agent/members", 200, null);
+        assertTrue(members.body, members.body.contains("\"Name\":\"exam\"") && members.body.contains("\"Status\":1"));
+        Reply health = awaitStatus("/v1/health/node/exam", 200, "[]");
+        assertTrue(health.body, health.body.contains("\"CheckID\":\"serfHealth\",\"Name\":\"Serf Health Status\","
+                + "\"Status\":\"passing\""));
     }
 
     @Test
