@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.function.LongUnaryOperator;
 
 import io.cairn.http.api.Answer;
@@ -128,9 +129,53 @@ final class BlockingQuery {
     private record Evaluation(Answer answer, Watch waitOn, long watchedIndex) {
     }
 
-    /** One request's way through answer, wait, answer again. */
-    private final class Attempt {
+    /** What both kinds of request share: the answer to come, the wait under way, and how a wait ends. */
+    private abstract class Held {
         final CompletableFuture<Response> result = new CompletableFuture<>();
+        private volatile CompletableFuture<Long> pending;
+
+        Held() {
+            // The caller giving up (client gone, server stopping) ends the wait early.
+            result.whenComplete((r, t) -> {
+                CompletableFuture<Long> waiting = pending;
+                if (waiting != null) {
+                    waiting.cancel(false);
+                }
+            });
+        }
+
+        /** Answers now, or waits for a change and comes back here. */
+        abstract void evaluate();
+
+        /**
+         * Waits for {@code change} until {@code deadline}, tells {@code changed} the new index if one came, then
+         * evaluates again: after a timeout with the current data, as Consul answers (200, no 304).
+         */
+        void hold(CompletableFuture<Long> change, long deadline, LongConsumer changed) {
+            metrics.blockingStarted();
+            pending = change;
+            if (result.isDone()) {
+                change.cancel(false);
+            }
+            Runnable cancelTimeout = timer.schedule(() -> change.cancel(false), deadline - timer.nanoTime());
+            change.whenComplete((newIndex, failure) -> {
+                metrics.blockingEnded();
+                cancelTimeout.run();
+                Throwable cause = failure == null ? null : unwrap(failure);
+                if (cause != null && !(cause instanceof CancellationException)) {
+                    result.completeExceptionally(cause);
+                    return;
+                }
+                if (newIndex != null) {
+                    changed.accept(newIndex);
+                }
+                executor.execute(this::evaluate);
+            });
+        }
+    }
+
+    /** One request's way through answer, wait, answer again. */
+    private final class Attempt extends Held {
         private final RaftService raft;
         private final StateQuery query;
         private final Request request;
@@ -143,7 +188,6 @@ final class BlockingQuery {
          * repeats. An index beyond 2^63 (a client confused after a restore) simply blocks to the timeout.
          */
         private long afterIndex;
-        private volatile CompletableFuture<Long> pending;
 
         Attempt(RaftService raft, StateQuery query, Request request, Watch watch, long clientIndex) {
             this.raft = raft;
@@ -152,13 +196,6 @@ final class BlockingQuery {
             this.watch = watch;
             this.clientIndex = clientIndex;
             this.afterIndex = clientIndex < 0 ? Long.MAX_VALUE : clientIndex;
-            // The caller giving up (client gone, server stopping) ends the wait early.
-            result.whenComplete((r, t) -> {
-                CompletableFuture<Long> waiting = pending;
-                if (waiting != null) {
-                    waiting.cancel(false);
-                }
-            });
         }
 
         void start(ReadContext readContext, long deadlineNanos) {
@@ -167,7 +204,8 @@ final class BlockingQuery {
             executor.execute(this::evaluate);
         }
 
-        private void evaluate() {
+        @Override
+        void evaluate() {
             if (result.isDone()) {
                 return;
             }
@@ -197,26 +235,10 @@ final class BlockingQuery {
         }
 
         private void waitForChange(Watch waitOn, long stateIndex) {
-            metrics.blockingStarted();
-            CompletableFuture<Long> change = raft.awaitChange(waitOn.table(), waitOn.prefix(), stateIndex);
-            pending = change;
-            if (result.isDone()) {
-                change.cancel(false);
-            }
-            Runnable cancelTimeout = timer.schedule(() -> change.cancel(false), deadline - timer.nanoTime());
-            change.whenComplete((newIndex, failure) -> {
-                metrics.blockingEnded();
-                cancelTimeout.run();
-                Throwable cause = failure == null ? null : unwrap(failure);
-                if (cause != null && !(cause instanceof CancellationException)) {
-                    result.completeExceptionally(cause);
-                    return;
-                }
-                if (newIndex != null && newIndex > afterIndex) {
+            hold(raft.awaitChange(waitOn.table(), waitOn.prefix(), stateIndex), deadline, newIndex -> {
+                if (newIndex > afterIndex) {
                     afterIndex = newIndex;
                 }
-                // After a timeout this answers with the current data, as Consul does (200, no 304).
-                executor.execute(this::evaluate);
             });
         }
 
@@ -230,27 +252,20 @@ final class BlockingQuery {
     }
 
     /** One local read's way through answer, wait, answer again. */
-    private final class LocalAttempt {
-        final CompletableFuture<Response> result = new CompletableFuture<>();
+    private final class LocalAttempt extends Held {
         private final LocalQuery query;
         private final Request request;
         private final long clientIndex;
         private final long deadline;
-        private volatile CompletableFuture<Long> pending;
 
         LocalAttempt(LocalQuery query, Request request, long clientIndex, long deadline) {
             this.query = query;
             this.request = request;
             this.clientIndex = clientIndex;
             this.deadline = deadline;
-            result.whenComplete((r, t) -> {
-                CompletableFuture<Long> waiting = pending;
-                if (waiting != null) {
-                    waiting.cancel(false);
-                }
-            });
         }
 
+        @Override
         void evaluate() {
             if (result.isDone()) {
                 return;
@@ -271,24 +286,7 @@ final class BlockingQuery {
         }
 
         private void waitForChange(long seen) {
-            metrics.blockingStarted();
-            CompletableFuture<Long> change = query.awaitChange(seen);
-            pending = change;
-            if (result.isDone()) {
-                change.cancel(false);
-            }
-            Runnable cancelTimeout = timer.schedule(() -> change.cancel(false), deadline - timer.nanoTime());
-            change.whenComplete((newIndex, failure) -> {
-                metrics.blockingEnded();
-                cancelTimeout.run();
-                Throwable cause = failure == null ? null : unwrap(failure);
-                if (cause != null && !(cause instanceof CancellationException)) {
-                    result.completeExceptionally(cause);
-                    return;
-                }
-                // After a timeout this answers with the current data, as Consul does (200, no 304).
-                executor.execute(this::evaluate);
-            });
+            hold(query.awaitChange(seen), deadline, newIndex -> { });
         }
     }
 
