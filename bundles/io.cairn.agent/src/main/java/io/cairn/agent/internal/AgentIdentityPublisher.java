@@ -14,6 +14,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cairn.agent.api.AgentIdentity;
 import io.cairn.agent.api.AgentInfo;
 
 /**
@@ -33,7 +34,7 @@ public final class AgentIdentityPublisher {
     @Activate
     public AgentIdentityPublisher(AgentConfig config, @Reference(name = "factory",
             target = "(component.factory=" + AgentInfoComponent.FACTORY + ")") ComponentFactory<AgentInfo> factory) {
-        AgentIdentity agent = AgentIdentity.of(config, LocalHost.SYSTEM);
+        AgentIdentity agent = IdentityConfig.identity(config, LocalHost.SYSTEM);
         published = factory.newInstance(FrameworkUtil.asDictionary(
                 Map.of(AgentInfo.SERVER, agent.server(), AgentInfoComponent.IDENTITY, agent)));
         LOG.info("Agent {} in {}: {}, advertised at {}, HTTP on {}:{}", agent.nodeName(), agent.datacenter(),

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
+import io.cairn.agent.api.AgentIdentity;
 import io.cairn.agent.api.AgentInfo;
 
 /**

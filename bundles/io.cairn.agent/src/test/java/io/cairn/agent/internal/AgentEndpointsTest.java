@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cairn.agent.api.AgentIdentity;
 import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
 import io.cairn.http.testing.FakeRoutes;

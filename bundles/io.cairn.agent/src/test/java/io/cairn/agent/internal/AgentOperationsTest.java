@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.cairn.agent.api.AgentIdentity;
 import io.cairn.agent.api.Maintenance;
 import io.cairn.agent.api.Member;
 import io.cairn.agent.api.MemberStatus;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cairn.agent.api.AgentIdentity;
 import io.cairn.health.api.CheckStatus;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;

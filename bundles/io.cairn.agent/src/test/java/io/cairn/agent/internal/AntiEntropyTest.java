@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.Test;
 
+import io.cairn.agent.api.AgentIdentity;
 import io.cairn.agent.definitions.DefinitionParser;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;

@@ -2,6 +2,8 @@ package io.cairn.agent.internal;
 
 import java.nio.file.Path;
 
+import io.cairn.agent.api.AgentIdentity;
+
 /** Agent identities for tests: Consul's default ports, one address for bind, advertise and client. */
 final class TestIdentities {
     private TestIdentities() {

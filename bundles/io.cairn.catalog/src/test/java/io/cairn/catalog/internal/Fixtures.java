@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.cairn.agent.api.AgentIdentity;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
@@ -53,77 +54,8 @@ final class Fixtures {
 
     /** A server agent on loopback named {@code nodeName}, in dc1. */
     static AgentInfo agent(String nodeName) {
-        return new AgentInfo() {
-            @Override
-            public String nodeName() {
-                return nodeName;
-            }
-
-            @Override
-            public String nodeId() {
-                return "00000000-0000-0000-0000-000000000001";
-            }
-
-            @Override
-            public String datacenter() {
-                return "dc1";
-            }
-
-            @Override
-            public boolean server() {
-                return true;
-            }
-
-            @Override
-            public boolean dev() {
-                return false;
-            }
-
-            @Override
-            public String bindAddress() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public String advertiseAddress() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public String clientAddress() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public int httpPort() {
-                return 8500;
-            }
-
-            @Override
-            public int dnsPort() {
-                return 8600;
-            }
-
-            @Override
-            public int serverPort() {
-                return 8300;
-            }
-
-            @Override
-            public int serfLanPort() {
-                return 8301;
-            }
-
-            @Override
-            public int serfWanPort() {
-                return 8302;
-            }
-
-            @Override
-            public Path dataDir() {
-                return Path.of("data");
-            }
-        };
+        return new AgentIdentity(nodeName, "00000000-0000-0000-0000-000000000001", "dc1", true, false, "127.0.0.1",
+                "127.0.0.1", "127.0.0.1", 8500, 8600, 8300, 8301, 8302, Path.of("data"));
     }
 
     static Optional<String> apply(InMemoryState state, Registration registration) {

@@ -9,70 +9,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.cairn.agent.api.AgentIdentity;
 import io.cairn.agent.api.AgentInfo;
 
 class SettingsParserTest {
 
-    private record Agent(String nodeName, String datacenter) implements AgentInfo {
-        @Override
-        public String nodeId() {
-            return "";
-        }
-
-        @Override
-        public boolean server() {
-            return true;
-        }
-
-        @Override
-        public boolean dev() {
-            return false;
-        }
-
-        @Override
-        public String bindAddress() {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public String advertiseAddress() {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public String clientAddress() {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public int httpPort() {
-            return 8500;
-        }
-
-        @Override
-        public int dnsPort() {
-            return 8600;
-        }
-
-        @Override
-        public int serverPort() {
-            return 8300;
-        }
-
-        @Override
-        public int serfLanPort() {
-            return 8301;
-        }
-
-        @Override
-        public int serfWanPort() {
-            return 8302;
-        }
-
-        @Override
-        public Path dataDir() {
-            return Path.of("data");
-        }
+    private static AgentInfo agent(String nodeName, String datacenter) {
+        return new AgentIdentity(nodeName, "", datacenter, true, false, "127.0.0.1", "127.0.0.1", "127.0.0.1", 8500,
+                8600, 8300, 8301, 8302, Path.of("data"));
     }
 
     /** The configuration with the OCD's defaults, except for {@code values} (keyed by method name). */
@@ -84,7 +28,7 @@ class SettingsParserTest {
 
     @Test
     void answersForTheAgentsNodeAndDatacenter() {
-        DnsSettings settings = SettingsParser.parse(config(Map.of()), new Agent("web1", "East"));
+        DnsSettings settings = SettingsParser.parse(config(Map.of()), agent("web1", "East"));
 
         assertEquals("web1", settings.nodeName());
         assertEquals("east", settings.datacenter(), "DNS names are matched in lower case");
@@ -94,7 +38,7 @@ class SettingsParserTest {
     @Test
     void badTtlIsRefusedNamingItsKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SettingsParser.parse(config(Map.of("node_ttl", "soon")), new Agent("web1", "dc1")));
+                () -> SettingsParser.parse(config(Map.of("node_ttl", "soon")), agent("web1", "dc1")));
 
         assertEquals("node.ttl: 'soon' is not a duration such as 0s, 10s, 1m30s", e.getMessage());
     }

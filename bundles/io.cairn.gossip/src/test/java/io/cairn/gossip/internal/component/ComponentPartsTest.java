@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.cairn.agent.api.AgentIdentity;
 import io.cairn.agent.api.AgentInfo;
 
 class ComponentPartsTest {
@@ -57,21 +58,7 @@ class ComponentPartsTest {
     }
 
     static AgentInfo agent(boolean server, String clientAddress) {
-        return new AgentInfo() {
-            public String nodeName() { return "s1"; }
-            public String nodeId() { return "6f0c2a54-0c5e-4d6c-9a80-3b8d6e3f2a11"; }
-            public String datacenter() { return "dc1"; }
-            public boolean server() { return server; }
-            public boolean dev() { return false; }
-            public String bindAddress() { return "0.0.0.0"; }
-            public String advertiseAddress() { return "10.0.0.5"; }
-            public String clientAddress() { return clientAddress; }
-            public int httpPort() { return 8500; }
-            public int dnsPort() { return 8600; }
-            public int serverPort() { return 8300; }
-            public int serfLanPort() { return 8301; }
-            public int serfWanPort() { return 8302; }
-            public Path dataDir() { return Path.of("/nonexistent"); }
-        };
+        return new AgentIdentity("s1", "6f0c2a54-0c5e-4d6c-9a80-3b8d6e3f2a11", "dc1", server, false, "0.0.0.0",
+                "10.0.0.5", clientAddress, 8500, 8600, 8300, 8301, 8302, Path.of("/nonexistent"));
     }
 }

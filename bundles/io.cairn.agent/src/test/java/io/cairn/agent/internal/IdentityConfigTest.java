@@ -9,7 +9,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-class AgentIdentityTest {
+import io.cairn.agent.api.AgentIdentity;
+
+class IdentityConfigTest {
     private static final LocalHost HOST = new LocalHost() {
         @Override
         public String name() {
@@ -31,7 +33,7 @@ class AgentIdentityTest {
 
     @Test
     void unconfiguredAgentHasConsulsAddressesAndPortsAndThisHostsName() {
-        AgentIdentity agent = AgentIdentity.of(config(Map.of()), HOST);
+        AgentIdentity agent = IdentityConfig.identity(config(Map.of()), HOST);
 
         assertEquals("host-7", agent.nodeName());
         assertEquals("dc1", agent.datacenter());
@@ -48,7 +50,7 @@ class AgentIdentityTest {
 
     @Test
     void configuredValuesAreTakenTrimmed() {
-        AgentIdentity agent = AgentIdentity.of(config(Map.of("node_name", " web1 ", "node_id", "id-1",
+        AgentIdentity agent = IdentityConfig.identity(config(Map.of("node_name", " web1 ", "node_id", "id-1",
                 "datacenter", "east", "server", false, "bind_address", "127.0.0.2", "advertise_address",
                 "127.0.0.3", "client_address", "127.0.0.4", "http_port", 9500, "dns_port", 9600, "data_dir",
                 "/tmp/cairn-web1")), HOST);
@@ -59,7 +61,7 @@ class AgentIdentityTest {
 
     @Test
     void advertiseAddressDefaultsToASpecificBindAddress() {
-        AgentIdentity agent = AgentIdentity.of(config(Map.of("bind_address", "127.0.0.2")), HOST);
+        AgentIdentity agent = IdentityConfig.identity(config(Map.of("bind_address", "127.0.0.2")), HOST);
 
         assertEquals("127.0.0.2", agent.advertiseAddress());
     }
@@ -67,7 +69,7 @@ class AgentIdentityTest {
     @Test
     void wildcardAdvertiseAddressIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AgentIdentity.of(config(Map.of("advertise_address", "0.0.0.0")), HOST));
+                () -> IdentityConfig.identity(config(Map.of("advertise_address", "0.0.0.0")), HOST));
 
         assertEquals("io.cairn.agent: advertise.address must be an address other agents can reach, not the "
                 + "wildcard 0.0.0.0", e.getMessage());
@@ -76,7 +78,7 @@ class AgentIdentityTest {
     @Test
     void portOutOfRangeIsRefusedNamingItsKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AgentIdentity.of(config(Map.of("serf_wan_port", 70_000)), HOST));
+                () -> IdentityConfig.identity(config(Map.of("serf_wan_port", 70_000)), HOST));
 
         assertEquals("io.cairn.agent: serf.wan.port must be a port number from 0 to 65535, got 70000",
                 e.getMessage());
@@ -85,7 +87,7 @@ class AgentIdentityTest {
     @Test
     void emptyDataDirIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AgentIdentity.of(config(Map.of("data_dir", " ")), HOST));
+                () -> IdentityConfig.identity(config(Map.of("data_dir", " ")), HOST));
 
         assertEquals("io.cairn.agent: data.dir is empty; it needs a value", e.getMessage());
     }

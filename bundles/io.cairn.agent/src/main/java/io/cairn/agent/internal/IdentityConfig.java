@@ -3,18 +3,14 @@ package io.cairn.agent.internal;
 import java.nio.file.Path;
 import java.util.Set;
 
-import io.cairn.agent.api.AgentInfo;
+import io.cairn.agent.api.AgentIdentity;
 
-/**
- * Who this agent is, as its configuration says, with the blanks filled in: the {@link AgentInfo} service.
- *
- * @param advertiseAddress never a wildcard
- */
-record AgentIdentity(String nodeName, String nodeId, String datacenter, boolean server, boolean dev,
-        String bindAddress, String advertiseAddress, String clientAddress, int httpPort, int dnsPort, int serverPort,
-        int serfLanPort, int serfWanPort, Path dataDir) implements AgentInfo {
-
+/** Reads the agent's identity from its configuration (PID {@code io.cairn.agent}), filling in the blanks. */
+final class IdentityConfig {
     private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]");
+
+    private IdentityConfig() {
+    }
 
     /**
      * The identity configuration PID {@code io.cairn.agent} describes. An empty node name is this host's name; an
@@ -22,7 +18,7 @@ record AgentIdentity(String nodeName, String nodeId, String datacenter, boolean 
      *
      * @throws IllegalArgumentException naming the key, if a value is out of range or missing
      */
-    static AgentIdentity of(AgentConfig config, LocalHost host) {
+    static AgentIdentity identity(AgentConfig config, LocalHost host) {
         String bind = required("bind.address", config.bind_address());
         String advertise = config.advertise_address().trim();
         if (advertise.isEmpty()) {
