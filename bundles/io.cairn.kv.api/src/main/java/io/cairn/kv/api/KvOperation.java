@@ -20,7 +20,10 @@ import java.util.Optional;
  */
 public record KvOperation(Verb verb, String key, byte[] value, long flags, long index, String session) {
 
-    /** First byte of every payload encoded by this API; the KV bundle's own command format starts with 1. */
+    /**
+     * First byte of every payload encoded by this API. Format 1 was the KV bundle's own command, which it no longer
+     * writes but still reads from old logs.
+     */
     public static final byte FORMAT = 2;
 
     static final byte KIND_OPERATION = 1;
@@ -65,9 +68,30 @@ public record KvOperation(Verb verb, String key, byte[] value, long flags, long 
 
     /** {@link IllegalArgumentException} for a key UTF-8 cannot carry (an unpaired UTF-16 surrogate). */
     public KvOperation {
-        key = key == null ? "" : Codec.requireUnicodeKey(key);
+        key = key == null ? "" : requireUnicodeKey(key);
         value = value == null ? new byte[0] : value;
         session = session == null ? "" : session;
+    }
+
+    /**
+     * Refuses a key UTF-8 cannot carry: an unpaired UTF-16 surrogate (which a JSON or URL escape can send) would be
+     * encoded as {@code ?}, and the stored key would collide with another one. Every operation's key meets this
+     * rule; the KV bundle also applies it to keys it only reads.
+     *
+     * @return {@code key}
+     * @throws IllegalArgumentException naming the surrogate and its index
+     */
+    public static String requireUnicodeKey(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(String.format("Invalid key: unpaired UTF-16 surrogate \\u%04x at"
+                        + " index %d; a key must be valid Unicode", (int) c, i));
+            }
+        }
+        return key;
     }
 
     /** The nested-command payload of this operation. */

@@ -5,7 +5,7 @@
  * {@link io.cairn.kv.api.KvSessionInvalidation} as a nested {@code kv} command.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.cairn.kv.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,9 +11,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Applies the replicated {@code kv} commands: the KV bundle's own writes ({@link KvCommand}, see
- * {@link KvStateMachine}) and the API's {@link KvOperation}s and {@link KvSessionInvalidation}s (see
- * {@link KvOperations}), which other handlers also apply nested in their commands.
+ * Applies the replicated {@code kv} commands: {@link KvOperation}s and {@link KvSessionInvalidation}s, written by
+ * the {@link KvStore} service and nested by other handlers in their commands (see {@link KvOperations}), and the
+ * format-1 entries older releases wrote ({@link LegacyKvCommand}), applied as the operations they stand for.
  */
 @Component(service = CommandHandler.class, property = CommandHandler.TYPE + "=" + KvStateMachine.COMMAND_TYPE)
 public final class KvCommandHandler implements CommandHandler {
@@ -27,27 +27,12 @@ public final class KvCommandHandler implements CommandHandler {
 
     @Override
     public void validate(byte[] payload) {
-        if (KvOperation.isOperation(payload)) {
-            validate(KvOperation.decode(payload));
-        } else if (KvSessionInvalidation.isInvalidation(payload)) {
+        if (KvSessionInvalidation.isInvalidation(payload)) {
             if (KvSessionInvalidation.decode(payload).session().isEmpty()) {
                 throw new IllegalArgumentException("missing session");
             }
         } else {
-            KvStateMachine.validate(KvCommand.decode(payload));
-        }
-    }
-
-    /** Refuses an operation no server should apply; {@link IllegalArgumentException} with a message for the user. */
-    public static void validate(KvOperation op) {
-        boolean prefixVerb = op.verb() == KvOperation.Verb.GET_TREE || op.verb() == KvOperation.Verb.DELETE_TREE;
-        if (!prefixVerb && op.key().isEmpty()) {
-            throw new IllegalArgumentException("Missing key name");
-        }
-        KvStateMachine.checkKey(op.key());
-        if (op.value().length > KvStore.MAX_VALUE_SIZE) {
-            throw new IllegalArgumentException("Value of " + op.value().length + " bytes too large, max size: "
-                    + KvStore.MAX_VALUE_SIZE + " bytes");
+            KvStateMachine.validate(operation(payload));
         }
     }
 
@@ -57,12 +42,16 @@ public final class KvCommandHandler implements CommandHandler {
      */
     @Override
     public byte[] apply(byte[] payload, StateWriter state) {
-        if (KvOperation.isOperation(payload)) {
-            return operations.apply(KvOperation.decode(payload), state).encode();
-        }
         if (KvSessionInvalidation.isInvalidation(payload)) {
             return operations.invalidate(KvSessionInvalidation.decode(payload), state).encode();
         }
-        return KvStateMachine.encodeResult(KvStateMachine.apply(KvCommand.decode(payload), state));
+        if (LegacyKvCommand.isLegacy(payload)) {
+            return LegacyKvCommand.result(operations.apply(LegacyKvCommand.decode(payload), state));
+        }
+        return operations.apply(KvOperation.decode(payload), state).encode();
+    }
+
+    private static KvOperation operation(byte[] payload) {
+        return LegacyKvCommand.isLegacy(payload) ? LegacyKvCommand.decode(payload) : KvOperation.decode(payload);
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import io.cairn.kv.api.KvEntry;
 import io.cairn.kv.api.KvOperation;
+import io.cairn.kv.api.KvOperation.Verb;
 import io.cairn.kv.api.KvOperationResult;
 import io.cairn.kv.api.KvStore;
 import io.cairn.raft.api.Consistency;
@@ -18,7 +19,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@link KvStore} over the Raft log: writes are {@code kv} commands, reads follow a consistency barrier. */
+/**
+ * {@link KvStore} over the Raft log: each write is one {@link KvOperation} submitted as a {@code kv} command, reads
+ * follow a consistency barrier.
+ */
 @Component(service = KvStore.class)
 public final class RaftKvStore implements KvStore {
 
@@ -49,55 +53,56 @@ public final class RaftKvStore implements KvStore {
 
     @Override
     public CompletionStage<Boolean> put(String key, byte[] value, long flags) {
-        return submit(KvCommand.set(key, value, flags));
+        return submit(Verb.SET, key, value, flags, 0, "");
     }
 
     @Override
     public CompletionStage<Boolean> checkAndSet(String key, byte[] value, long flags, long modifyIndex) {
-        return submit(KvCommand.cas(key, value, flags, modifyIndex));
+        return submit(Verb.CAS, key, value, flags, modifyIndex, "");
     }
 
-    /** Within a key's lock delay the answer is false without a round trip, as Consul's leader answers. */
     @Override
     public CompletionStage<Boolean> acquire(String key, byte[] value, long flags, String session) {
-        KvOperation op = new KvOperation(KvOperation.Verb.LOCK, key, value, flags, 0, session);
-        if (lockDelays.delayed(key)) {
-            try {
-                KvCommandHandler.validate(op);
-            } catch (IllegalArgumentException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            return CompletableFuture.completedFuture(false);
-        }
-        return submit(op);
+        return submit(Verb.LOCK, key, value, flags, 0, session);
     }
 
     @Override
     public CompletionStage<Boolean> release(String key, byte[] value, long flags, String session) {
-        return submit(new KvOperation(KvOperation.Verb.UNLOCK, key, value, flags, 0, session));
+        return submit(Verb.UNLOCK, key, value, flags, 0, session);
     }
 
     @Override
     public CompletionStage<Boolean> delete(String key) {
-        return submit(KvCommand.delete(key));
+        return submit(Verb.DELETE, key, null, 0, 0, "");
     }
 
     @Override
     public CompletionStage<Boolean> deleteIfIndex(String key, long modifyIndex) {
-        return submit(KvCommand.deleteCas(key, modifyIndex));
+        return submit(Verb.DELETE_CAS, key, null, 0, modifyIndex, "");
     }
 
     @Override
     public CompletionStage<Boolean> deleteTree(String prefix) {
-        return submit(KvCommand.deleteTree(prefix));
+        return submit(Verb.DELETE_TREE, prefix, null, 0, 0, "");
     }
 
-    /** A lock operation: false when its condition fails, {@link IllegalStateException} for an unknown session. */
-    private CompletionStage<Boolean> submit(KvOperation op) {
+    /**
+     * Completes with whether the operation took effect (false when its condition fails), or fails with
+     * {@link IllegalStateException} for a lock naming an unknown session. Bad input fails here, before a round trip
+     * to the leader that would refuse it anyway; within a key's lock delay an acquisition is false without a round
+     * trip, as Consul's leader answers.
+     */
+    private CompletionStage<Boolean> submit(Verb verb, String key, byte[] value, long flags, long index,
+            String session) {
+        KvOperation op;
         try {
-            KvCommandHandler.validate(op);
+            op = new KvOperation(verb, key, value, flags, index, session);
+            KvStateMachine.validate(op);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
+        }
+        if (verb == Verb.LOCK && lockDelays.delayed(key)) {
+            return CompletableFuture.completedFuture(false);
         }
         return raft.submit(KvStateMachine.COMMAND_TYPE, op.encode()).thenApply(result -> {
             KvOperationResult outcome = KvOperationResult.decode(result.result());
@@ -110,16 +115,5 @@ public final class RaftKvStore implements KvStore {
 
     private <T> CompletionStage<T> read(Consistency consistency, Function<StateView, T> reader) {
         return raft.barrier(consistency).thenApply(context -> raft.state().read(reader));
-    }
-
-    /** Bad input fails here, before a round trip to the leader that would refuse it anyway. */
-    private CompletionStage<Boolean> submit(KvCommand command) {
-        try {
-            KvStateMachine.validate(command);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return raft.submit(KvStateMachine.COMMAND_TYPE, command.encode())
-                .thenApply(result -> KvStateMachine.decodeResult(result.result()));
     }
 }

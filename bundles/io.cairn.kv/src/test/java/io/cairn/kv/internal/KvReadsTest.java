@@ -15,11 +15,11 @@ class KvReadsTest {
 
     private void set(String key) {
         ++index;
-        KvStateMachine.apply(KvCommand.set(key, (key + index).getBytes(UTF_8), 0), state.at(index));
+        KvOps.apply(KvOps.set(key, (key + index).getBytes(UTF_8), 0), state.at(index));
     }
 
     private void delete(String key) {
-        KvStateMachine.apply(KvCommand.delete(key), state.at(++index));
+        KvOps.apply(KvOps.delete(key), state.at(++index));
     }
 
     @Test

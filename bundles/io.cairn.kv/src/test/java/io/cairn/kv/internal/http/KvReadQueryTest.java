@@ -16,8 +16,8 @@ import io.cairn.http.api.Answer;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Watch;
 import io.cairn.http.testing.FakeRequest;
-import io.cairn.kv.internal.KvCommand;
-import io.cairn.kv.internal.KvStateMachine;
+import io.cairn.kv.api.KvOperation;
+import io.cairn.kv.internal.KvOps;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,19 +28,19 @@ class KvReadQueryTest {
     private final KvReadQuery query = new KvReadQuery();
     private long index;
 
-    private void apply(KvCommand command) {
-        KvStateMachine.apply(command, state.at(++index));
+    private void apply(KvOperation command) {
+        KvOps.apply(command, state.at(++index));
     }
 
     @BeforeEach
     void fill() {
-        apply(KvCommand.set("web/bar", "1".getBytes(UTF_8), 3));   // 1
-        apply(KvCommand.set("web/sub/x", "2".getBytes(UTF_8), 0)); // 2
-        apply(KvCommand.set("zed", "<b>".getBytes(UTF_8), 0));     // 3
-        apply(KvCommand.delete("web/gone"));                        // 4: nothing to delete
-        apply(KvCommand.set("web/gone", new byte[0], 0));           // 5
-        apply(KvCommand.delete("web/gone"));                        // 6: tombstone
-        apply(KvCommand.set("other", new byte[0], 0));              // 7
+        apply(KvOps.set("web/bar", "1".getBytes(UTF_8), 3));   // 1
+        apply(KvOps.set("web/sub/x", "2".getBytes(UTF_8), 0)); // 2
+        apply(KvOps.set("zed", "<b>".getBytes(UTF_8), 0));     // 3
+        apply(KvOps.delete("web/gone"));                        // 4: nothing to delete
+        apply(KvOps.set("web/gone", new byte[0], 0));           // 5
+        apply(KvOps.delete("web/gone"));                        // 6: tombstone
+        apply(KvOps.set("other", new byte[0], 0));              // 7
     }
 
     private Answer get(String key, String... params) {
@@ -104,7 +104,7 @@ class KvReadQueryTest {
 
     @Test
     void keysAnswerEmptyAtTheRootAnd404BelowIt() {
-        apply(KvCommand.deleteTree(""));
+        apply(KvOps.deleteTree(""));
         assertEquals(List.of(), get("", "keys").response().jsonBody());
         assertEquals(404, get("web/", "keys").response().status());
     }
@@ -127,7 +127,7 @@ class KvReadQueryTest {
         assertEquals(new Watch("kv", ""), get("config/greeter,default/", "recurse").indexSource());
         assertEquals(new Watch("kv", ""), get("nothing/", "keys").indexSource());
         assertNull(get("web/", "recurse").indexSource());
-        apply(KvCommand.deleteTree("web/"));
+        apply(KvOps.deleteTree("web/"));
         assertNull(get("web/", "recurse").indexSource(), "a prefix whose keys were deleted reports its own index");
     }
 
@@ -141,7 +141,7 @@ class KvReadQueryTest {
             Answer before = get(key, params);
             Watch waitOn = waitsOn(before, key, params);
             long waitedIndex = state.index(waitOn.table(), waitOn.prefix());
-            apply(KvCommand.set("config/application/" + key, new byte[0], 0));
+            apply(KvOps.set("config/application/" + key, new byte[0], 0));
             Answer after = get(key, params);
             assertEquals(404, after.response().status());
             assertEquals(before.index() + 1, after.index(), key);
