@@ -24,11 +24,13 @@ mkdir -p "$home/lib/cds"
 # An earlier build's seed would make this boot a restart: the archive and the new seed must see a first start.
 rm -rf "$home/lib/cds/karaf.jsa" "$home/lib/seed"
 
-# A free TCP port (DNS also binds UDP on its port; collisions there only fail this best-effort run).
+# A free TCP port below Linux's ephemeral range (32768 and up), where an outgoing connection's local port can
+# hold it without anyone listening (DNS and gossip also bind UDP on theirs; collisions there only fail this
+# best-effort run).
 free_port() {
   local p
   while :; do
-    p=$((20000 + RANDOM % 40000))
+    p=$((20000 + RANDOM % 12000))
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
   done
 }
