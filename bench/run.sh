@@ -4,7 +4,8 @@
 #
 #   bench/run.sh                 full run: 20 s per load point, every figure the median of 3 runs (~30 min)
 #   QUICK=1 bench/run.sh         5 s per point, 1 run, 10,000 keys at start-up: checks the scripts (~8 min)
-#   SECTIONS="writes reads" ...  any of: writes reads blocking startup (default all), and dns: bench/dns.sh
+#   SECTIONS="writes reads" ...  any of: writes reads blocking startup (default all), and dns: bench/dns.sh,
+#                                gossip: bench/gossip.sh
 #
 # Installs etcd-server, etcd-client and wrk from Debian if missing, copies the built distribution
 # (CAIRN_DIST, default distribution/target/assembly) to a scratch dir, starts and stops its own servers by PID
@@ -202,3 +203,5 @@ if [[ " $SECTIONS " == *" startup "* ]]; then section_startup; fi
 
 # Not in the default set: the DNS comparison against NSD (issue 4) runs its own servers in a WORK of its own.
 if [[ " $SECTIONS " == *" dns "* ]]; then WORK="$WORK/dns" "$BENCH/dns.sh"; fi
+# Nor the gossip benchmark (issue 19): the simulation of 100 to 5,000 members and the loopback cluster of agents.
+if [[ " $SECTIONS " == *" gossip "* ]]; then WORK="$WORK/gossip" "$BENCH/gossip.sh"; fi
