@@ -34,9 +34,6 @@ import java.util.Map;
  * {@code agent} launch plan. Runs on the plain class path, without OSGi, and must start fast.
  */
 public final class Cairn {
-  /** The release this CLI belongs to. */
-  public static final String VERSION = "0.1.0";
-
   private Cairn() {}
 
   public static void main(String[] args) {

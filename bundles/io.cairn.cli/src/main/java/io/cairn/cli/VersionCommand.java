@@ -1,5 +1,6 @@
 package io.cairn.cli;
 
+import io.cairn.cli.release.Release;
 import java.util.List;
 
 /** {@code cairn version}: prints {@code Cairn v0.1.0}. */
@@ -16,7 +17,7 @@ final class VersionCommand implements Command {
       console.err().println("The version command expects no arguments");
       return 1;
     }
-    console.out().println("Cairn v" + Cairn.VERSION);
+    console.out().println("Cairn v" + Release.VERSION);
     return 0;
   }
 }

@@ -170,9 +170,4 @@ final class CatalogTxn {
             throw new IllegalStateException("Cannot encode catalog transaction result", e);
         }
     }
-
-    /** Go's {@code %q} for the names in Consul's texts. */
-    static String q(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
 }

@@ -2,8 +2,8 @@ package io.cairn.catalog.internal;
 
 import static io.cairn.catalog.internal.CatalogTxn.casHolds;
 import static io.cairn.catalog.internal.CatalogTxn.modifyIndex;
-import static io.cairn.catalog.internal.CatalogTxn.q;
 import static io.cairn.catalog.internal.CatalogTxn.text;
+import static io.cairn.go.lang.GoQuote.quote;
 
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ final class CatalogTxnChecks {
         String id = text(check, "CheckID").isEmpty() ? text(check, "Name") : text(check, "CheckID");
         String key = CatalogKeys.check(node, id);
         Optional<Entry> existing = state.get(CatalogKeys.TABLE, key);
-        String names = q(id) + " on node " + q(node);
+        String names = quote(id) + " on node " + quote(node);
         switch (verb) {
             case "get" -> result.put("Check", json(existing.orElseThrow(
                     () -> new CatalogTxn.TxnFailure("check " + names + " doesn't exist"))));
@@ -53,7 +53,7 @@ final class CatalogTxnChecks {
                 }
                 CatalogTxn.deregister(new Deregistration(node, "", id), state);
             }
-            default -> throw new CatalogTxn.TxnFailure("unknown Check verb " + q(verb));
+            default -> throw new CatalogTxn.TxnFailure("unknown Check verb " + quote(verb));
         }
     }
 

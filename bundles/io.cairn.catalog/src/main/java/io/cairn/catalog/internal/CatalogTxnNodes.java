@@ -2,8 +2,8 @@ package io.cairn.catalog.internal;
 
 import static io.cairn.catalog.internal.CatalogTxn.casHolds;
 import static io.cairn.catalog.internal.CatalogTxn.modifyIndex;
-import static io.cairn.catalog.internal.CatalogTxn.q;
 import static io.cairn.catalog.internal.CatalogTxn.text;
+import static io.cairn.go.lang.GoQuote.quote;
 
 import java.util.List;
 import java.util.Map;
@@ -38,14 +38,14 @@ final class CatalogTxnNodes {
         Optional<Entry> existing = state.get(CatalogKeys.TABLE, key);
         switch (verb) {
             case "get" -> result.put("Node", json(existing.orElseThrow(
-                    () -> new CatalogTxn.TxnFailure("node " + q(name) + " doesn't exist"))));
+                    () -> new CatalogTxn.TxnFailure("node " + quote(name) + " doesn't exist"))));
             case "set" -> {
                 set(name, node, state);
                 result.put("Node", json(state.get(CatalogKeys.TABLE, key).orElseThrow()));
             }
             case "cas" -> {
                 if (!casHolds(existing, modifyIndex(node, PATH))) {
-                    throw new CatalogTxn.TxnFailure("failed to set node " + q(name) + ", index is stale");
+                    throw new CatalogTxn.TxnFailure("failed to set node " + quote(name) + ", index is stale");
                 }
                 set(name, node, state);
                 result.put("Node", json(state.get(CatalogKeys.TABLE, key).orElseThrow()));
@@ -54,11 +54,11 @@ final class CatalogTxnNodes {
             case "delete-cas" -> {
                 long index = modifyIndex(node, PATH);
                 if (existing.isEmpty() || existing.get().modifyIndex() != index) {
-                    throw new CatalogTxn.TxnFailure("failed to delete node " + q(name) + ", index is stale");
+                    throw new CatalogTxn.TxnFailure("failed to delete node " + quote(name) + ", index is stale");
                 }
                 CatalogTxn.deregister(new Deregistration(name, "", ""), state);
             }
-            default -> throw new CatalogTxn.TxnFailure("unknown Node verb " + q(verb));
+            default -> throw new CatalogTxn.TxnFailure("unknown Node verb " + quote(verb));
         }
     }
 

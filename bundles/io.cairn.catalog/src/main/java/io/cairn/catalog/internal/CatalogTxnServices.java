@@ -2,8 +2,8 @@ package io.cairn.catalog.internal;
 
 import static io.cairn.catalog.internal.CatalogTxn.casHolds;
 import static io.cairn.catalog.internal.CatalogTxn.modifyIndex;
-import static io.cairn.catalog.internal.CatalogTxn.q;
 import static io.cairn.catalog.internal.CatalogTxn.text;
+import static io.cairn.go.lang.GoQuote.quote;
 
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ final class CatalogTxnServices {
         String id = text(service, "ID").isEmpty() ? text(service, "Service") : text(service, "ID");
         String key = CatalogKeys.service(node, id);
         Optional<Entry> existing = state.get(CatalogKeys.TABLE, key);
-        String names = q(id) + " on node " + q(node);
+        String names = quote(id) + " on node " + quote(node);
         switch (verb) {
             case "get" -> result.put("Service", json(existing.orElseThrow(
                     () -> new CatalogTxn.TxnFailure("service " + names + " doesn't exist"))));
@@ -52,7 +52,7 @@ final class CatalogTxnServices {
                 }
                 CatalogTxn.deregister(new Deregistration(node, id, ""), state);
             }
-            default -> throw new CatalogTxn.TxnFailure("unknown Service verb " + q(verb));
+            default -> throw new CatalogTxn.TxnFailure("unknown Service verb " + quote(verb));
         }
     }
 

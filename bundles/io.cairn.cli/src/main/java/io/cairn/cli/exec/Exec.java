@@ -10,7 +10,7 @@ import io.cairn.cli.http.AgentAddress;
 import io.cairn.cli.http.ApiClient;
 import io.cairn.cli.http.ApiException;
 import io.cairn.cli.lock.LockApi;
-import io.cairn.watch.plan.Durations;
+import io.cairn.go.lang.GoDuration;
 import io.cairn.watch.plan.HttpWatchFetch;
 import java.io.IOException;
 import java.time.Duration;
@@ -98,8 +98,8 @@ public final class Exec extends ClientCommand {
     Duration wait;
     Duration replWait;
     try {
-      wait = Durations.parse(flags.string("wait", "2s"));
-      replWait = Durations.parse(flags.string("wait-repl", "200ms"));
+      wait = GoDuration.parse(flags.string("wait", "2s"));
+      replWait = GoDuration.parse(flags.string("wait-repl", "200ms"));
     } catch (IllegalArgumentException e) {
       console.err().println(e.getMessage());
       return 1;

@@ -1,6 +1,6 @@
 package io.cairn.cli.exec;
 
-import io.cairn.cli.lock.LockApi;
+import io.cairn.go.lang.GoJsonString;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -19,12 +19,12 @@ final class ExecJob {
   static byte[] spec(String command, List<String> args, byte[] script, Duration wait) {
     StringBuilder out = new StringBuilder("{");
     if (!command.isEmpty()) {
-      out.append("\"Command\":").append(quote(command)).append(',');
+      out.append("\"Command\":").append(GoJsonString.quote(command)).append(',');
     }
     if (!args.isEmpty()) {
       out.append("\"Args\":[");
       for (int i = 0; i < args.size(); i++) {
-        out.append(i == 0 ? "" : ",").append(quote(args.get(i)));
+        out.append(i == 0 ? "" : ",").append(GoJsonString.quote(args.get(i)));
       }
       out.append("],");
     }
@@ -36,10 +36,7 @@ final class ExecJob {
   }
 
   static byte[] event(String prefix, String session) {
-    return ("{\"Prefix\":" + quote(prefix) + ",\"Session\":" + quote(session) + "}").getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String quote(String text) {
-    return LockApi.quoteJson(text);
+    return ("{\"Prefix\":" + GoJsonString.quote(prefix) + ",\"Session\":" + GoJsonString.quote(session) + "}")
+        .getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -55,7 +55,7 @@ final class ExecRun {
         return 1;
       }
       info("Uploaded remote execution spec");
-      Thread.sleep(replWait.toMillis());
+      Thread.sleep(Math.max(0, replWait.toMillis())); // a negative Go duration sleeps not at all
       String id;
       try {
         id = client.send("PUT", "/v1/event/fire/_rexec", filters, ExecJob.event(prefix, session), 200).text();

@@ -1,5 +1,7 @@
 package io.cairn.cli.http;
 
+import io.cairn.cli.release.Release;
+import io.cairn.go.lang.GoUrl;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -59,7 +61,7 @@ public final class ApiClient {
       params.add(new SimpleImmutableEntry<>("dc", datacenter));
     }
     params.sort(Map.Entry.comparingByKey());
-    URI uri = URI.create(base + escapePath(path) + encodeQuery(params));
+    URI uri = URI.create(base + GoUrl.escapePath(path) + encodeQuery(params));
     int status;
     byte[] answer;
     try {
@@ -67,7 +69,7 @@ public final class ApiClient {
       connection.setConnectTimeout(10_000);
       connection.setRequestMethod(method);
       connection.setRequestProperty("Accept", "*/*");
-      connection.setRequestProperty("User-Agent", "cairn/" + io.cairn.cli.Cairn.VERSION);
+      connection.setRequestProperty("User-Agent", "cairn/" + Release.VERSION);
       if (!token.isEmpty()) {
         connection.setRequestProperty("X-Consul-Token", token);
       }
@@ -100,22 +102,6 @@ public final class ApiClient {
 
   private static String describe(String method, URI uri) {
     return method.charAt(0) + method.substring(1).toLowerCase() + " \"" + uri + "\"";
-  }
-
-  /** Escapes a path as Go's URL.EscapedPath does: keeps unreserved characters, '/' and $&+,:;=@. */
-  static String escapePath(String path) {
-    StringBuilder out = new StringBuilder();
-    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "-_.~/$&+,:;=@".indexOf(c) >= 0) {
-        out.append((char) c);
-      } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
-    return out.toString();
   }
 
   private static String encodeQuery(List<Map.Entry<String, String>> params) {

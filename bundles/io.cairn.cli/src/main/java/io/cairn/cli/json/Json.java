@@ -1,5 +1,6 @@
 package io.cairn.cli.json;
 
+import io.cairn.go.lang.GoJsonString;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -222,10 +223,10 @@ public final class Json {
     if (value == null) {
       out.append("null");
     } else if (value instanceof String s) {
-      quote(out, s);
+      out.append(GoJsonString.quote(s));
     } else if (value instanceof Map<?, ?> map) {
       writeItems(out, '{', '}', depth, map.entrySet().stream().map(e -> (Runnable) () -> {
-        quote(out, (String) e.getKey());
+        out.append(GoJsonString.quote((String) e.getKey()));
         out.append(": ");
         write(out, e.getValue(), depth + 1);
       }).toList());
@@ -248,28 +249,5 @@ public final class Json {
       items.get(i).run();
     }
     out.append('\n').append("\t".repeat(depth)).append(close);
-  }
-
-  /** Quotes like Go's encoder, including its HTML-safe escapes of {@code < > &} and U+2028/U+2029. */
-  private static void quote(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 }

@@ -8,7 +8,7 @@ import io.cairn.cli.flags.UsageException;
 import io.cairn.cli.http.AgentAddress;
 import io.cairn.cli.http.ApiClient;
 import io.cairn.cli.http.ApiException;
-import io.cairn.watch.plan.Durations;
+import io.cairn.go.lang.GoDuration;
 import io.cairn.watch.plan.HttpWatchFetch;
 import java.io.IOException;
 import java.time.Duration;
@@ -70,7 +70,7 @@ public final class Lock extends ClientCommand {
     }
     Duration timeout;
     try {
-      timeout = Durations.parse(flags.string("timeout", "0"));
+      timeout = GoDuration.parse(flags.string("timeout", "0"));
     } catch (IllegalArgumentException e) {
       console.err().println("Invalid -timeout: " + e.getMessage());
       return 1;
@@ -95,7 +95,8 @@ public final class Lock extends ClientCommand {
     Thread hook = new Thread(run::cleanUp, "cairn-lock-cleanup");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      long deadline = timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+      // As in Consul, only a positive timeout limits the wait.
+      long deadline = timeout.isZero() || timeout.isNegative() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
       return run.run(deadline, flags.last("shell").map(Boolean::parseBoolean).orElse(true)
           ? List.of("/bin/sh", "-c", script) : child, flags.bool("pass-stdin"));
     } catch (IOException e) {

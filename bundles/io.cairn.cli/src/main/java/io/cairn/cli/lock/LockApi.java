@@ -4,6 +4,7 @@ import io.cairn.cli.http.ApiClient;
 import io.cairn.cli.http.ApiException;
 import io.cairn.cli.json.Json;
 import io.cairn.cli.json.JsonException;
+import io.cairn.go.lang.GoJsonString;
 import io.cairn.watch.plan.Fetched;
 import io.cairn.watch.plan.WatchFetch;
 import java.io.IOException;
@@ -34,9 +35,10 @@ public final class LockApi {
 
   /** Creates a session with a TTL ({@code PUT /v1/session/create}) and returns its ID. */
   public String createSession(String name, String ttl, String behavior) throws ApiException {
-    StringBuilder body = new StringBuilder("{\"Name\":").append(quoteJson(name)).append(",\"TTL\":").append(quoteJson(ttl));
+    StringBuilder body = new StringBuilder("{\"Name\":").append(GoJsonString.quote(name))
+        .append(",\"TTL\":").append(GoJsonString.quote(ttl));
     if (!behavior.isEmpty()) {
-      body.append(",\"Behavior\":").append(quoteJson(behavior));
+      body.append(",\"Behavior\":").append(GoJsonString.quote(behavior));
     }
     body.append('}');
     String answer = api.send("PUT", "/v1/session/create", Map.of(),
@@ -159,20 +161,5 @@ public final class LockApi {
 
   private boolean write(String key, byte[] value, Map<String, String> query) throws ApiException {
     return api.send("PUT", "/v1/kv/" + key, query, value, 200).text().contains("true");
-  }
-
-  /** {@code text} as a JSON string literal. */
-  public static String quoteJson(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
   }
 }

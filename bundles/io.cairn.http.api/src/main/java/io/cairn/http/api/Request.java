@@ -42,7 +42,11 @@ public interface Request {
     /** A parameter that must be an unsigned 64-bit integer if present; 400 naming the parameter otherwise. */
     Optional<Long> unsignedParam(String name);
 
-    /** The consistency mode from {@code ?stale} / {@code ?consistent}; 400 if both are given. */
+    /**
+     * The consistency mode from {@code ?stale} / {@code ?consistent}, where a {@code ?max_stale} Go duration above
+     * zero also means stale; 400 if stale and consistent are both asked for, or if {@code ?max_stale} is not a
+     * duration.
+     */
     Consistency consistency();
 
     /** The first value of a request header (case-insensitive name). */

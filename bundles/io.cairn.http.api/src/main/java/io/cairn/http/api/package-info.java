@@ -9,11 +9,14 @@
  * their client hangs up), and the limits that keep one client from taking the agent down: a largest body per route,
  * a time limit for receiving a request, and a limit on concurrent connections per client address.
  * <p>
+ * {@link io.cairn.http.api.QueryParameters} is the one reading of a request's query parameters, shared by the
+ * server's requests and the fake requests of endpoint tests.
+ * <p>
  * A {@link io.cairn.http.api.FallbackHandler} service serves the {@code /v1} paths no route serves (a client
  * agent forwards them to the servers).
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package io.cairn.http.api;
 
 import org.osgi.annotation.bundle.Export;

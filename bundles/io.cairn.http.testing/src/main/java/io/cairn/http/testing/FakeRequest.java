@@ -14,16 +14,18 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cairn.http.api.HttpException;
+import io.cairn.http.api.QueryParameters;
 import io.cairn.http.api.Request;
 import io.cairn.json.lang.GoJson;
 import io.cairn.json.lang.GoJsonException;
 import io.cairn.raft.api.Consistency;
 
 /**
- * A request built in a test, read the way the HTTP server reads a real one: parameters and flags by presence,
- * unsigned parameters and JSON bodies refused with 400, headers by case-insensitive name. A new request is a
- * {@code GET /} without parameters, headers or body; the builder methods change it and return it. Its raw path and
- * query are its path and parameters percent-encoded, unless set.
+ * A request built in a test, read the way the HTTP server reads a real one: parameters by the server's own
+ * {@link QueryParameters} (flags by presence, bad unsigned parameters and consistency modes refused with 400), JSON
+ * bodies refused with 400, headers by case-insensitive name. A new request is a {@code GET /} without parameters,
+ * headers or body; the builder methods change it and return it. Its raw path and query are its path and parameters
+ * percent-encoded, unless set.
  */
 public final class FakeRequest implements Request {
 
@@ -103,7 +105,10 @@ public final class FakeRequest implements Request {
         return this;
     }
 
-    /** Fixes the consistency mode; without it the mode follows {@code ?stale} and {@code ?consistent}. */
+    /**
+     * Fixes the consistency mode; without it the mode follows {@code ?stale}, {@code ?max_stale} and
+     * {@code ?consistent}.
+     */
     public FakeRequest consistency(Consistency mode) {
         consistency = mode;
         return this;
@@ -151,40 +156,32 @@ public final class FakeRequest implements Request {
 
     @Override
     public Optional<String> param(String name) {
-        return params(name).stream().findFirst();
+        return parameters().param(name);
     }
 
     @Override
     public List<String> params(String name) {
-        return List.copyOf(params.getOrDefault(name, List.of()));
+        return parameters().params(name);
     }
 
-    /** Present means true, whatever the value, as Consul and the HTTP server read flags. */
     @Override
     public boolean flag(String name) {
-        return params.containsKey(name);
+        return parameters().flag(name);
     }
 
     @Override
     public Optional<Long> unsignedParam(String name) {
-        return param(name).map(value -> {
-            try {
-                return Long.parseUnsignedLong(value);
-            } catch (NumberFormatException e) {
-                throw HttpException.badRequest("Invalid " + name + ": '" + value + "' is not an unsigned integer");
-            }
-        });
+        return parameters().unsignedParam(name);
     }
 
     @Override
     public Consistency consistency() {
-        if (consistency != null) {
-            return consistency;
-        }
-        if (flag("stale") && flag("consistent")) {
-            throw HttpException.badRequest("Cannot specify ?stale with ?consistent, conflicting semantics.");
-        }
-        return flag("stale") ? Consistency.STALE : flag("consistent") ? Consistency.CONSISTENT : Consistency.DEFAULT;
+        return consistency != null ? consistency : parameters().consistency();
+    }
+
+    /** The parameters added so far, read by the same class as the HTTP server reads a real request's. */
+    private QueryParameters parameters() {
+        return new QueryParameters(params);
     }
 
     @Override

@@ -9,19 +9,23 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cairn.http.api.HttpException;
+import io.cairn.http.api.QueryParameters;
 import io.cairn.http.api.Request;
 import io.cairn.json.lang.GoJson;
 import io.cairn.json.lang.GoJsonException;
 import io.cairn.raft.api.Consistency;
 
-/** A parsed request: path and argument already decoded, query parsed, body fully read. */
+/**
+ * A parsed request: path and argument already decoded, query parsed and read as {@link QueryParameters}, body fully
+ * read.
+ */
 final class HttpRequest implements Request {
     private final String method;
     private final String path;
     private final String argument;
     private final String rawPath;
     private final String rawQuery;
-    private final Map<String, List<String>> query;
+    private final QueryParameters query;
     private final Map<String, List<String>> headers;
     private final byte[] body;
     private final ObjectMapper mapper;
@@ -38,7 +42,7 @@ final class HttpRequest implements Request {
         this.argument = argument;
         this.rawPath = rawPath;
         this.rawQuery = rawQuery == null ? "" : rawQuery;
-        this.query = Map.copyOf(query);
+        this.query = new QueryParameters(query);
         TreeMap<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> byName.put(name, List.copyOf(values)));
         this.headers = Collections.unmodifiableMap(byName);
@@ -73,51 +77,27 @@ final class HttpRequest implements Request {
 
     @Override
     public Optional<String> param(String name) {
-        List<String> values = query.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        return query.param(name);
     }
 
     @Override
     public List<String> params(String name) {
-        return List.copyOf(query.getOrDefault(name, List.of()));
+        return query.params(name);
     }
 
-    /** Consul tests these with "is the key present", so any value, even "false", means true. */
     @Override
     public boolean flag(String name) {
-        return query.containsKey(name);
+        return query.flag(name);
     }
 
     @Override
     public Optional<Long> unsignedParam(String name) {
-        return param(name).map(value -> {
-            try {
-                return Long.parseUnsignedLong(value);
-            } catch (NumberFormatException e) {
-                throw HttpException.badRequest("Invalid " + name + ": '" + value + "' is not an unsigned integer");
-            }
-        });
+        return query.unsignedParam(name);
     }
 
-    /** Consul's rules: {@code ?stale} or a positive {@code ?max_stale} mean stale; with {@code ?consistent} it's an error. */
     @Override
     public Consistency consistency() {
-        boolean stale = flag("stale");
-        Optional<String> maxStale = param("max_stale").filter(v -> !v.isEmpty());
-        if (maxStale.isPresent()) {
-            long nanos;
-            try {
-                nanos = GoDuration.parseNanos(maxStale.get());
-            } catch (IllegalArgumentException e) {
-                throw HttpException.badRequest("Invalid max stale time");
-            }
-            stale |= nanos > 0;
-        }
-        boolean consistent = flag("consistent");
-        if (stale && consistent) {
-            throw HttpException.badRequest("Cannot specify ?stale with ?consistent, conflicting semantics.");
-        }
-        return stale ? Consistency.STALE : consistent ? Consistency.CONSISTENT : Consistency.DEFAULT;
+        return query.consistency();
     }
 
     @Override

@@ -5,11 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import io.cairn.go.lang.GoQuote;
 import io.cairn.kv.api.KvEntry;
 import io.cairn.kv.api.KvOperation;
 import io.cairn.kv.api.KvOperationResult;
 import io.cairn.kv.api.KvSessionInvalidation;
-import io.cairn.kv.internal.http.QueryText;
 import io.cairn.raft.api.Entry;
 import io.cairn.raft.api.StateWriter;
 import io.cairn.session.api.Sessions;
@@ -162,6 +162,6 @@ public final class KvOperations {
     }
 
     private static String q(String s) {
-        return QueryText.goQuote(s);
+        return GoQuote.quote(s);
     }
 }

@@ -1,6 +1,6 @@
 package io.cairn.template.internal;
 
-import io.cairn.template.internal.runner.GoDuration;
+import io.cairn.go.lang.GoDuration;
 import io.cairn.template.internal.runner.TemplateSpec;
 import io.cairn.template.internal.runner.WaitSpec;
 import java.nio.file.Path;
@@ -91,7 +91,7 @@ public final class TemplateFileComponent {
         }
         return new TemplateSpec(source.isBlank() ? null : Path.of(source.trim()),
                 contents.isEmpty() ? null : contents, Path.of(destination.trim()), TemplateSpec.shell(command),
-                GoDuration.parse(commandTimeout), bits, backup, left, right,
+                GoDuration.parse(commandTimeout.trim()), bits, backup, left, right,
                 wait.isBlank() ? null : WaitSpec.parse(wait));
     }
 }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.cairn.go.lang.GoUrl;
+
 /**
  * Queries the agent's HTTP API. Blocking queries use the server's default wait (5 min), so no read timeout is set;
  * interrupting the calling thread abandons a query.
@@ -41,7 +43,7 @@ public final class HttpWatchFetch implements WatchFetch {
             query.append(query.length() == 0 ? '?' : '&').append(encode(param.getKey())).append('=')
                     .append(param.getValue() == null ? "" : encode(param.getValue()));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + escapePath(path) + query)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + GoUrl.escapePath(path) + query)).GET();
         if (!token.isEmpty()) {
             request.header("X-Consul-Token", token);
         }
@@ -66,21 +68,5 @@ public final class HttpWatchFetch implements WatchFetch {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    /** Escapes a path as Go's {@code URL.EscapedPath} does: unreserved characters, '/' and $&+,:;=@ stay. */
-    static String escapePath(String path) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "-_.~/$&+,:;=@".indexOf(c) >= 0) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
     }
 }

@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cairn.go.lang.GoDuration;
+
 /**
  * One entry of a config file's {@code watches} array, as Consul reads it: the watch parameters plus a script
  * handler ({@code args}, or the older {@code handler} shell line) or an HTTP handler
@@ -118,14 +120,14 @@ public record WatchDefinition(WatchSpec spec, List<String> command, URI target, 
         return new WatchDefinition(spec, List.of(), target, method, headers, timeout);
     }
 
-    /** Empty means 10 s, Consul's default. */
+    /** A positive Go duration; empty means 10 s, Consul's default. */
     static Duration duration(String text, String where) {
         if (text.isEmpty()) {
             return Duration.ofSeconds(10);
         }
         try {
-            Duration parsed = Durations.parse(text);
-            if (!parsed.isZero()) {
+            Duration parsed = GoDuration.parse(text);
+            if (!parsed.isZero() && !parsed.isNegative()) {
                 return parsed;
             }
         } catch (IllegalArgumentException e) {

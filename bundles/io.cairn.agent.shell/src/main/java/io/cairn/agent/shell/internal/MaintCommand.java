@@ -3,6 +3,7 @@ package io.cairn.agent.shell.internal;
 import java.io.PrintStream;
 
 import io.cairn.agent.api.Agent;
+import io.cairn.shell.support.Failures;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 import io.cairn.agent.api.Agent;
+import io.cairn.shell.support.Failures;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;

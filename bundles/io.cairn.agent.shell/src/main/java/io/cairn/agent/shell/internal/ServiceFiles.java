@@ -11,6 +11,7 @@ import io.cairn.agent.definitions.DefinitionException;
 import io.cairn.agent.definitions.DefinitionParser;
 import io.cairn.agent.definitions.Definitions;
 import io.cairn.agent.definitions.ServiceDefinition;
+import io.cairn.shell.support.Failures;
 
 import org.apache.karaf.shell.support.CommandException;
 

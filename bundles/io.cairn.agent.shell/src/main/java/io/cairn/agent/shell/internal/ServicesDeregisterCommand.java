@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.cairn.agent.api.Agent;
 import io.cairn.agent.definitions.ServiceDefinition;
+import io.cairn.shell.support.Failures;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.cairn.shell.support.Failures;
+
 import org.apache.karaf.shell.support.CommandException;
 
 /** Parses repeated {@code --node-meta key=value} options. */
@@ -20,7 +22,7 @@ final class NodeMeta {
         for (String option : options) {
             int eq = option.indexOf('=');
             if (eq < 0) {
-                throw Stages.fail("Error! Invalid --node-meta \"" + option + "\": expected key=value");
+                throw Failures.fail("Error! Invalid --node-meta \"" + option + "\": expected key=value");
             }
             meta.put(option.substring(0, eq), option.substring(eq + 1));
         }

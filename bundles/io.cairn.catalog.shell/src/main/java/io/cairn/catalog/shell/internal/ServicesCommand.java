@@ -11,6 +11,7 @@ import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.NodeServices;
 import io.cairn.raft.api.Consistency;
+import io.cairn.shell.support.Stages;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 import io.cairn.event.api.UserEvent;
 import io.cairn.event.api.UserEvents;
+import io.cairn.shell.support.Failures;
+import io.cairn.shell.support.Stages;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -48,7 +50,7 @@ public class FireCommand implements Action {
             event = Stages.await(events.fire(name, payload.getBytes(StandardCharsets.UTF_8), node, service, tag),
                     "Error firing event: ");
         } catch (IllegalArgumentException e) {
-            throw Stages.fail("Error firing event: " + e.getMessage());
+            throw Failures.fail("Error firing event: " + e.getMessage());
         }
         out.println("Event ID: " + event.id());
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.cairn.event.api.UserEvent;
 import io.cairn.event.api.UserEvents;
+import io.cairn.shell.support.Stages;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;

@@ -3,6 +3,8 @@ package io.cairn.kv.shell.internal;
 import java.io.PrintStream;
 
 import io.cairn.kv.api.KvStore;
+import io.cairn.shell.support.Failures;
+import io.cairn.shell.support.Stages;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -39,10 +41,10 @@ public class DeleteCommand implements Action {
 
     void run(PrintStream out) throws Exception {
         if (recurse && cas) {
-            throw Stages.fail("Cannot specify both -cas and -recurse!");
+            throw Failures.fail("Cannot specify both -cas and -recurse!");
         }
         if (modifyIndex != 0 && !cas) {
-            throw Stages.fail("Cannot specify -modify-index without -cas!");
+            throw Failures.fail("Cannot specify -modify-index without -cas!");
         }
         if (recurse) {
             Stages.await(store.deleteTree(key), "Error! Did not delete prefix " + key + ": ");
@@ -50,11 +52,11 @@ public class DeleteCommand implements Action {
             return;
         }
         if (key.isEmpty()) {
-            throw Stages.fail("Error! Missing KEY argument");
+            throw Failures.fail("Error! Missing KEY argument");
         }
         String error = "Error! Did not delete key " + key + ": ";
         if (cas && !Stages.await(store.deleteIfIndex(key, modifyIndex), error)) {
-            throw Stages.fail(error + "CAS failed");
+            throw Failures.fail(error + "CAS failed");
         }
         if (!cas) {
             Stages.await(store.delete(key), error);

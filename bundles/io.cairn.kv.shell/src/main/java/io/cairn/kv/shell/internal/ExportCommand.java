@@ -4,6 +4,7 @@ import java.io.PrintStream;
 
 import io.cairn.kv.api.KvStore;
 import io.cairn.raft.api.Consistency;
+import io.cairn.shell.support.Stages;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;

@@ -6,6 +6,8 @@ import java.util.List;
 import io.cairn.kv.api.KvEntry;
 import io.cairn.kv.api.KvStore;
 import io.cairn.raft.api.Consistency;
+import io.cairn.shell.support.Failures;
+import io.cairn.shell.support.Stages;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -74,10 +76,10 @@ public class GetCommand implements Action {
             return;
         }
         if (key.isEmpty()) {
-            throw Stages.fail("Error! Missing KEY argument");
+            throw Failures.fail("Error! Missing KEY argument");
         }
         KvEntry entry = Stages.await(store.get(key, consistency), QUERY_ERROR)
-                .orElseThrow(() -> Stages.fail("Error! No key exists at: " + key));
+                .orElseThrow(() -> Failures.fail("Error! No key exists at: " + key));
         out.println(detailed ? KvFormat.detailed(entry, base64) : KvFormat.value(entry.value(), base64));
     }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.cairn.kv.api.KvStore;
+import io.cairn.shell.support.Failures;
+import io.cairn.shell.support.Stages;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -37,14 +39,14 @@ public class ImportCommand implements Action {
             try {
                 json = Files.readString(Path.of(json.substring(1)), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw Stages.fail("Failed to read file: " + e.getMessage());
+                throw Failures.fail("Failed to read file: " + e.getMessage());
             }
         }
         Iterable<KvFormat.Exported> entries;
         try {
             entries = KvFormat.parseImport(json);
         } catch (IllegalArgumentException e) {
-            throw Stages.fail(e.getMessage());
+            throw Failures.fail(e.getMessage());
         }
         for (KvFormat.Exported entry : entries) {
             Stages.await(store.put(entry.key(), entry.value(), entry.flags()),

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import io.cairn.go.lang.GoJsonString;
 import io.cairn.kv.api.KvEntry;
 
 /** The texts of Consul's {@code consul kv} commands: value lines, the detailed block and the export document. */
@@ -66,7 +67,7 @@ final class KvFormat {
         for (Iterator<KvEntry> it = entries.iterator(); it.hasNext();) {
             KvEntry e = it.next();
             out.append("\t{\n")
-                    .append("\t\t\"key\": ").append(goString(e.key())).append(",\n")
+                    .append("\t\t\"key\": ").append(GoJsonString.quote(e.key())).append(",\n")
                     .append("\t\t\"flags\": ").append(Long.toUnsignedString(e.flags())).append(",\n")
                     .append("\t\t\"value\": \"").append(Base64.getEncoder().encodeToString(e.value())).append("\"\n")
                     .append(it.hasNext() ? "\t},\n" : "\t}\n");
@@ -124,30 +125,5 @@ final class KvFormat {
             }
         }
         return MissingNode.getInstance();
-    }
-
-    /** A JSON string as Go's encoder writes it, HTML-sensitive characters escaped included. */
-    static String goString(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

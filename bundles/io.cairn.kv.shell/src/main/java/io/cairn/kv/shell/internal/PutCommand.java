@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import io.cairn.kv.api.KvStore;
+import io.cairn.shell.support.Failures;
+import io.cairn.shell.support.Stages;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -50,14 +52,14 @@ public class PutCommand implements Action {
         try {
             flagBits = Long.parseUnsignedLong(flags);
         } catch (NumberFormatException e) {
-            throw Stages.fail("Error! Invalid flags " + flags + ": must be an unsigned 64-bit integer");
+            throw Failures.fail("Error! Invalid flags " + flags + ": must be an unsigned 64-bit integer");
         }
         byte[] data;
         if (base64) {
             try {
                 data = Base64.getDecoder().decode(value);
             } catch (IllegalArgumentException e) {
-                throw Stages.fail("Error! Cannot base 64 decode data: " + e.getMessage());
+                throw Failures.fail("Error! Cannot base 64 decode data: " + e.getMessage());
             }
         } else {
             data = value.getBytes(StandardCharsets.UTF_8);
@@ -65,7 +67,7 @@ public class PutCommand implements Action {
         if (cas) {
             String error = "Error! Did not write to " + key + ": ";
             if (!Stages.await(store.checkAndSet(key, data, flagBits, modifyIndex), error)) {
-                throw Stages.fail(error + "CAS failed");
+                throw Failures.fail(error + "CAS failed");
             }
         } else {
             Stages.await(store.put(key, data, flagBits), "Error! Failed writing data: ");

@@ -30,12 +30,6 @@ class KvFormatTest {
     }
 
     @Test
-    void goStringEscapes() {
-        assertEquals("\"q\\\"\\\\\\n\\t\\b\\f\\u0001\\u0026\\u2028é\"",
-                KvFormat.goString("q\"\\\n\t\b\f\u0001&\u2028é"));
-    }
-
-    @Test
     void importReadsWhatExportWrites() {
         List<KvFormat.Exported> back = KvFormat.parseImport(
                 KvFormat.export(List.of(entry("a", "v", 7), entry("b/<c>", "", -1L))));

@@ -1,13 +1,13 @@
 package io.cairn.kv.internal.http;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeSet;
 
+import io.cairn.go.lang.GoUrl;
 import io.cairn.http.api.Request;
 
 /** Renders request values the way Consul's Go code prints them in error texts clients may show or match. */
-public final class QueryText {
+final class QueryText {
 
     private QueryText() {
     }
@@ -20,50 +20,9 @@ public final class QueryText {
                 if (!out.isEmpty()) {
                     out.append('&');
                 }
-                out.append(escape(name)).append('=').append(escape(value));
+                out.append(GoUrl.queryEscape(name)).append('=').append(GoUrl.queryEscape(value));
             }
         }
         return out.toString();
-    }
-
-    /** Go's {@code url.QueryEscape}: unreserved characters stay, space becomes {@code +}, the rest %XX. */
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '_' || c == '.' || c == '~') {
-                out.append((char) c);
-            } else if (c == ' ') {
-                out.append('+');
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
-    }
-
-    /** A Go {@code %#v} string: double-quoted, with backslash escapes for quotes and control characters. */
-    public static String goQuote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -3,6 +3,7 @@ package io.cairn.session.shell.internal;
 import java.io.PrintStream;
 
 import io.cairn.session.api.Sessions;
+import io.cairn.shell.support.Stages;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -29,7 +30,7 @@ public class DestroyCommand implements Action {
     }
 
     void run(PrintStream out) throws Exception {
-        SessionFormat.await(sessions.destroy(id));
+        Stages.await(sessions.destroy(id), "Error! ");
         out.println("Success! Destroyed session: " + id);
     }
 }

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 
 import io.cairn.raft.api.Consistency;
 import io.cairn.session.api.Sessions;
+import io.cairn.shell.support.Failures;
+import io.cairn.shell.support.Stages;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -29,8 +31,8 @@ public class InfoCommand implements Action {
     }
 
     void run(PrintStream out) throws Exception {
-        var session = SessionFormat.await(sessions.get(id, Consistency.DEFAULT))
-                .orElseThrow(() -> SessionFormat.fail("Error! No session " + id));
+        var session = Stages.await(sessions.get(id, Consistency.DEFAULT), "Error! ")
+                .orElseThrow(() -> Failures.fail("Error! No session " + id));
         SessionFormat.details(session, out);
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 
 import io.cairn.raft.api.Consistency;
 import io.cairn.session.api.Sessions;
+import io.cairn.shell.support.Stages;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -32,6 +33,6 @@ public class ListCommand implements Action {
         var found = node == null || node.isEmpty()
                 ? sessions.list(Consistency.DEFAULT)
                 : sessions.node(node, Consistency.DEFAULT);
-        SessionFormat.table(SessionFormat.await(found), out);
+        SessionFormat.table(Stages.await(found, "Error! "), out);
     }
 }

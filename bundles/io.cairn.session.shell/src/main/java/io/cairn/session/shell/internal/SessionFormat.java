@@ -2,16 +2,11 @@ package io.cairn.session.shell.internal;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-
-import org.apache.karaf.shell.support.CommandException;
 
 import io.cairn.session.api.ServiceCheck;
 import io.cairn.session.api.Session;
 
-/** How the session commands print sessions, and how they wait for the service on the console thread. */
+/** How the session commands print sessions. */
 final class SessionFormat {
 
     private SessionFormat() {
@@ -41,23 +36,5 @@ final class SessionFormat {
 
     private static String ttl(Session s) {
         return s.ttl().isZero() ? "-" : s.ttl().toSeconds() + "s";
-    }
-
-    /** The stage's result; its failure becomes a console error with the cause's message. */
-    static <T> T await(CompletionStage<T> stage) throws CommandException {
-        try {
-            return stage.toCompletableFuture().get();
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw fail("Error! " + cause.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw fail("Error! interrupted");
-        }
-    }
-
-    /** A console error shown exactly as {@code text}. */
-    static CommandException fail(String text) {
-        return new CommandException(text, text);
     }
 }

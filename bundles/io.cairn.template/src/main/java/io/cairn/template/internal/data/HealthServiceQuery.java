@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cairn.go.lang.GoQuote;
+
 /**
  * The instances of a service with their health, for {@code service} (and {@code connect}):
  * {@code GET /v1/health/service/<name>}. With the default filter ({@code passing} alone) the agent drops

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.cairn.go.lang.GoQuote;
+
 /**
  * The mini-language of data-source arguments, e.g. {@code "prod.web?ns=team@dc2~_agent|passing,warning"}: the
  * same grammar as consul-template, built from the same pieces so that what one accepts the other accepts.

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import io.cairn.template.internal.data.CatalogSnippet;
-import io.cairn.template.internal.data.GoQuote;
+import io.cairn.go.lang.GoQuote;
 import io.cairn.template.internal.data.HealthService;
 import io.cairn.template.internal.data.KeyPair;
 

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cairn.go.lang.GoJsonString;
+
 /**
  * JSON as Go's {@code encoding/json} writes and reads it for templates: map keys sorted, structs (records) as
  * objects with their field names in declaration order, {@code <}, {@code >}, {@code &} escaped unless asked
@@ -22,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class GoJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String HEX = "0123456789abcdef";
 
     private final boolean escapeHtml;
     private final String indent;
@@ -160,37 +161,7 @@ final class GoJson {
     }
 
     private void string(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\u2028', '\u2029' -> out.append("\\u").append(hex4(c));
-                default -> {
-                    if (c < 0x20 || escapeHtml && (c == '<' || c == '>' || c == '&')) {
-                        out.append("\\u").append(hex4(c));
-                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        out.append(c).append(s.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        out.append("\\ufffd");
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private static String hex4(char c) {
-        return "" + HEX.charAt(c >> 12 & 15) + HEX.charAt(c >> 8 & 15) + HEX.charAt(c >> 4 & 15) + HEX.charAt(c & 15);
+        out.append(GoJsonString.quote(s, escapeHtml));
     }
 
     /** Go's float encoding: shortest digits, exponent form below 1e-6 and from 1e21 ({@code 1e+21}, {@code 1e-7}). */

@@ -3,7 +3,7 @@ package io.cairn.template.internal.functions;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
 
-import io.cairn.template.internal.data.GoQuote;
+import io.cairn.go.lang.GoQuote;
 
 /**
  * consul-template's arithmetic. Go passes the piped value last, so {@code {{ 10 | subtract 3 }}} calls

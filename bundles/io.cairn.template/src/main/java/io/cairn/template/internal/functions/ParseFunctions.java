@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import io.cairn.template.internal.data.GoQuote;
+import io.cairn.go.lang.GoQuote;
 
 /** {@code parseBool}, {@code parseInt}, ... with Go's {@code strconv} grammar and error messages. */
 final class ParseFunctions {

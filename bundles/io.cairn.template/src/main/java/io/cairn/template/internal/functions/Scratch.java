@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.cairn.template.internal.data.GoQuote;
+import io.cairn.go.lang.GoQuote;
 
 /**
  * The scratchpad a template gets from {@code scratch}: values kept for the rest of one render pass, e.g.

@@ -1,5 +1,6 @@
 package io.cairn.template.internal.runner;
 
+import io.cairn.go.lang.GoDuration;
 import java.time.Duration;
 
 /**
@@ -17,14 +18,23 @@ public record WaitSpec(Duration min, Duration max) {
     }
 
     /**
-     * Parses the flag form {@code min[:max]} ({@code 5s:10s}); without a max, max is four times min, as in
-     * consul-template.
+     * Parses the flag form {@code min[:max]} ({@code 5s:10s}) of Go durations, each trimmed of surrounding space;
+     * without a max, max is four times min, as in consul-template.
      */
     public static WaitSpec parse(String text) {
         int colon = text.indexOf(':');
-        Duration min = GoDuration.parse(colon < 0 ? text : text.substring(0, colon));
-        Duration max = colon < 0 ? min.multipliedBy(4) : GoDuration.parse(text.substring(colon + 1));
+        Duration min = duration(colon < 0 ? text : text.substring(0, colon));
+        Duration max = colon < 0 ? min.multipliedBy(4) : duration(text.substring(colon + 1));
         return new WaitSpec(min, max);
+    }
+
+    private static Duration duration(String text) {
+        try {
+            return GoDuration.parse(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid duration \"" + text
+                    + "\": expected a number with a unit (ns, us, ms, s, m, h), e.g. 250ms, 5s or 1m30s", e);
+        }
     }
 
     public boolean isNone() {

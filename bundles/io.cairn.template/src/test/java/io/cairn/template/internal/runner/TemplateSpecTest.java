@@ -47,14 +47,4 @@ class TemplateSpecTest {
         assertEquals(new WaitSpec(Duration.ofMillis(500), Duration.ofSeconds(2)), WaitSpec.parse("500ms"));
         assertThrows(IllegalArgumentException.class, () -> WaitSpec.parse("10s:5s"));
     }
-
-    @Test
-    void goDurations() {
-        assertEquals(Duration.ofSeconds(90), GoDuration.parse("1m30s"));
-        assertEquals(Duration.ofMillis(1500), GoDuration.parse("1.5s"));
-        assertEquals(Duration.ZERO, GoDuration.parse("0"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GoDuration.parse("5"));
-        assertEquals("invalid duration \"5\": expected a number with a unit (ns, us, ms, s, m, h), e.g. 250ms, 5s or "
-                + "1m30s", e.getMessage());
-    }
 }
