@@ -13,13 +13,11 @@ import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.ServiceAddress;
 import io.cairn.catalog.api.Weights;
-import io.cairn.health.api.CheckStatus;
 
 /** This agent's node, services and checks as catalog records. */
 final class CatalogRecords {
+    /** The leader's check of every member (from gossip); the agent's anti-entropy leaves it alone. */
     static final String SERF_CHECK_ID = "serfHealth";
-    static final String SERF_CHECK_NAME = "Serf Health Status";
-    static final String SERF_CHECK_OUTPUT = "Agent alive and reachable";
 
     private CatalogRecords() {
     }
@@ -30,12 +28,6 @@ final class CatalogRecords {
         Map<String, String> tagged = Map.of("lan", address, "lan_ipv4", address, "wan", address, "wan_ipv4", address);
         return new Node(agent.nodeId(), agent.nodeName(), address, agent.datacenter(), tagged,
                 Map.of("consul-network-segment", ""), 0, 0);
-    }
-
-    /** The node-level check every agent has while it is alive. */
-    static HealthCheck serfHealth(String node) {
-        return new HealthCheck(node, SERF_CHECK_ID, SERF_CHECK_NAME, CheckStatus.PASSING, "", SERF_CHECK_OUTPUT,
-                "", "", List.of(), "", null, 0, 0);
     }
 
     static NodeService service(ServiceDefinition s) {
