@@ -7,7 +7,7 @@ import io.cairn.session.api.SessionBehavior;
 /**
  * One replicated session command: {@code create} carries the whole session (its ID chosen by the submitter, so
  * the apply stays deterministic); {@code destroy} and {@code renew} carry an ID. Renewal changes no record: it
- * goes through the log so that it reaches the leader, whose TTL timers it restarts.
+ * goes through the log so that every server restarts the session's TTL timer, the leader's among them.
  *
  * @param op      {@code create}, {@code destroy} or {@code renew}
  * @param session the session to create; {@code null} otherwise

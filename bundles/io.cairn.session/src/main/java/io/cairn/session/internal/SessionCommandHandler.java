@@ -16,7 +16,7 @@ public final class SessionCommandHandler implements CommandHandler {
 
     @Activate
     public SessionCommandHandler(@Reference(name = "timers") SessionTimers timers) {
-        this.machine = new SessionStateMachine(timers::renew);
+        this.machine = new SessionStateMachine(timers);
     }
 
     @Override

@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the leader does for sessions, one {@link #tick} at a time: keeps a TTL timer for every TTL session, and
+ * What the leader does for sessions, one {@link #tick} at a time: makes sure every TTL session has a timer, and
  * invalidates (through a replicated {@code destroy}) the sessions whose TTL ran out, whose node left the
- * catalog, or one of whose checks is gone or critical. Followers do nothing and keep no timers; a server that
- * becomes leader starts every timer with the full period.
+ * catalog, or one of whose checks is gone or critical. Followers do nothing here; their timers run from the
+ * creations and renewals they apply ({@link SessionTimers}), so a new leader goes on from those.
  */
 public final class SessionLeader {
 
@@ -46,7 +46,6 @@ public final class SessionLeader {
 
     public void tick() {
         if (!raft.isLeader()) {
-            timers.clear();
             sweptAt = -1;
             return;
         }

@@ -1,5 +1,6 @@
 package io.cairn.session.internal;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.cairn.kv.api.KvSessionInvalidation;
@@ -23,16 +24,11 @@ public final class SessionStateMachine {
     /** The KV handler's command type, which applies {@link KvSessionInvalidation}s. */
     static final String KV_COMMAND_TYPE = "kv";
 
-    private final RenewalListener renewals;
+    private final SessionTimers timers;
 
-    /** Told about renewals as they are applied; the leader restarts the session's TTL timer. */
-    @FunctionalInterface
-    public interface RenewalListener {
-        void renewed(String sessionId);
-    }
-
-    public SessionStateMachine(RenewalListener renewals) {
-        this.renewals = renewals;
+    /** {@code timers} are (re)started as creations and renewals are applied, and stopped as sessions go. */
+    public SessionStateMachine(SessionTimers timers) {
+        this.timers = timers;
     }
 
     public byte[] apply(SessionCommand command, StateWriter state) {
@@ -40,6 +36,7 @@ public final class SessionStateMachine {
             case SessionCommand.CREATE -> {
                 StoredSession session = command.session();
                 state.put(Sessions.TABLE, session.id(), session.encode());
+                timers.start(session.id(), Duration.ofNanos(session.ttlNanos()));
                 yield NONE;
             }
             case SessionCommand.DESTROY -> {
@@ -47,10 +44,11 @@ public final class SessionStateMachine {
                 yield NONE;
             }
             case SessionCommand.RENEW -> {
-                if (state.get(Sessions.TABLE, command.id()).isEmpty()) {
+                Optional<Entry> existing = state.get(Sessions.TABLE, command.id());
+                if (existing.isEmpty()) {
                     yield NOT_FOUND.clone();
                 }
-                renewals.renewed(command.id());
+                timers.start(command.id(), Duration.ofNanos(StoredSession.decode(existing.get().value()).ttlNanos()));
                 yield FOUND.clone();
             }
             default -> throw new IllegalArgumentException("Invalid session operation \"" + command.op() + "\"");
@@ -58,13 +56,14 @@ public final class SessionStateMachine {
     }
 
     /** Destroying an unknown session succeeds and changes nothing, as in Consul. */
-    private static void destroy(String id, StateWriter state) {
+    private void destroy(String id, StateWriter state) {
         Optional<Entry> existing = state.get(Sessions.TABLE, id);
         if (existing.isEmpty()) {
             return;
         }
         StoredSession session = StoredSession.decode(existing.get().value());
         state.delete(Sessions.TABLE, id);
+        timers.stop(id);
         long delay = Math.min(session.lockDelayNanos(), Sessions.MAX_LOCK_DELAY.toNanos());
         state.apply(KV_COMMAND_TYPE, new KvSessionInvalidation(id,
                 session.behaviorValue() == SessionBehavior.DELETE, delay).encode());

@@ -12,10 +12,13 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The leader's TTL timers: when each TTL session expires unless renewed. Like Consul, a session gets twice its
- * TTL before it is invalidated, so a client renewing at the TTL has a full period of slack. Only the leader
- * keeps timers; a new leader starts every session's timer afresh with the full period, because it cannot know
- * when the old leader last saw a renewal.
+ * The TTL timers: when each TTL session expires unless renewed. Like Consul, a session gets twice its TTL before
+ * it is invalidated, so a client renewing at the TTL has a full period of slack. Every server keeps them, started
+ * when it applies the session's creation or a renewal, on its own monotonic clock; only the leader acts on them.
+ * A server applies a renewal after the client sent it, so its timer never runs out before the one the client
+ * counts on, and a new leader goes on from the last renewal it applied instead of starting every timer afresh:
+ * under leader changes more frequent than the TTL, sessions still expire. A session it has no timer for (state
+ * from a snapshot) starts with the full period.
  */
 @Component(service = SessionTimers.class)
 public final class SessionTimers {
@@ -39,17 +42,18 @@ public final class SessionTimers {
         this.nanoClock = nanoClock;
     }
 
-    /** Starts (or restarts) the timer of a session with a TTL. */
+    /** Starts (or restarts, on a renewal) the timer of a session; a zero TTL (no timer) stops it. */
     public synchronized void start(String id, Duration ttl) {
-        timers.put(id, new Timer(ttl, nanoClock.getAsLong() + ttl.toNanos() * TTL_MULTIPLIER));
+        if (ttl.isZero()) {
+            timers.remove(id);
+        } else {
+            timers.put(id, new Timer(ttl, nanoClock.getAsLong() + ttl.toNanos() * TTL_MULTIPLIER));
+        }
     }
 
-    /** Restarts a running timer (a renewal); does nothing where no timer runs (followers, sessions without TTL). */
-    public synchronized void renew(String id) {
-        Timer timer = timers.get(id);
-        if (timer != null) {
-            start(id, timer.ttl());
-        }
+    /** Drops the timer of a session that is gone. */
+    public synchronized void stop(String id) {
+        timers.remove(id);
     }
 
     /** Whether a timer runs for the session. */
@@ -60,11 +64,6 @@ public final class SessionTimers {
     /** Drops the timers of sessions no longer in {@code live}. */
     public synchronized void retain(Set<String> live) {
         timers.keySet().retainAll(live);
-    }
-
-    /** Drops every timer (this server stopped being leader). */
-    public synchronized void clear() {
-        timers.clear();
     }
 
     /** The sessions whose time is up; their timers stay until the sessions are gone ({@link #retain}). */

@@ -70,18 +70,43 @@ class SessionLeaderTest {
     }
 
     @Test
-    void followersKeepNoTimersAndANewLeaderStartsThemWithTheFullPeriod() {
-        create("s1", Duration.ofSeconds(10));
+    void onlyTheLeaderInvalidatesAndANewLeaderGoesOnFromTheLastRenewalItApplied() {
         raft.setLeader(false);
+        create("s1", Duration.ofSeconds(10));
         leader.tick();
-        advance(Duration.ofSeconds(60));
+        advance(Duration.ofSeconds(15));
+        raft.submit("session", SessionCommand.renew("s1").encode());
+        advance(Duration.ofSeconds(25));
         leader.tick();
         assertTrue(exists("s1"), "only the leader invalidates");
         raft.setLeader(true);
         leader.tick();
+        assertTrue(!exists("s1"), "20 s after the renewal this server applied, not 20 s after it became leader");
+    }
+
+    @Test
+    void leaderChangesMoreFrequentThanTheTtlDoNotKeepASessionAlive() {
+        create("s1", Duration.ofSeconds(10));
+        for (int change = 0; change < 4; change++) {
+            raft.setLeader(change % 2 == 0);
+            leader.tick();
+            advance(Duration.ofSeconds(6));
+        }
+        leader.tick();
+        assertTrue(exists("s1"), "24 s, but this server was not leader for the last 6");
+        raft.setLeader(true);
+        leader.tick();
+        assertTrue(!exists("s1"));
+    }
+
+    @Test
+    void aSessionWithoutATimerStartsWithTheFullPeriod() {
+        create("s1", Duration.ofSeconds(10));
+        timers.stop("s1"); // as after a snapshot install: the session is there, no creation was applied here
+        leader.tick();
         advance(Duration.ofSeconds(19));
         leader.tick();
-        assertTrue(exists("s1"), "the new leader's timer starts at full length");
+        assertTrue(exists("s1"));
         advance(Duration.ofSeconds(1));
         leader.tick();
         assertTrue(!exists("s1"));

@@ -62,15 +62,17 @@ class SessionStateMachineTest {
     }
 
     @Test
-    void renewAnswersWhetherTheSessionExistsAndRestartsTheLeadersTimer() {
+    void renewAnswersWhetherTheSessionExistsAndRestartsItsTimer() {
         run(SessionCommand.create(stored("s1", "release", Duration.ofSeconds(10).toNanos())));
-        timers.start("s1", Duration.ofSeconds(10));
+        assertTrue(timers.running("s1"), "the creation started it");
         nanos += Duration.ofSeconds(19).toNanos();
         assertArrayEquals(SessionStateMachine.FOUND, run(SessionCommand.renew("s1")));
         nanos += Duration.ofSeconds(19).toNanos();
         assertEquals(List.of(), timers.expired(), "the renewal restarted the 2 x TTL period");
         assertArrayEquals(SessionStateMachine.NOT_FOUND, run(SessionCommand.renew("nope")));
         assertEquals(1, SessionReads.index(raft.state()), "a renewal writes nothing");
+        run(SessionCommand.destroy("s1"));
+        assertTrue(!timers.running("s1"), "the destroy stopped it");
     }
 
     @Test

@@ -32,12 +32,10 @@ class SessionTimersTest {
     }
 
     @Test
-    void renewRestartsOnlyRunningTimers() {
+    void startingAgainRestartsTheFullPeriod() {
         timers.start("a", Duration.ofSeconds(10));
         advance(Duration.ofSeconds(15));
-        timers.renew("a");
-        timers.renew("b");
-        assertFalse(timers.running("b"), "no timer where none ran (a follower, a session without TTL)");
+        timers.start("a", Duration.ofSeconds(10));
         advance(Duration.ofSeconds(15));
         assertEquals(List.of(), timers.expired());
         advance(Duration.ofSeconds(5));
@@ -45,10 +43,12 @@ class SessionTimersTest {
     }
 
     @Test
-    void clearDropsEverything() {
+    void aZeroTtlOrAStopLeavesNoTimer() {
         timers.start("a", Duration.ofSeconds(10));
         assertTrue(timers.running("a"));
-        timers.clear();
+        timers.stop("a");
         assertFalse(timers.running("a"));
+        timers.start("b", Duration.ZERO);
+        assertFalse(timers.running("b"), "a session without TTL never expires");
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -55,6 +56,7 @@ import io.cairn.raft.internal.machine.ChangeNotifier;
 import io.cairn.raft.internal.machine.Envelope;
 import io.cairn.raft.internal.machine.HandlerRegistry;
 import io.cairn.raft.internal.machine.RaftMetrics;
+import io.cairn.raft.internal.machine.ReadBarrier;
 import io.cairn.raft.internal.machine.TombstoneReaping;
 import io.cairn.raft.internal.machine.TombstoneSchedule;
 import io.cairn.raft.internal.state.TableStore;
@@ -109,6 +111,13 @@ public final class RaftNode implements RaftService, AutoCloseable {
     private final EntrySender entries;
     private final CommandBatcher<byte[], Committed> batcher = new CommandBatcher<>(this::sendEntry,
             command -> command.length, ENTRIES_IN_FLIGHT, COMMANDS_PER_ENTRY, ENTRY_BYTES, replyExecutor);
+    /**
+     * {@code ?consistent} reads share read barriers: one in flight at a time, and every read that arrives
+     * meanwhile waits for the next one, which is submitted after it arrived (so it orders after every write
+     * acknowledged before the read began). Under load a barrier serves a whole batch of reads.
+     */
+    private final CommandBatcher<Boolean, Long> readBarriers = new CommandBatcher<>(this::sendReadBarrier,
+            read -> 0, 1, Integer.MAX_VALUE, Integer.MAX_VALUE, replyExecutor);
 
     private RaftServer server;
     private RaftClient client;
@@ -125,6 +134,7 @@ public final class RaftNode implements RaftService, AutoCloseable {
         this.ratis = new RatisFactory(settings);
         registerGauges(metrics.registry());
         handlers.add(TombstoneReaping.TYPE, new TombstoneReaping(store), Integer.MAX_VALUE, Long.MIN_VALUE);
+        handlers.add(ReadBarrier.TYPE, new ReadBarrier(), Integer.MAX_VALUE, Long.MIN_VALUE);
         long every = TOMBSTONE_GRANULARITY.toNanos();
         tombstoneTimer.scheduleWithFixedDelay(this::collectTombstones, every, every, TimeUnit.NANOSECONDS);
     }
@@ -342,23 +352,32 @@ public final class RaftNode implements RaftService, AutoCloseable {
             return CompletableFuture.failedFuture(new io.cairn.raft.api.NoLeaderException());
         }
         RaftServer.Division d = division.get();
-        if (consistency == Consistency.DEFAULT && d.getInfo().isLeader() && d.getInfo().isLeaderReady()) {
+        if (consistency == Consistency.CONSISTENT) {
+            return readBarriers.submit(Boolean.TRUE)
+                    .orTimeout(BARRIER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .thenApply(index -> context(d, consistency))
+                    .exceptionally(e -> Failures.rethrowBarrier(e, stateMachine.waitingForHandler()));
+        }
+        if (d.getInfo().isLeader() && d.getInfo().isLeaderReady()) {
             return CompletableFuture.completedFuture(context(d, consistency));
         }
         RaftClient c = client();
         if (c == null) {
             return CompletableFuture.failedFuture(new io.cairn.raft.api.NoLeaderException());
         }
-        CompletableFuture<RaftClientReply> read = consistency == Consistency.CONSISTENT
-                ? c.async().sendReadOnly(APPLIED_INDEX_QUERY)
-                : c.async().sendReadOnlyNonLinearizable(APPLIED_INDEX_QUERY);
-        return read.thenCompose(reply -> {
+        return c.async().sendReadOnlyNonLinearizable(APPLIED_INDEX_QUERY).thenCompose(reply -> {
             Failures.throwIfFailed(reply);
             return appliedWaiters.await(Envelope.parseAppliedIndex(reply.getMessage().getContent()
                     .asReadOnlyByteBuffer()));
         }).orTimeout(BARRIER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply(v -> context(d, consistency))
                 .exceptionally(e -> Failures.rethrowBarrier(e, stateMachine.waitingForHandler()));
+    }
+
+    /** One read barrier for a batch of reads; every read of it gets the index this server has applied it at. */
+    private CompletionStage<List<Long>> sendReadBarrier(List<Boolean> reads) {
+        return submit(ReadBarrier.TYPE, ReadBarrier.PAYLOAD)
+                .thenApply(applied -> Collections.nCopies(reads.size(), applied.index()));
     }
 
     @Override

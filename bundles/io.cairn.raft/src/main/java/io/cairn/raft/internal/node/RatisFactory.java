@@ -47,8 +47,6 @@ final class RatisFactory {
         RaftServerConfigKeys.setStorageDir(properties, List.of(settings.storageDir().toFile()));
         RaftServerConfigKeys.Rpc.setTimeoutMin(properties, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS));
         RaftServerConfigKeys.Rpc.setTimeoutMax(properties, TimeDuration.valueOf(1000, TimeUnit.MILLISECONDS));
-        // ReadIndex for ?consistent reads; default reads use the non-linearizable path explicitly
-        RaftServerConfigKeys.Read.setOption(properties, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, settings.snapshotThreshold());
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(properties, 2);

@@ -77,6 +77,22 @@ class SingleServerTest {
     }
 
     @Test
+    void concurrentConsistentReadsShareReadBarriers() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 1, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
+            RaftNode node = cluster.leader().node;
+            long before = put(node, "ready", "1").index();
+            List<CompletableFuture<?>> reads = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                reads.add(node.barrier(Consistency.CONSISTENT).toCompletableFuture());
+            }
+            CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            long barriers = node.state().appliedIndex() - before;
+            assertTrue(barriers >= 1 && barriers <= 4, "200 concurrent reads took " + barriers + " barriers");
+            assertEquals(1, node.state().scan("kv", "").size(), "a barrier changes no table");
+        }
+    }
+
+    @Test
     void concurrentWritesShareLogEntriesYetEachGetsItsOwnOutcome() throws Exception {
         try (TestCluster cluster = new TestCluster(dir, 1, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
             RaftNode node = cluster.leader().node;

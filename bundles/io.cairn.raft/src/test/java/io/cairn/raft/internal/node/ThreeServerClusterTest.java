@@ -133,6 +133,29 @@ class ThreeServerClusterTest {
         }
     }
 
+    /**
+     * A leader cut off from both followers, before it notices, must not serve a {@code ?consistent} read: its last
+     * commit index was confirmed by a quorum earlier, which Ratis's ReadIndex took as confirmation enough (the
+     * stale read the fault-injection suite caught, after a paused leader woke up).
+     */
+    @Test
+    void anIsolatedLeaderServesNoConsistentRead() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 3, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
+            TestCluster.Server leader = cluster.leader();
+            put(leader.node, "ready", "1");
+            leader.node.barrier(Consistency.CONSISTENT).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            for (TestCluster.Server s : cluster.servers) {
+                if (s != leader) {
+                    s.stop();
+                }
+            }
+            assertTrue(leader.node.isLeader(), "still believes it leads");
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> leader.node.barrier(Consistency.CONSISTENT).toCompletableFuture().get(30, TimeUnit.SECONDS));
+            assertInstanceOf(NoLeaderException.class, refused.getCause());
+        }
+    }
+
     @Test
     void aFollowerBehindTheCompactedLogGetsASnapshot() throws Exception {
         try (TestCluster cluster = new TestCluster(dir, 3, 20, 4096).start()) {
