@@ -5,7 +5,6 @@ import io.cairn.go.lang.GoUrl;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
@@ -113,8 +112,8 @@ public final class ApiClient {
       if (out.length() > 1) {
         out.append('&');
       }
-      out.append(URLEncoder.encode(param.getKey(), StandardCharsets.UTF_8)).append('=')
-          .append(param.getValue() == null ? "" : URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8));
+      out.append(GoUrl.queryEscape(param.getKey())).append('=')
+          .append(param.getValue() == null ? "" : GoUrl.queryEscape(param.getValue()));
     }
     return out.toString();
   }

@@ -8,8 +8,8 @@ import io.cairn.cli.http.ApiClient;
 import io.cairn.cli.http.ApiException;
 import io.cairn.cli.json.Json;
 import io.cairn.cli.json.JsonException;
-import java.util.ArrayList;
-import java.util.Base64;
+import io.cairn.kv.api.KvEntry;
+import io.cairn.kv.api.KvText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,18 +47,10 @@ public final class KvExport extends ClientCommand {
     if (flags.bool("stale")) {
       query.put("stale", null);
     }
-    List<Object> exported = new ArrayList<>();
+    List<KvEntry> entries;
     try {
       var response = api.send("GET", "/v1/kv/" + prefix, query, null, 200, 404);
-      if (response.status() == 200) {
-        for (KvPair pair : KvPair.listFrom(Json.parse(response.text()))) {
-          Map<String, Object> entry = new LinkedHashMap<>();
-          entry.put("key", pair.key());
-          entry.put("flags", pair.flags());
-          entry.put("value", Base64.getEncoder().encodeToString(pair.value()));
-          exported.add(entry);
-        }
-      }
+      entries = response.status() == 200 ? KvEntries.listFrom(Json.parse(response.text())) : List.of();
     } catch (ApiException e) {
       console.err().println("Error querying Cairn agent: " + e.getMessage());
       return 1;
@@ -66,7 +58,7 @@ public final class KvExport extends ClientCommand {
       console.err().println("Error querying Cairn agent: unreadable answer: " + e.getMessage());
       return 1;
     }
-    console.out().println(Json.writeIndented(exported));
+    console.out().println(KvText.export(entries));
     return 0;
   }
 }

@@ -8,9 +8,10 @@ import io.cairn.cli.http.ApiClient;
 import io.cairn.cli.http.ApiException;
 import io.cairn.cli.json.Json;
 import io.cairn.cli.json.JsonException;
+import io.cairn.kv.api.KvEntry;
+import io.cairn.kv.api.KvText;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,17 +74,17 @@ public final class KvGet extends ClientCommand {
       }
       if (recurse) {
         query.put("recurse", null);
-        List<KvPair> pairs = KvPair.listFrom(listOrEmpty(api, key, query));
-        for (int i = 0; i < pairs.size(); i++) {
-          KvPair pair = pairs.get(i);
+        List<KvEntry> entries = KvEntries.listFrom(listOrEmpty(api, key, query));
+        for (int i = 0; i < entries.size(); i++) {
+          KvEntry entry = entries.get(i);
           if (detailed) {
-            out.print(KvDetails.format(pair, base64));
-            if (i < pairs.size() - 1) {
+            out.println(KvText.detailed(entry, base64));
+            if (i < entries.size() - 1) {
               out.println();
             }
           } else {
-            out.print(pair.key() + ":");
-            out.writeBytes(base64 ? encode(pair.value()) : pair.value());
+            out.print(entry.key() + ":");
+            out.writeBytes(base64 ? encode(entry.value()) : entry.value());
             out.println();
           }
         }
@@ -94,11 +95,11 @@ public final class KvGet extends ClientCommand {
         console.err().println("Error! No key exists at: " + key);
         return 1;
       }
-      KvPair pair = KvPair.listFrom(Json.parse(response.text())).get(0);
+      KvEntry entry = KvEntries.listFrom(Json.parse(response.text())).get(0);
       if (detailed) {
-        out.print(KvDetails.format(pair, base64));
+        out.println(KvText.detailed(entry, base64));
       } else {
-        out.writeBytes(base64 ? encode(pair.value()) : pair.value());
+        out.writeBytes(base64 ? encode(entry.value()) : entry.value());
         out.println();
       }
       out.flush();
@@ -120,6 +121,6 @@ public final class KvGet extends ClientCommand {
   }
 
   private static byte[] encode(byte[] value) {
-    return Base64.getEncoder().encodeToString(value).getBytes(StandardCharsets.US_ASCII);
+    return KvText.value(value, true).getBytes(StandardCharsets.US_ASCII);
   }
 }

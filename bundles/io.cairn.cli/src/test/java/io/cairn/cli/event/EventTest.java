@@ -15,7 +15,7 @@ class EventTest {
       assertEquals(0, agent.run(new Event(), "-name=deploy", "-service", "web", "-tag=v1", "-node=n.*", "v1.2"));
       FakeAgent.Recorded fire = agent.requests.get(1);
       assertEquals("PUT", fire.method());
-      assertEquals("/v1/event/fire/deploy?node=n.*&service=web&tag=v1", fire.uri());
+      assertEquals("/v1/event/fire/deploy?node=n.%2A&service=web&tag=v1", fire.uri()); // Go's QueryEscape
       assertEquals("v1.2", fire.body());
       assertEquals("Event ID: 01234567-89ab-cdef-fedc-ba9876543210\n", agent.out());
     }

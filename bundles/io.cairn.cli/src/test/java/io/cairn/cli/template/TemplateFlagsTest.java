@@ -91,8 +91,8 @@ class TemplateFlagsTest {
         + "stanzas", assertThrows(UsageException.class, () -> settings("-once")).getMessage());
     assertEquals("invalid -template \"nginx.tpl\": expected source:destination or source:destination:command",
         assertThrows(UsageException.class, () -> settings("-template", "nginx.tpl")).getMessage());
-    assertTrue(assertThrows(UsageException.class, () -> settings("-template", "a:b", "-wait", "soon"))
-        .getMessage().startsWith("invalid value for -wait: invalid duration \"soon\""));
+    assertEquals("invalid value for -wait: time: invalid duration \"soon\"",
+        assertThrows(UsageException.class, () -> settings("-template", "a:b", "-wait", "soon")).getMessage());
     assertTrue(assertThrows(UsageException.class, () -> settings("-template", "a:b", "-exec", "x",
         "-exec-kill-signal", "SIGNOPE")).getMessage().startsWith("invalid value for -exec-kill-signal: unknown "
         + "signal \"SIGNOPE\""));

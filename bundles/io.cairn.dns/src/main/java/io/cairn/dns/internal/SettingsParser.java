@@ -5,10 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.cairn.agent.api.AgentInfo;
+import io.cairn.go.lang.GoDuration;
 
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
@@ -18,8 +17,6 @@ import org.xbill.DNS.TextParseException;
  * accepted.
  */
 final class SettingsParser {
-
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private SettingsParser() {
     }
@@ -43,29 +40,26 @@ final class SettingsParser {
         }
     }
 
-    /** Go-style durations ({@code 0s}, {@code 1m30s}, {@code 500ms}); a bare number is seconds. */
+    /**
+     * A Go duration ({@code 0s}, {@code 1m30s}, {@code 500ms}), as Consul reads its {@code dns_config} durations;
+     * a bare number of seconds ({@code 30}) is accepted too, as Cairn always has. Negative durations are refused.
+     */
     static Duration duration(String key, String text) {
         String value = text.trim();
-        if (value.matches("\\d+")) {
-            return Duration.ofSeconds(Long.parseLong(value));
+        Duration duration;
+        try {
+            duration = value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value)) : GoDuration.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(notADuration(key, text), e);
         }
-        Matcher part = DURATION_PART.matcher(value);
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (part.find() && part.start() == end) {
-            long amount = Long.parseLong(part.group(1));
-            total = total.plus(switch (part.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            });
-            end = part.end();
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException(notADuration(key, text));
         }
-        if (end != value.length() || value.isEmpty()) {
-            throw new IllegalArgumentException(key + ": '" + text + "' is not a duration such as 0s, 10s, 1m30s");
-        }
-        return total;
+        return duration;
+    }
+
+    private static String notADuration(String key, String text) {
+        return key + ": '" + text + "' is not a duration such as 0s, 10s, 1m30s";
     }
 
     /** Comma-separated {@code host[:port]} (port 53 by default; IPv6 as {@code [::1]:53}). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,19 @@ class SettingsParserTest {
                 () -> SettingsParser.parse(config(Map.of("node_ttl", "soon")), agent("web1", "dc1")));
 
         assertEquals("node.ttl: 'soon' is not a duration such as 0s, 10s, 1m30s", e.getMessage());
+    }
+
+    @Test
+    void durationsAreGoDurationsOrBareSeconds() {
+        assertEquals(Duration.ofSeconds(90), SettingsParser.duration("node.ttl", "1m30s"));
+        assertEquals(Duration.ofMillis(1500), SettingsParser.duration("recursor.timeout", " 1.5s "));
+        assertEquals(Duration.ofMillis(250), SettingsParser.duration("recursor.timeout", "250ms"));
+        assertEquals(Duration.ZERO, SettingsParser.duration("service.ttl", "0"));
+        assertEquals(Duration.ofSeconds(30), SettingsParser.duration("service.ttl", "30"));
+        for (String refused : new String[] {"", "-5s", "1d", "5 s", "s"}) {
+            assertEquals("service.ttl: '" + refused + "' is not a duration such as 0s, 10s, 1m30s",
+                    assertThrows(IllegalArgumentException.class,
+                            () -> SettingsParser.duration("service.ttl", refused)).getMessage());
+        }
     }
 }

@@ -2,13 +2,14 @@ package io.cairn.exec.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+
+import io.cairn.go.lang.GoUrl;
 
 /**
  * The KV calls of a remote-exec job, made over this agent's own HTTP API (as a Consul agent makes them through
@@ -27,7 +28,7 @@ class AgentKv {
     /** The raw value of {@code key}; empty if it does not exist. */
     Optional<byte[]> get(String key, boolean consistent) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = client().send(HttpRequest.newBuilder(
-                URI.create(base + "/v1/kv/" + escape(key) + "?raw" + (consistent ? "&consistent" : "&stale")))
+                URI.create(base + GoUrl.escapePath("/v1/kv/" + key) + "?raw" + (consistent ? "&consistent" : "&stale")))
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() == 404) {
             return Optional.empty();
@@ -42,16 +43,10 @@ class AgentKv {
     /** Writes {@code value} to {@code key} held by {@code session}; false if the session cannot hold it. */
     boolean acquire(String key, byte[] value, String session) throws IOException, InterruptedException {
         HttpResponse<String> response = client().send(HttpRequest.newBuilder(
-                URI.create(base + "/v1/kv/" + escape(key) + "?acquire=" + URLEncoder.encode(session,
-                        StandardCharsets.UTF_8)))
+                URI.create(base + GoUrl.escapePath("/v1/kv/" + key) + "?acquire=" + GoUrl.queryEscape(session)))
                 .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofByteArray(value)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 && response.body().contains("true");
-    }
-
-    /** Escapes a key for the path, keeping its slashes. */
-    static String escape(String key) {
-        return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
     }
 
     private synchronized HttpClient client() {

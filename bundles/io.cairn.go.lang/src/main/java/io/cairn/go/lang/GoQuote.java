@@ -6,7 +6,10 @@ package io.cairn.go.lang;
  * symbols and the ASCII space) kept as they are, {@code "} and {@code \} backslashed, {@code \a \b \f \n \r \t \v}
  * for those controls, {@code \xNN} for other ASCII controls and DEL, <code>&#92;uNNNN</code> or
  * <code>&#92;UNNNNNNNN</code> for any other character that is not printable. An unpaired surrogate, which would
- * be invalid UTF-8 in Go, is written as the {@code \xNN} escapes of the three bytes Go would see.
+ * be invalid UTF-8 in Go, is written as the {@code \xNN} escapes of the three bytes Go would see. Also
+ * {@code strconv.QuoteToASCII} (the {@code %+q} form, every non-ASCII character escaped) and the rune forms
+ * {@code strconv.QuoteRune} and {@code QuoteRuneToASCII} (single quotes, {@code '} backslashed instead of
+ * {@code "}).
  */
 public final class GoQuote {
     private static final String HEX = "0123456789abcdef";
@@ -16,17 +19,51 @@ public final class GoQuote {
 
     /** Quotes {@code s} as {@code strconv.Quote} does. */
     public static String quote(String s) {
+        return quote(s, false);
+    }
+
+    /** Quotes {@code s} as {@code strconv.QuoteToASCII} does: like {@link #quote}, with only ASCII kept. */
+    public static String quoteToAscii(String s) {
+        return quote(s, true);
+    }
+
+    /**
+     * Quotes the code point {@code r} as {@code strconv.QuoteRune} does: {@code 'a'}, {@code '\''},
+     * {@code '\n'}; a value that is no Unicode scalar value (a surrogate, negative, beyond U+10FFFF) is quoted as
+     * U+FFFD, as Go does.
+     */
+    public static String quoteRune(int r) {
+        return quoteRune(r, false);
+    }
+
+    /** Quotes the code point {@code r} as {@code strconv.QuoteRuneToASCII} does: <code>'&#92;u263a'</code>. */
+    public static String quoteRuneToAscii(int r) {
+        return quoteRune(r, true);
+    }
+
+    private static String quote(String s, boolean ascii) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length();) {
             int r = s.codePointAt(i);
             i += Character.charCount(r);
-            appendEscaped(out, r);
+            appendEscaped(out, r, '"', ascii);
         }
         return out.append('"').toString();
     }
 
-    /** Go's {@code unicode.IsPrint}, for the Unicode version of the running Java. */
-    private static boolean isPrint(int r) {
+    private static String quoteRune(int r, boolean ascii) {
+        boolean scalarValue = r >= 0 && r <= Character.MAX_CODE_POINT && !isSurrogate(r);
+        StringBuilder out = new StringBuilder("'");
+        appendEscaped(out, scalarValue ? r : 0xfffd, '\'', ascii);
+        return out.append('\'').toString();
+    }
+
+    /**
+     * Go's {@code unicode.IsPrint}, for the Unicode version of the running Java: letters, marks, numbers,
+     * punctuation, symbols and the ASCII space are printable; controls, format characters, other spaces,
+     * surrogates, private-use and unassigned code points are not.
+     */
+    public static boolean isPrint(int r) {
         if (r == ' ') {
             return true;
         }
@@ -38,12 +75,12 @@ public final class GoQuote {
         };
     }
 
-    private static void appendEscaped(StringBuilder out, int r) {
-        if (r == '"' || r == '\\') {
+    private static void appendEscaped(StringBuilder out, int r, char quote, boolean ascii) {
+        if (r == quote || r == '\\') {
             out.append('\\').appendCodePoint(r);
             return;
         }
-        if (isPrint(r)) {
+        if (ascii ? r < 0x80 && isPrint(r) : isPrint(r)) {
             out.appendCodePoint(r);
             return;
         }
@@ -58,7 +95,7 @@ public final class GoQuote {
             default -> {
                 if (r < ' ' || r == 0x7f) {
                     hex(out.append("\\x"), r, 2);
-                } else if (Character.isSurrogate((char) r)) {
+                } else if (isSurrogate(r)) {
                     // The CESU-8 bytes of a lone surrogate are invalid UTF-8, which Go escapes byte by byte.
                     hex(out.append("\\x"), 0xe0 | r >> 12, 2);
                     hex(out.append("\\x"), 0x80 | r >> 6 & 0x3f, 2);
@@ -70,6 +107,10 @@ public final class GoQuote {
                 }
             }
         }
+    }
+
+    private static boolean isSurrogate(int r) {
+        return r >= Character.MIN_SURROGATE && r <= Character.MAX_SURROGATE;
     }
 
     private static void hex(StringBuilder out, int value, int digits) {

@@ -3,7 +3,8 @@
  * byte-for-byte like theirs and its input is accepted exactly where Go accepts it:
  * <ul>
  * <li>{@link io.cairn.go.lang.GoDuration}: {@code time.ParseDuration} and {@code Duration.String};</li>
- * <li>{@link io.cairn.go.lang.GoQuote}: {@code strconv.Quote}, the {@code %q} of error messages;</li>
+ * <li>{@link io.cairn.go.lang.GoQuote}: {@code strconv.Quote}, the {@code %q} of error messages, and its ASCII and
+ * rune forms;</li>
  * <li>{@link io.cairn.go.lang.GoJsonString}: a string as {@code encoding/json} encodes it;</li>
  * <li>{@link io.cairn.go.lang.GoUrl}: a URL path as {@code net/url} escapes it.</li>
  * </ul>
@@ -15,7 +16,7 @@
  * JSON-escaped as <code>&#92;ufffd</code>).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.cairn.go.lang;
 
 import org.osgi.annotation.bundle.Export;

@@ -195,13 +195,89 @@ class GoTextCorpusTest {
                 Arguments.of("\ue000", "\"\\ue000\""),
                 Arguments.of("\udb40\udc01", "\"\\U000e0001\""),
                 Arguments.of("\udbff\udffd", "\"\\U0010fffd\""),
-                Arguments.of("\ud800", "\"\\xed\\xa0\\x80\""));
+                Arguments.of("\ud800", "\"\\xed\\xa0\\x80\""),
+                Arguments.of("\udb76\udc00", "\"\\U000ed800\""));
     }
 
     @ParameterizedTest
     @MethodSource("quoted")
     void quotesAsStrconvQuoteDoes(String text, String quoted) {
         assertEquals(quoted, GoQuote.quote(text));
+    }
+
+    static Stream<Arguments> quotedToAscii() {
+        return Stream.of(
+                Arguments.of("web", "\"web\""),
+                Arguments.of("a\"b\\c\n\u007f", "\"a\\\"b\\\\c\\n\\x7f\""),
+                Arguments.of("\u263a", "\"\\u263a\""),
+                Arguments.of("h\u00e9llo \u65e5\u672c", "\"h\\u00e9llo \\u65e5\\u672c\""),
+                Arguments.of("\ud83d\ude00", "\"\\U0001f600\""),
+                Arguments.of("\udbff\udfff", "\"\\U0010ffff\""),
+                Arguments.of("!\u00a0!\u2000!\u3000!", "\"!\\u00a0!\\u2000!\\u3000!\""),
+                Arguments.of("\ud800", "\"\\xed\\xa0\\x80\""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("quotedToAscii")
+    void quotesAsStrconvQuoteToAsciiDoes(String text, String quoted) {
+        assertEquals(quoted, GoQuote.quoteToAscii(text));
+    }
+
+    /** Code point, {@code strconv.QuoteRune}, {@code strconv.QuoteRuneToASCII}: Go's own table and a few more. */
+    static Stream<Arguments> quotedRunes() {
+        return Stream.of(
+                Arguments.of((int) 'a', "'a'", "'a'"),
+                Arguments.of(0x07, "'\\a'", "'\\a'"),
+                Arguments.of((int) '\\', "'\\\\'", "'\\\\'"),
+                Arguments.of((int) '\'', "'\\''", "'\\''"),
+                Arguments.of((int) '"', "'\"'", "'\"'"),
+                Arguments.of((int) '\n', "'\\n'", "'\\n'"),
+                Arguments.of(0xff, "'\u00ff'", "'\\u00ff'"),
+                Arguments.of(0x263a, "'\u263a'", "'\\u263a'"),
+                Arguments.of(0xdead, "'\ufffd'", "'\\ufffd'"),
+                Arguments.of(0xfffd, "'\ufffd'", "'\\ufffd'"),
+                Arguments.of(0x1f600, "'\ud83d\ude00'", "'\\U0001f600'"),
+                Arguments.of(0x10ffff, "'\\U0010ffff'", "'\\U0010ffff'"),
+                Arguments.of(0x110000, "'\ufffd'", "'\\ufffd'"),
+                Arguments.of(-1, "'\ufffd'", "'\\ufffd'"),
+                Arguments.of(0x04, "'\\x04'", "'\\x04'"),
+                Arguments.of(0x7f, "'\\x7f'", "'\\x7f'"),
+                Arguments.of(0x200b, "'\\u200b'", "'\\u200b'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("quotedRunes")
+    void quotesRunesAsStrconvQuoteRuneDoes(int rune, String quoted, String quotedToAscii) {
+        assertEquals(quoted, GoQuote.quoteRune(rune));
+        assertEquals(quotedToAscii, GoQuote.quoteRuneToAscii(rune));
+    }
+
+    /** Code points and Go's {@code unicode.IsPrint} of them. */
+    static Stream<Arguments> printable() {
+        return Stream.of(
+                Arguments.of((int) ' ', true),
+                Arguments.of((int) 'a', true),
+                Arguments.of((int) '~', true),
+                Arguments.of(0x263a, true),
+                Arguments.of(0x65e5, true),
+                Arguments.of(0x0301, true),
+                Arguments.of(0xfffd, true),
+                Arguments.of(0x1f600, true),
+                Arguments.of((int) '\t', false),
+                Arguments.of(0x7f, false),
+                Arguments.of(0xa0, false),
+                Arguments.of(0xad, false),
+                Arguments.of(0x3000, false),
+                Arguments.of(0x2028, false),
+                Arguments.of(0xd800, false),
+                Arguments.of(0xe000, false),
+                Arguments.of(0x10ffff, false));
+    }
+
+    @ParameterizedTest
+    @MethodSource("printable")
+    void tellsPrintableAsUnicodeIsPrintDoes(int rune, boolean printable) {
+        assertEquals(printable, GoQuote.isPrint(rune));
     }
 
     static Stream<Arguments> jsonStrings() {

@@ -2,11 +2,9 @@ package io.cairn.watch.plan;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +38,8 @@ public final class HttpWatchFetch implements WatchFetch {
         }
         StringBuilder query = new StringBuilder();
         for (Map.Entry<String, String> param : all) {
-            query.append(query.length() == 0 ? '?' : '&').append(encode(param.getKey())).append('=')
-                    .append(param.getValue() == null ? "" : encode(param.getValue()));
+            query.append(query.length() == 0 ? '?' : '&').append(GoUrl.queryEscape(param.getKey()))
+                    .append('=').append(param.getValue() == null ? "" : GoUrl.queryEscape(param.getValue()));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + GoUrl.escapePath(path) + query)).GET();
         if (!token.isEmpty()) {
@@ -64,9 +62,5 @@ public final class HttpWatchFetch implements WatchFetch {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,7 @@ package io.cairn.kv.shell.internal;
 import java.io.PrintStream;
 
 import io.cairn.kv.api.KvStore;
+import io.cairn.kv.api.KvText;
 import io.cairn.raft.api.Consistency;
 import io.cairn.shell.support.Stages;
 
@@ -30,7 +31,7 @@ public class ExportCommand implements Action {
     }
 
     void run(PrintStream out) throws Exception {
-        out.println(KvFormat.export(
+        out.println(KvText.export(
                 Stages.await(store.list(prefix, Consistency.DEFAULT), "Error querying Consul agent: ")));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.cairn.kv.api.KvEntry;
 import io.cairn.kv.api.KvStore;
+import io.cairn.kv.api.KvText;
 import io.cairn.raft.api.Consistency;
 import io.cairn.shell.support.Failures;
 import io.cairn.shell.support.Stages;
@@ -64,13 +65,14 @@ public class GetCommand implements Action {
         if (recurse) {
             List<KvEntry> entries = Stages.await(store.list(key, consistency), QUERY_ERROR);
             for (int i = 0; i < entries.size(); i++) {
+                KvEntry entry = entries.get(i);
                 if (detailed) {
-                    out.println(KvFormat.detailed(entries.get(i), base64));
+                    out.println(KvText.detailed(entry, base64));
                     if (i < entries.size() - 1) {
                         out.println();
                     }
                 } else {
-                    out.println(KvFormat.line(entries.get(i), base64));
+                    out.println(entry.key() + ":" + KvText.value(entry.value(), base64));
                 }
             }
             return;
@@ -80,6 +82,6 @@ public class GetCommand implements Action {
         }
         KvEntry entry = Stages.await(store.get(key, consistency), QUERY_ERROR)
                 .orElseThrow(() -> Failures.fail("Error! No key exists at: " + key));
-        out.println(detailed ? KvFormat.detailed(entry, base64) : KvFormat.value(entry.value(), base64));
+        out.println(detailed ? KvText.detailed(entry, base64) : KvText.value(entry.value(), base64));
     }
 }

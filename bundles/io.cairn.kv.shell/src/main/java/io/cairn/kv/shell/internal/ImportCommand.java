@@ -42,13 +42,13 @@ public class ImportCommand implements Action {
                 throw Failures.fail("Failed to read file: " + e.getMessage());
             }
         }
-        Iterable<KvFormat.Exported> entries;
+        Iterable<ImportDocument.Exported> entries;
         try {
-            entries = KvFormat.parseImport(json);
+            entries = ImportDocument.parse(json);
         } catch (IllegalArgumentException e) {
             throw Failures.fail(e.getMessage());
         }
-        for (KvFormat.Exported entry : entries) {
+        for (ImportDocument.Exported entry : entries) {
             Stages.await(store.put(entry.key(), entry.value(), entry.flags()),
                     "Error! Failed writing data for key " + entry.key() + ": ");
             out.println("Imported: " + entry.key());

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 
+import io.cairn.kv.api.KvText;
+
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 
@@ -99,8 +101,19 @@ class CommandsTest {
         GetCommand detailed = get("a/b");
         detailed.detailed = true;
         detailed.run(out);
-        assertEquals("a/b:1\na/c/d:2\na/b\na/c/\n" + KvFormat.detailed(store.entries.get("a/b"), false) + "\n",
+        assertEquals("a/b:1\na/c/d:2\na/b\na/c/\n" + KvText.detailed(store.entries.get("a/b"), false) + "\n",
                 output());
+    }
+
+    @Test
+    void getRecurseBase64() throws Exception {
+        put("a/b", "v").run(out);
+        bytes.reset();
+        GetCommand recurse = get("a/");
+        recurse.recurse = true;
+        recurse.base64 = true;
+        recurse.run(out);
+        assertEquals("a/b:dg==\n", output());
     }
 
     @Test
@@ -135,7 +148,7 @@ class CommandsTest {
         export.store = store;
         export.run(out);
         String document = output();
-        assertEquals(KvFormat.export(store.list("", null).toCompletableFuture().join()) + "\n", document);
+        assertEquals(KvText.export(store.list("", null).toCompletableFuture().join()) + "\n", document);
         store.entries.clear();
         bytes.reset();
         ImportCommand importer = new ImportCommand();

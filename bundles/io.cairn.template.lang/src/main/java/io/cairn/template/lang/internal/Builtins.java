@@ -1,5 +1,6 @@
 package io.cairn.template.lang.internal;
 
+import io.cairn.go.lang.GoUrl;
 import io.cairn.template.lang.GoFunc;
 import io.cairn.template.lang.internal.Values.Kind;
 import java.math.BigInteger;
@@ -69,7 +70,7 @@ final class Builtins {
             case "js":
                 return Escape.js(Escape.evalArgs(a));
             case "urlquery":
-                return Escape.urlQuery(Escape.evalArgs(a));
+                return GoUrl.queryEscape(Escape.evalArgs(a));
             default:
                 throw new IllegalStateException("not a builtin: " + name);
         }

@@ -1,10 +1,13 @@
 package io.cairn.template.lang.internal;
 
-import java.nio.charset.StandardCharsets;
+import io.cairn.go.lang.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The html, js and urlquery built-ins: escaping as text/template's HTMLEscapeString, JSEscapeString, QueryEscape. */
+/**
+ * The html and js built-ins: escaping as text/template's HTMLEscapeString and JSEscapeString; urlquery's
+ * QueryEscape is {@link io.cairn.go.lang.GoUrl#queryEscape}.
+ */
 final class Escape {
     private Escape() {
     }
@@ -60,22 +63,6 @@ final class Escape {
                         b.append(String.format("\\u%04X", r));
                     }
                 }
-            }
-        }
-        return b.toString();
-    }
-
-    static String urlQuery(String s) {
-        StringBuilder b = new StringBuilder();
-        for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = x & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.' || c == '~') {
-                b.append((char) c);
-            } else if (c == ' ') {
-                b.append('+');
-            } else {
-                b.append('%').append("0123456789ABCDEF".charAt(c >> 4)).append("0123456789ABCDEF".charAt(c & 15));
             }
         }
         return b.toString();

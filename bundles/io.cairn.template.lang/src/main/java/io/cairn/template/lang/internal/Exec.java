@@ -1,5 +1,6 @@
 package io.cairn.template.lang.internal;
 
+import io.cairn.go.lang.GoQuote;
 import io.cairn.template.lang.GoFunc;
 import io.cairn.template.lang.internal.Node.ActionNode;
 import io.cairn.template.lang.internal.Node.BranchKind;
@@ -56,7 +57,7 @@ public final class Exec {
     public static void execute(TemplateSet set, String name, Object data, Appendable out) {
         Tree tree = set.tree(name);
         if (tree == null) {
-            throw new TemplateFailure("template: " + name + ": " + GoQuote.quote(name, false)
+            throw new TemplateFailure("template: " + name + ": " + GoQuote.quote(name)
                     + " is an incomplete or empty template", name, 0, -1, null);
         }
         try {
@@ -235,7 +236,7 @@ public final class Exec {
         node = t;
         Tree target = set.tree(t.name());
         if (target == null) {
-            throw new ExecError("template " + GoQuote.quote(t.name(), false) + " not defined");
+            throw new ExecError("template " + GoQuote.quote(t.name()) + " not defined");
         }
         if (depth >= MAX_DEPTH) {
             throw new ExecError("exceeded maximum template depth (" + MAX_DEPTH + ")");
@@ -313,7 +314,7 @@ public final class Exec {
         if (first instanceof Node.StringNode s) {
             return s.text();
         }
-        throw new ExecError("can't evaluate command " + GoQuote.quote(first.toString(), false));
+        throw new ExecError("can't evaluate command " + GoQuote.quote(first.toString()));
     }
 
     private Object evalChainNode(Object dot, ChainNode chain, List<Node> args, Object fin) {
@@ -354,7 +355,7 @@ public final class Exec {
         }
         if (receiver == null) {
             if (set.missingKeyError()) {
-                throw new ExecError("nil data; no entry for key " + GoQuote.quote(fieldName, false));
+                throw new ExecError("nil data; no entry for key " + GoQuote.quote(fieldName));
             }
             return null;
         }
@@ -374,7 +375,7 @@ public final class Exec {
                     throw new ExecError(fieldName + " is not a method but has arguments");
                 }
                 if (set.missingKeyError()) {
-                    throw new ExecError("map has no entry for key " + GoQuote.quote(fieldName, false));
+                    throw new ExecError("map has no entry for key " + GoQuote.quote(fieldName));
                 }
                 return null;
             }
@@ -413,7 +414,7 @@ public final class Exec {
         String name = id.name();
         GoFunc user = set.funcs().get(name);
         if (user == null && !Builtins.NAMES.contains(name)) {
-            throw new ExecError(GoQuote.quote(name, false) + " is not a defined function");
+            throw new ExecError(GoQuote.quote(name) + " is not a defined function");
         }
         List<Node> argNodes = args.isEmpty() ? List.of() : args.subList(1, args.size());
         int given = argNodes.size() + (fin != MISSING ? 1 : 0);

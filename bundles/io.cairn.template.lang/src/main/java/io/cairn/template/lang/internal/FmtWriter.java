@@ -1,5 +1,6 @@
 package io.cairn.template.lang.internal;
 
+import io.cairn.go.lang.GoQuote;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
@@ -124,7 +125,7 @@ final class FmtWriter {
     }
 
     void fmtQc(BigInteger v) {
-        pad(GoQuote.quoteRune(toRune(v), plus));
+        pad(plus ? GoQuote.quoteRuneToAscii(toRune(v)) : GoQuote.quoteRune(toRune(v)));
     }
 
     void fmtUnicode(BigInteger v) {
@@ -245,11 +246,11 @@ final class FmtWriter {
 
     void fmtQ(String s) {
         s = truncate(s);
-        if (sharp && GoQuote.canBackquote(s)) {
+        if (sharp && GoLiterals.canBackquote(s)) {
             padString("`" + s + "`");
             return;
         }
-        padString(GoQuote.quote(s, plus));
+        padString(plus ? GoQuote.quoteToAscii(s) : GoQuote.quote(s));
     }
 
     void fmtSx(String s, boolean upper) {

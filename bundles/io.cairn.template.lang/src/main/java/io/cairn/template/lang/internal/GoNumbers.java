@@ -1,5 +1,6 @@
 package io.cairn.template.lang.internal;
 
+import io.cairn.go.lang.GoQuote;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -13,7 +14,7 @@ final class GoNumbers {
     /** Builds the number node, or throws IllegalArgumentException with Go's message. */
     static Node.NumberNode parse(int pos, String text, boolean charConstant) {
         if (charConstant) {
-            int r = GoQuote.unquoteChar(text);
+            int r = GoLiterals.unquoteChar(text);
             if (r == -1) {
                 throw new IllegalArgumentException("invalid syntax");
             }
@@ -43,7 +44,7 @@ final class GoNumbers {
             Double parsed = parseFloat(text);
             if (parsed != null) {
                 if (!containsAny(text, ".eEpP")) {
-                    throw new IllegalArgumentException("integer overflow: " + GoQuote.quote(text, false));
+                    throw new IllegalArgumentException("integer overflow: " + GoQuote.quote(text));
                 }
                 isFloat = true;
                 f = parsed;
@@ -58,7 +59,7 @@ final class GoNumbers {
             }
         }
         if (!isInt && !isUint && !isFloat) {
-            throw new IllegalArgumentException("illegal number syntax: " + GoQuote.quote(text, false));
+            throw new IllegalArgumentException("illegal number syntax: " + GoQuote.quote(text));
         }
         return new Node.NumberNode(pos, text, isInt, isUint, isFloat, intValue, u, f);
     }

@@ -1,5 +1,6 @@
 package io.cairn.template.lang.internal;
 
+import io.cairn.go.lang.GoQuote;
 import io.cairn.template.lang.internal.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -250,7 +251,7 @@ final class Lexer {
         } else if (r < 0x7f && r >= 0x20) {
             emit(Kind.CHAR);
         } else {
-            return error("unrecognized character in action: " + GoQuote.unicodeName(r));
+            return error("unrecognized character in action: " + GoLiterals.unicodeName(r));
         }
         return true;
     }
@@ -290,7 +291,7 @@ final class Lexer {
         } while (isAlphaNumeric(r));
         backup(r);
         if (!atTerminator()) {
-            return error("bad character " + GoQuote.unicodeName(r));
+            return error("bad character " + GoLiterals.unicodeName(r));
         }
         String word = input.substring(start, pos);
         Kind key = KEYWORDS.get(word);
@@ -319,7 +320,7 @@ final class Lexer {
         } while (isAlphaNumeric(r));
         backup(r);
         if (!atTerminator()) {
-            return error("bad character " + GoQuote.unicodeName(r));
+            return error("bad character " + GoLiterals.unicodeName(r));
         }
         emit(kind);
         return true;
@@ -377,7 +378,7 @@ final class Lexer {
 
     private boolean lexNumber() {
         if (!scanNumber()) {
-            return error("bad number syntax: " + GoQuote.quote(input.substring(start, Math.min(pos, input.length())), false));
+            return error("bad number syntax: " + GoQuote.quote(input.substring(start, Math.min(pos, input.length()))));
         }
         emit(Kind.NUMBER);
         return true;

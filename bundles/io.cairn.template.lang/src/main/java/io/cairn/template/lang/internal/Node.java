@@ -1,5 +1,6 @@
 package io.cairn.template.lang.internal;
 
+import io.cairn.go.lang.GoQuote;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -155,8 +156,8 @@ sealed interface Node {
     record TemplateNode(int pos, String name, PipeNode pipe) implements Node {
         @Override
         public String toString() {
-            return pipe == null ? "{{template " + GoQuote.quote(name, false) + "}}"
-                    : "{{template " + GoQuote.quote(name, false) + " " + pipe + "}}";
+            return pipe == null ? "{{template " + GoQuote.quote(name) + "}}"
+                    : "{{template " + GoQuote.quote(name) + " " + pipe + "}}";
         }
     }
 

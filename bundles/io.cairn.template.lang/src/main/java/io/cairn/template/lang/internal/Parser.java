@@ -1,5 +1,6 @@
 package io.cairn.template.lang.internal;
 
+import io.cairn.go.lang.GoQuote;
 import io.cairn.template.lang.internal.Node.BranchKind;
 import io.cairn.template.lang.internal.Node.BranchNode;
 import io.cairn.template.lang.internal.Node.CommandNode;
@@ -144,7 +145,7 @@ public final class Parser {
         if (nameToken.kind() != Kind.STRING && nameToken.kind() != Kind.RAW_STRING) {
             throw unexpected(nameToken, context);
         }
-        String name = GoQuote.unquote(nameToken.val());
+        String name = GoLiterals.unquote(nameToken.val());
         if (name == null) {
             throw error("invalid syntax");
         }
@@ -169,7 +170,7 @@ public final class Parser {
             return;
         }
         if (!tree.isEmpty()) {
-            throw error("template: multiple definition of template " + GoQuote.quote(tree.name(), false));
+            throw error("template: multiple definition of template " + GoQuote.quote(tree.name()));
         }
     }
 
@@ -323,7 +324,7 @@ public final class Parser {
         if (t.kind() != Kind.STRING && t.kind() != Kind.RAW_STRING) {
             throw unexpected(t, context);
         }
-        String s = GoQuote.unquote(t.val());
+        String s = GoLiterals.unquote(t.val());
         if (s == null) {
             throw error("invalid syntax");
         }
@@ -448,7 +449,7 @@ public final class Parser {
             }
             if (node instanceof Node.BoolNode || node instanceof Node.StringNode || node instanceof Node.NumberNode
                     || node instanceof Node.NilNode || node instanceof Node.DotNode) {
-                throw error("unexpected . after term " + GoQuote.quote(node.toString(), false));
+                throw error("unexpected . after term " + GoQuote.quote(node.toString()));
             }
             return new Node.ChainNode(pos, node, List.copyOf(fields));
         }
@@ -460,7 +461,7 @@ public final class Parser {
         switch (t.kind()) {
             case IDENTIFIER:
                 if (!hasFunction.test(t.val())) {
-                    throw error("function " + GoQuote.quote(t.val(), false) + " not defined");
+                    throw error("function " + GoQuote.quote(t.val()) + " not defined");
                 }
                 return new Node.IdentifierNode(t.pos(), t.val());
             case DOT:
@@ -469,7 +470,7 @@ public final class Parser {
                 return new Node.NilNode(t.pos());
             case VARIABLE:
                 if (!vars.contains(t.val())) {
-                    throw error("undefined variable " + GoQuote.quote(t.val(), false));
+                    throw error("undefined variable " + GoQuote.quote(t.val()));
                 }
                 return new VariableNode(t.pos(), List.of(t.val()));
             case FIELD:
@@ -487,7 +488,7 @@ public final class Parser {
                 return pipeline("parenthesized pipeline", Kind.RIGHT_PAREN);
             case STRING:
             case RAW_STRING:
-                String s = GoQuote.unquote(t.val());
+                String s = GoLiterals.unquote(t.val());
                 if (s == null) {
                     throw error("invalid syntax");
                 }

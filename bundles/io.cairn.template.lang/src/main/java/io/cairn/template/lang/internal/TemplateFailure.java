@@ -1,5 +1,7 @@
 package io.cairn.template.lang.internal;
 
+import io.cairn.go.lang.GoQuote;
+
 /** An execution error with its final Go-style message and location; the API turns it into TemplateException. */
 public final class TemplateFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -25,7 +27,7 @@ public final class TemplateFailure extends RuntimeException {
         }
         int[] lc = tree.lineAndColumn(node.pos());
         String msg = "template: " + tree.parseName() + ":" + lc[0] + ":" + lc[1] + ": executing "
-                + GoQuote.quote(tree.name(), false) + " at <" + node + ">: " + e.getMessage();
+                + GoQuote.quote(tree.name()) + " at <" + node + ">: " + e.getMessage();
         return new TemplateFailure(msg, tree.name(), lc[0], lc[1], e.getCause());
     }
 

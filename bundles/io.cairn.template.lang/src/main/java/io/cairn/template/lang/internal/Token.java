@@ -1,5 +1,7 @@
 package io.cairn.template.lang.internal;
 
+import io.cairn.go.lang.GoQuote;
+
 /** One lexical item: its kind, its source text, and where it starts (byte offset into the UTF-16 text, 1-based line). */
 record Token(Kind kind, String val, int pos, int line) {
 
@@ -27,8 +29,8 @@ record Token(Kind kind, String val, int pos, int line) {
             return "<" + val + ">";
         }
         if (val.codePointCount(0, val.length()) > 10) {
-            return GoQuote.quote(val.substring(0, val.offsetByCodePoints(0, 10)), false) + "...";
+            return GoQuote.quote(val.substring(0, val.offsetByCodePoints(0, 10))) + "...";
         }
-        return GoQuote.quote(val, false);
+        return GoQuote.quote(val);
     }
 }

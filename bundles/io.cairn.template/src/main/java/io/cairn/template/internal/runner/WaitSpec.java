@@ -13,28 +13,23 @@ public record WaitSpec(Duration min, Duration max) {
 
     public WaitSpec {
         if (max.compareTo(min) < 0) {
-            throw new IllegalArgumentException("wait: max (" + max + ") must not be less than min (" + min + ")");
+            throw new IllegalArgumentException("wait: max (" + GoDuration.format(max)
+                    + ") must not be less than min (" + GoDuration.format(min) + ")");
         }
     }
 
     /**
      * Parses the flag form {@code min[:max]} ({@code 5s:10s}) of Go durations, each trimmed of surrounding space;
      * without a max, max is four times min, as in consul-template.
+     *
+     * @throws IllegalArgumentException with Go's message for a text that is not a Go duration, e.g.
+     *                                  {@code time: invalid duration "soon"}
      */
     public static WaitSpec parse(String text) {
         int colon = text.indexOf(':');
-        Duration min = duration(colon < 0 ? text : text.substring(0, colon));
-        Duration max = colon < 0 ? min.multipliedBy(4) : duration(text.substring(colon + 1));
+        Duration min = GoDuration.parse((colon < 0 ? text : text.substring(0, colon)).trim());
+        Duration max = colon < 0 ? min.multipliedBy(4) : GoDuration.parse(text.substring(colon + 1).trim());
         return new WaitSpec(min, max);
-    }
-
-    private static Duration duration(String text) {
-        try {
-            return GoDuration.parse(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid duration \"" + text
-                    + "\": expected a number with a unit (ns, us, ms, s, m, h), e.g. 250ms, 5s or 1m30s", e);
-        }
     }
 
     public boolean isNone() {

@@ -1,10 +1,8 @@
 package io.cairn.kv.shell.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-import io.cairn.go.lang.GoJsonString;
-import io.cairn.kv.api.KvEntry;
-
-/** The texts of Consul's {@code consul kv} commands: value lines, the detailed block and the export document. */
-final class KvFormat {
+/**
+ * Reads the document {@code kv:import} takes, the one {@code kv:export} prints
+ * ({@link io.cairn.kv.api.KvText#export}), as {@code consul kv import} reads it.
+ */
+final class ImportDocument {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,61 +23,14 @@ final class KvFormat {
     record Exported(String key, long flags, byte[] value) {
     }
 
-    private KvFormat() {
-    }
-
-    static String value(byte[] value, boolean base64) {
-        return base64 ? Base64.getEncoder().encodeToString(value) : new String(value, StandardCharsets.UTF_8);
-    }
-
-    /** {@code key:value}, as {@code consul kv get -recurse} prints each pair. */
-    static String line(KvEntry entry, boolean base64) {
-        return entry.key() + ":" + value(entry.value(), base64);
-    }
-
-    /** {@code consul kv get -detailed}: labels padded to the longest plus six spaces, no trailing newline. */
-    static String detailed(KvEntry entry, boolean base64) {
-        Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("CreateIndex", Long.toString(entry.createIndex()));
-        rows.put("Flags", Long.toUnsignedString(entry.flags()));
-        rows.put("Key", entry.key());
-        rows.put("LockIndex", Long.toString(entry.lockIndex()));
-        rows.put("ModifyIndex", Long.toString(entry.modifyIndex()));
-        rows.put("Session", entry.session().isEmpty() ? "-" : entry.session());
-        rows.put("Value", value(entry.value(), base64));
-        int width = "CreateIndex".length() + 6;
-        StringBuilder out = new StringBuilder();
-        rows.forEach((label, text) -> {
-            if (!out.isEmpty()) {
-                out.append('\n');
-            }
-            out.append(label).append(" ".repeat(width - label.length())).append(text);
-        });
-        return out.toString();
-    }
-
-    /** {@code consul kv export}: Go's tab-indented JSON array of key, unsigned flags and base64 value. */
-    static String export(List<KvEntry> entries) {
-        if (entries.isEmpty()) {
-            return "[]";
-        }
-        StringBuilder out = new StringBuilder("[\n");
-        for (Iterator<KvEntry> it = entries.iterator(); it.hasNext();) {
-            KvEntry e = it.next();
-            out.append("\t{\n")
-                    .append("\t\t\"key\": ").append(GoJsonString.quote(e.key())).append(",\n")
-                    .append("\t\t\"flags\": ").append(Long.toUnsignedString(e.flags())).append(",\n")
-                    .append("\t\t\"value\": \"").append(Base64.getEncoder().encodeToString(e.value())).append("\"\n")
-                    .append(it.hasNext() ? "\t},\n" : "\t}\n");
-        }
-        return out.append(']').toString();
+    private ImportDocument() {
     }
 
     /**
      * Reads an export document. Field names match case-insensitively, as Go's decoder does; flags may be any
      * unsigned 64-bit number. {@link IllegalArgumentException} with Consul's message if it does not parse.
      */
-    static List<Exported> parseImport(String json) {
+    static List<Exported> parse(String json) {
         JsonNode root;
         try {
             root = JSON.readTree(json);

@@ -1,83 +1,26 @@
 package io.cairn.template.lang.internal;
 
+import io.cairn.go.lang.GoQuote;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Go's string and rune literal syntax: quoting like strconv.Quote and unquoting like strconv.Unquote. */
-final class GoQuote {
-    private GoQuote() {
-    }
-
-    /** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-    static boolean isPrint(int r) {
-        if (r == ' ') {
-            return true;
-        }
-        switch (Character.getType(r)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
-                    Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                    Character.SPACE_SEPARATOR:
-                return false;
-            default:
-                return true;
-        }
+/**
+ * Go's string and rune literals as the template lexer reads them: unquoting like {@code strconv.Unquote}, the
+ * {@code %#q} and {@code %#U} forms; quoting itself is {@link GoQuote}'s.
+ */
+final class GoLiterals {
+    private GoLiterals() {
     }
 
     /** The %#U form: {@code U+0041 'A'}. */
     static String unicodeName(int r) {
         String hex = String.format("U+%04X", r);
-        return isPrint(r) ? hex + " '" + new String(Character.toChars(r)) + "'" : hex;
-    }
-
-    /** strconv.Quote, or strconv.QuoteToASCII when {@code ascii}. */
-    static String quote(String s, boolean ascii) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        s.codePoints().forEach(r -> appendEscaped(b, r, '"', ascii));
-        return b.append('"').toString();
-    }
-
-    /** strconv.QuoteRune, or QuoteRuneToASCII when {@code ascii}. */
-    static String quoteRune(int r, boolean ascii) {
-        if (r > Character.MAX_CODE_POINT || r < 0 || (r >= 0xD800 && r <= 0xDFFF)) {
-            r = 0xFFFD;
-        }
-        StringBuilder b = new StringBuilder("'");
-        appendEscaped(b, r, '\'', ascii);
-        return b.append('\'').toString();
+        return GoQuote.isPrint(r) ? hex + " '" + new String(Character.toChars(r)) + "'" : hex;
     }
 
     /** Whether strconv.CanBackquote accepts the string (for %#q). */
     static boolean canBackquote(String s) {
         return s.codePoints().allMatch(r -> r != '`' && r != 0xFEFF && (r == '\t' || (r >= ' ' && r != 0x7f)));
-    }
-
-    private static void appendEscaped(StringBuilder b, int r, char quote, boolean ascii) {
-        if (r == quote || r == '\\') {
-            b.append('\\').appendCodePoint(r);
-            return;
-        }
-        if (ascii ? (r < 0x80 && isPrint(r)) : isPrint(r)) {
-            b.appendCodePoint(r);
-            return;
-        }
-        switch (r) {
-            case 7 -> b.append("\\a");
-            case '\b' -> b.append("\\b");
-            case '\f' -> b.append("\\f");
-            case '\n' -> b.append("\\n");
-            case '\r' -> b.append("\\r");
-            case '\t' -> b.append("\\t");
-            case 11 -> b.append("\\v");
-            default -> {
-                if (r < ' ' || r == 0x7f) {
-                    b.append(String.format("\\x%02x", r));
-                } else if (r < 0x10000) {
-                    b.append(String.format("\\u%04x", r));
-                } else {
-                    b.append(String.format("\\U%08x", r));
-                }
-            }
-        }
     }
 
     /** strconv.Unquote for "..." and `...` literals; null when the literal is malformed. */
