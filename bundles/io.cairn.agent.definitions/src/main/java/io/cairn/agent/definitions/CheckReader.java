@@ -1,6 +1,5 @@
 package io.cairn.agent.definitions;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +7,14 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Reads one check object and applies Consul's rules and derived values. */
+import io.cairn.health.api.CheckDefinition;
+
+/**
+ * Reads one check object and applies Consul's rules and derived values. The values are collected under their
+ * API names ({@code CheckID}, {@code HTTP}, {@code Args}...), checked, and decoded by
+ * {@link CheckDefinition#fromMap(Map)}, which keeps the fields it does not model ({@code UDP}, {@code OSService},
+ * {@code H2PING}...) in {@link CheckDefinition#extra()}.
+ */
 final class CheckReader {
     private static final Set<String> STATUSES = Set.of("passing", "warning", "critical");
     /** The fields whose checks are polled, hence need an interval (Consul's "Interval must be > 0" rule). */
@@ -73,15 +79,18 @@ final class CheckReader {
     }
 
     private static CheckDefinition definition(Map<String, Object> fields, Where where) throws DefinitionException {
-        Duration ttl = duration(fields, "TTL");
-        Duration interval = duration(fields, "Interval");
-        if (ttl.isZero() && interval.isZero() && POLLED.stream().anyMatch(name -> isSet(fields.get(name)))) {
+        CheckDefinition definition;
+        try {
+            definition = CheckDefinition.fromMap(fields);
+        } catch (IllegalArgumentException e) {
+            throw where.fail(e.getMessage());
+        }
+        boolean polled = POLLED.stream().anyMatch(name -> isSet(fields.get(name)));
+        if (polled && !definition.isTtl() && definition.interval().isZero()) {
             throw where.missing("interval", "Interval must be > 0 for Script, HTTP, TCP, UDP, GRPC, H2PING, Docker"
                     + " and OSService checks");
         }
-        return new CheckDefinition((String) fields.get("CheckID"), (String) fields.get("Name"),
-                (String) fields.get("ServiceID"), (String) fields.get("Notes"), (String) fields.get("Status"), ttl,
-                interval, duration(fields, "Timeout"), duration(fields, "DeregisterCriticalServiceAfter"), fields);
+        return definition;
     }
 
     private static int nonNegative(int value, Where where) throws DefinitionException {
@@ -89,11 +98,6 @@ final class CheckReader {
             throw where.fail("must not be negative, got " + value);
         }
         return value;
-    }
-
-    private static Duration duration(Map<String, Object> fields, String name) {
-        Object nanos = fields.get(name);
-        return nanos == null ? Duration.ZERO : Duration.ofNanos((Long) nanos);
     }
 
     private static boolean isSet(Object value) {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cairn.health.api.CheckDefinition;
+
 /**
  * Parses single JSON documents: API bodies ({@code PUT /v1/agent/service/register},
  * {@code PUT /v1/agent/check/register}) and config files.

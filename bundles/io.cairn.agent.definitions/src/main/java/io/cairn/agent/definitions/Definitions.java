@@ -3,6 +3,8 @@ package io.cairn.agent.definitions;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.cairn.health.api.CheckDefinition;
+
 /**
  * The services and node-level checks of one or more config files, in file order.
  *

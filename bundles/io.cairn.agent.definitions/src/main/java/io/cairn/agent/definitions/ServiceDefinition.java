@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.cairn.health.api.CheckDefinition;
+
 /**
  * A validated service definition (Consul's {@code ServiceDefinition}) with Consul's defaults applied: the ID is
  * the name when none was given, and every check carries its derived ID, name and service ID.

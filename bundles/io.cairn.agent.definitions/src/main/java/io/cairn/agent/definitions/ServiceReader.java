@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cairn.health.api.CheckDefinition;
+
 /** Reads one service object and applies Consul's rules and derived values. */
 final class ServiceReader {
     static final int MAX_META_PAIRS = 64;

@@ -1,13 +1,15 @@
 /**
  * Consul service and check definitions as the agent's HTTP API and its config files give them: parsing,
  * validation with errors that name the file and the field, and the check IDs and names Consul derives.
+ * Checks come out as the health-check engine's {@link io.cairn.health.api.CheckDefinition}, the one definition
+ * type the agent registers, runs and records.
  * <p>
  * Entry points: {@link io.cairn.agent.definitions.ConfigDirDefinitions} for config dirs and files,
  * {@link io.cairn.agent.definitions.DefinitionParser} for single JSON documents (API bodies and config files).
  * Plain Java with Jackson, no OSGi services: the agent bundle and the command-line client both use it.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package io.cairn.agent.definitions;
 
 import org.osgi.annotation.bundle.Export;

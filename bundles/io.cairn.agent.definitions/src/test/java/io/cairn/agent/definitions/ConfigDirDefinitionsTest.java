@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.cairn.health.api.CheckDefinition;
+
 class ConfigDirDefinitionsTest {
     @TempDir
     Path dir;

@@ -2,6 +2,7 @@ package io.cairn.agent.definitions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.cairn.health.api.CheckDefinition;
+import io.cairn.health.api.CheckStatus;
 
 class DefinitionParserTest {
 
@@ -58,7 +62,7 @@ class DefinitionParserTest {
         assertEquals("web-1", check.serviceId());
         assertEquals(Duration.ofSeconds(30), check.ttl());
         assertTrue(check.isTtl());
-        assertEquals("service:web-1", check.fields().get("CheckID"));
+        assertNull(check.status());
     }
 
     @Test
@@ -73,22 +77,22 @@ class DefinitionParserTest {
     }
 
     @Test
-    void checkFieldsAreKeptUnderTheirApiNames() throws Exception {
+    void checkFieldsAreDecodedWhateverTheirSpelling() throws Exception {
         ServiceDefinition service = DefinitionParser.service("{\"Name\":\"web\",\"Checks\":[{\"http\":\"http://x/\","
                 + "\"interval\":10000000000,\"timeout\":\"1s\",\"header\":{\"A\":\"b\",\"C\":[\"d\",\"e\"]},"
                 + "\"tls_skip_verify\":true,\"deregister_critical_service_after\":\"1m30s\",\"status\":\"passing\"},"
-                + "{\"script_args\":[\"/bin/true\"],\"interval\":\"5s\"}]}");
+                + "{\"script_args\":[\"/bin/true\"],\"interval\":\"5s\",\"udp\":\"localhost:53\"}]}");
         CheckDefinition http = service.checks().get(0);
-        assertEquals("http://x/", http.fields().get("HTTP"));
+        assertEquals("http://x/", http.http());
         assertEquals(Duration.ofSeconds(10), http.interval());
         assertEquals(Duration.ofSeconds(1), http.timeout());
         assertEquals(Duration.ofSeconds(90), http.deregisterCriticalServiceAfter());
-        assertEquals(1_000_000_000L, http.fields().get("Timeout"));
-        assertEquals(Map.of("A", List.of("b"), "C", List.of("d", "e")), http.fields().get("Header"));
-        assertEquals(true, http.fields().get("TLSSkipVerify"));
-        assertEquals("passing", http.status());
+        assertEquals(Map.of("A", List.of("b"), "C", List.of("d", "e")), http.header());
+        assertTrue(http.tlsSkipVerify());
+        assertEquals(CheckStatus.PASSING, http.status());
         assertFalse(http.isScript());
-        assertEquals(List.of("/bin/true"), service.checks().get(1).fields().get("Args"));
+        assertEquals(List.of("/bin/true"), service.checks().get(1).args());
+        assertEquals(Map.of("UDP", "localhost:53"), service.checks().get(1).extra());
         assertTrue(service.checks().get(1).isScript());
         assertTrue(service.hasScriptCheck());
     }

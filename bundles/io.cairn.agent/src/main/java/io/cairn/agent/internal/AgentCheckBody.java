@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.cairn.agent.definitions.ServiceDefinition;
-import io.cairn.catalog.api.CheckDefinition;
+import io.cairn.catalog.api.CheckDefinitions;
+import io.cairn.health.api.CheckDefinition;
 
 /** A local check as {@code /v1/agent/checks} shows it (Consul's HealthCheck). */
 @JsonPropertyOrder({"Node", "CheckID", "Name", "Status", "Notes", "Output", "ServiceID", "ServiceName", "ServiceTags",
@@ -54,8 +55,8 @@ record AgentCheckBody(
 
         static Definition of(CheckDefinition d) {
             return new Definition(d.http(), d.header(), d.method(), d.body(), d.tlsServerName(),
-                    d.tlsSkipVerify() ? Boolean.TRUE : null, d.tcp(), d.udp(), d.grpc(),
-                    d.grpcUseTls() ? Boolean.TRUE : null, d.osService(), duration(d.interval()),
+                    d.tlsSkipVerify() ? Boolean.TRUE : null, d.tcp(), CheckDefinitions.udp(d), d.grpc(),
+                    d.grpcUseTls() ? Boolean.TRUE : null, CheckDefinitions.osService(d), duration(d.interval()),
                     duration(d.timeout()), duration(d.deregisterCriticalServiceAfter()));
         }
     }
@@ -64,9 +65,9 @@ record AgentCheckBody(
      * @param service the check's service, or {@code null} for a node check
      */
     static AgentCheckBody of(String node, LocalCheck check, ServiceDefinition service) {
-        CheckDefinition definition = CatalogRecords.definition(check.definition());
-        return new AgentCheckBody(node, check.id(), check.definition().name(), check.status().text(),
-                check.definition().notes(), check.output(), check.serviceId(), service == null ? "" : service.name(),
+        CheckDefinition definition = check.definition();
+        return new AgentCheckBody(node, check.id(), definition.name(), check.status().text(),
+                definition.notes(), check.output(), check.serviceId(), service == null ? "" : service.name(),
                 service == null ? List.of() : service.tags(), check.type(), duration(definition.interval()),
                 duration(definition.timeout()), 0, Definition.of(definition), 0, 0);
     }

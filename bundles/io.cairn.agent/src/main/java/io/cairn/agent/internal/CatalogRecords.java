@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.cairn.agent.api.AgentInfo;
-import io.cairn.agent.definitions.CheckDefinition;
 import io.cairn.agent.definitions.ServiceDefinition;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.ServiceAddress;
 import io.cairn.catalog.api.Weights;
+import io.cairn.health.api.CheckDefinition;
 
 /** This agent's node, services and checks as catalog records. */
 final class CatalogRecords {
@@ -37,25 +37,15 @@ final class CatalogRecords {
                 new Weights(s.weights().passing(), s.weights().warning()), s.enableTagOverride(), 0, 0);
     }
 
-    /** A local check as the catalog stores it; service name and tags are the catalog's to fill in. */
+    /**
+     * A local check as the catalog stores it: of its definition only how it runs (the {@link HealthCheck} keeps
+     * {@link io.cairn.catalog.api.CheckDefinitions#recorded}), so it compares equal to what the catalog reads back;
+     * service name and tags are the catalog's to fill in.
+     */
     static HealthCheck check(String node, LocalCheck check) {
         CheckDefinition d = check.definition();
         return new HealthCheck(node, d.id(), d.name(), check.status(), d.notes(), check.output(), d.serviceId(), "",
-                List.of(), check.type(), definition(d), 0, 0);
-    }
-
-    @SuppressWarnings("unchecked")
-    static io.cairn.catalog.api.CheckDefinition definition(CheckDefinition d) {
-        Map<String, Object> f = d.fields();
-        return new io.cairn.catalog.api.CheckDefinition(text(f, "HTTP"),
-                (Map<String, List<String>>) f.get("Header"), text(f, "Method"), text(f, "Body"),
-                text(f, "TLSServerName"), Boolean.TRUE.equals(f.get("TLSSkipVerify")), text(f, "TCP"),
-                text(f, "UDP"), text(f, "GRPC"), Boolean.TRUE.equals(f.get("GRPCUseTLS")), text(f, "OSService"),
-                d.interval(), d.timeout(), d.deregisterCriticalServiceAfter());
-    }
-
-    private static String text(Map<String, Object> fields, String name) {
-        return fields.get(name) instanceof String value ? value : "";
+                List.of(), check.type(), d, 0, 0);
     }
 
     /** Go's rendering of a duration for the agent API's {@code Interval}/{@code Timeout} ({@code 10s}, {@code 1m0s}). */

@@ -1,17 +1,11 @@
 package io.cairn.agent.internal;
 
-import io.cairn.agent.definitions.CheckDefinition;
 import io.cairn.health.api.CheckState;
 
-/** Translation between the agent's check definitions and the health-check engine's. */
+/** What the health-check engine reports about a check, applied to the agent's record of it. */
 final class EngineChecks {
 
     private EngineChecks() {
-    }
-
-    /** The engine's form of a definition: its fields carry Consul's API names, which the engine decodes. */
-    static io.cairn.health.api.CheckDefinition toEngine(CheckDefinition definition) {
-        return io.cairn.health.api.CheckDefinition.fromMap(definition.fields());
     }
 
     /** {@code check} with the engine's view of its type, status and output. */

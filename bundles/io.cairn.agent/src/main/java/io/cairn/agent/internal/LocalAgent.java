@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import io.cairn.agent.definitions.CheckDefinition;
 import io.cairn.agent.definitions.Definitions;
 import io.cairn.agent.definitions.ServiceDefinition;
+import io.cairn.health.api.CheckDefinition;
 import io.cairn.health.api.CheckState;
 import io.cairn.health.api.CheckStatus;
 import io.cairn.health.api.HealthChecks;
@@ -177,7 +177,7 @@ final class LocalAgent {
                 continue;
             }
             try {
-                state.putCheck(EngineChecks.withState(check, checks.register(EngineChecks.toEngine(check.definition()))));
+                state.putCheck(EngineChecks.withState(check, checks.register(check.definition())));
             } catch (IllegalArgumentException e) {
                 state.putCheck(check.withState(check.type(), CheckStatus.CRITICAL, e.getMessage()));
             }
@@ -195,7 +195,7 @@ final class LocalAgent {
                 continue;
             }
             try {
-                added.add(EngineChecks.withState(local, runner.register(EngineChecks.toEngine(check))));
+                added.add(EngineChecks.withState(local, runner.register(check)));
             } catch (IllegalArgumentException e) {
                 added.forEach(done -> restore(runner, done.id(), previous));
                 throw HttpException.badRequest(e.getMessage());
@@ -207,7 +207,7 @@ final class LocalAgent {
     private void restore(HealthChecks runner, String id, List<LocalCheck> previous) {
         Optional<LocalCheck> before = previous.stream().filter(c -> c.id().equals(id)).findFirst();
         if (before.isPresent()) {
-            runner.register(EngineChecks.toEngine(before.get().definition()));
+            runner.register(before.get().definition());
         } else {
             runner.deregister(id);
         }

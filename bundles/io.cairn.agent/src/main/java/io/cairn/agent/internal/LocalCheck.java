@@ -1,6 +1,6 @@
 package io.cairn.agent.internal;
 
-import io.cairn.agent.definitions.CheckDefinition;
+import io.cairn.health.api.CheckDefinition;
 import io.cairn.health.api.CheckStatus;
 
 /**
@@ -34,7 +34,7 @@ record LocalCheck(CheckDefinition definition, String type, CheckStatus status, S
 
     /** A check registered without the engine: its given status, else critical as in Consul. */
     static LocalCheck initial(CheckDefinition definition, Origin origin) {
-        CheckStatus status = CheckStatus.parse(definition.status()).orElse(CheckStatus.CRITICAL);
+        CheckStatus status = definition.status() == null ? CheckStatus.CRITICAL : definition.status();
         return new LocalCheck(definition, definition.isTtl() ? "ttl" : "", status, "", origin);
     }
 }

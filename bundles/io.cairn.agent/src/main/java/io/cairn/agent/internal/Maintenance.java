@@ -1,9 +1,6 @@
 package io.cairn.agent.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import io.cairn.agent.definitions.CheckDefinition;
+import io.cairn.health.api.CheckDefinition;
 import io.cairn.health.api.CheckStatus;
 
 /** The critical checks that put a service or the node into maintenance, with the IDs and texts Consul uses. */
@@ -34,14 +31,8 @@ final class Maintenance {
     }
 
     private static LocalCheck check(String id, String name, String serviceId, String notes) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("CheckID", id);
-        fields.put("Name", name);
-        fields.put("ServiceID", serviceId);
-        fields.put("Notes", notes);
-        fields.put("Status", CheckStatus.CRITICAL.text());
-        CheckDefinition definition = new CheckDefinition(id, name, serviceId, notes, CheckStatus.CRITICAL.text(),
-                null, null, null, null, fields);
+        CheckDefinition definition = CheckDefinition.builder().id(id).name(name).serviceId(serviceId).notes(notes)
+                .status(CheckStatus.CRITICAL).build();
         return new LocalCheck(definition, TYPE, CheckStatus.CRITICAL, "", Origin.MAINTENANCE);
     }
 }

@@ -68,6 +68,20 @@ class AntiEntropyTest {
         assertEquals(List.of(), catalog.writes);
     }
 
+    /** The catalog keeps only how a check runs; the rest of its definition must not look like a difference. */
+    @Test
+    void aRegisteredCheckIsSyncedOnceThenInSync() throws Exception {
+        agent.registerCheck(DefinitionParser.check("{\"ID\":\"api\",\"Name\":\"API\",\"Notes\":\"n\","
+                + "\"HTTP\":\"http://localhost:8080/health\",\"Header\":{\"A\":[\"b\"]},\"Interval\":\"10s\","
+                + "\"FailuresBeforeCritical\":3,\"OutputMaxSize\":100,\"os_service\":\"api\"}"), Origin.API);
+        sync();
+        assertEquals(1, catalog.writes.size());
+        assertEquals("http://localhost:8080/health", catalog.checks.get("api").definition().http());
+        catalog.writes.clear();
+        sync();
+        assertEquals(List.of(), catalog.writes, "once written, the check is in sync");
+    }
+
     @Test
     void aServiceEditedBehindTheAgentsBackIsPutBack() throws Exception {
         registerWeb();

@@ -10,10 +10,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.cairn.agent.definitions.CheckDefinition;
 import io.cairn.agent.definitions.DefinitionParser;
 import io.cairn.agent.definitions.Definitions;
 import io.cairn.agent.definitions.ServiceDefinition;
+import io.cairn.health.api.CheckDefinition;
 import io.cairn.health.api.CheckState;
 import io.cairn.health.api.CheckStatus;
 import io.cairn.http.api.HttpException;

@@ -2,6 +2,7 @@ package io.cairn.catalog.api;
 
 import java.util.List;
 
+import io.cairn.health.api.CheckDefinition;
 import io.cairn.health.api.CheckStatus;
 
 /**
@@ -18,7 +19,8 @@ import io.cairn.health.api.CheckStatus;
  * @param serviceName that instance's service name (filled in by the catalog)
  * @param serviceTags that instance's tags (filled in by the catalog)
  * @param type        the check kind ({@code http}, {@code tcp}, {@code ttl}, ...), {@code ""} if unknown
- * @param definition  how it is run
+ * @param definition  how it is run, as the catalog records it: {@link CheckDefinitions#recorded(CheckDefinition)}
+ *                    of the definition given ({@code null}: nothing set)
  * @param createIndex Raft index that created the check (ignored in a {@link Registration})
  * @param modifyIndex Raft index that last changed it (ignored in a {@link Registration})
  */
@@ -36,6 +38,6 @@ public record HealthCheck(String node, String checkId, String name, CheckStatus 
         serviceName = Values.text(serviceName);
         serviceTags = Values.list(serviceTags);
         type = Values.text(type);
-        definition = definition == null ? CheckDefinition.NONE : definition;
+        definition = CheckDefinitions.recorded(definition);
     }
 }

@@ -7,7 +7,7 @@
  * All values are plain immutable records; collections in them are never {@code null}.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package io.cairn.catalog.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,13 +8,14 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.cairn.catalog.api.CheckDefinition;
+import io.cairn.catalog.api.CheckDefinitions;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.Registration;
 import io.cairn.catalog.api.ServiceAddress;
 import io.cairn.catalog.api.Weights;
+import io.cairn.health.api.CheckDefinition;
 import io.cairn.health.api.CheckStatus;
 
 /**
@@ -123,7 +124,7 @@ final class Bodies {
             Object deregisterCriticalServiceAfter) {
 
         CheckDefinition toDefinition(String path) {
-            return new CheckDefinition(http, header, method, body, tlsServerName, tlsSkipVerify, tcp, udp, grpc,
+            return CheckDefinitions.of(http, header, method, body, tlsServerName, tlsSkipVerify, tcp, udp, grpc,
                     grpcUseTls, osService, GoFields.duration(interval, path + ".Interval"),
                     GoFields.duration(timeout, path + ".Timeout"),
                     GoFields.duration(deregisterCriticalServiceAfter, path + ".DeregisterCriticalServiceAfter"));

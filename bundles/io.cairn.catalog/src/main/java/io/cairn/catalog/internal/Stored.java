@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.cairn.catalog.api.CheckDefinition;
+import io.cairn.catalog.api.CheckDefinitions;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.ServiceAddress;
 import io.cairn.catalog.api.Weights;
+import io.cairn.health.api.CheckDefinition;
 import io.cairn.health.api.CheckStatus;
 import io.cairn.raft.api.Entry;
 
@@ -77,14 +78,23 @@ final class Stored {
 
         static Definition of(CheckDefinition d) {
             return new Definition(d.http(), d.header(), d.method(), d.body(), d.tlsServerName(),
-                    d.tlsSkipVerify(), d.tcp(), d.udp(), d.grpc(), d.grpcUseTls(), d.osService(),
-                    d.interval().toNanos(), d.timeout().toNanos(), d.deregisterCriticalServiceAfter().toNanos());
+                    d.tlsSkipVerify(), d.tcp(), CheckDefinitions.udp(d), d.grpc(), d.grpcUseTls(),
+                    CheckDefinitions.osService(d), d.interval().toNanos(), d.timeout().toNanos(),
+                    d.deregisterCriticalServiceAfter().toNanos());
         }
 
+        /**
+         * Negative durations read as zero: the health API's definition refuses them, and registrations are now
+         * refused with them, but records written before that still replay.
+         */
         CheckDefinition toApi() {
-            return new CheckDefinition(http, header, method, body, tlsServerName, tlsSkipVerify, tcp, udp, grpc,
-                    grpcUseTls, osService, Duration.ofNanos(intervalNanos), Duration.ofNanos(timeoutNanos),
-                    Duration.ofNanos(deregisterCriticalServiceAfterNanos));
+            return CheckDefinitions.of(http, header, method, body, tlsServerName, tlsSkipVerify, tcp, udp, grpc,
+                    grpcUseTls, osService, recordedDuration(intervalNanos), recordedDuration(timeoutNanos),
+                    recordedDuration(deregisterCriticalServiceAfterNanos));
+        }
+
+        private static Duration recordedDuration(long nanos) {
+            return Duration.ofNanos(Math.max(0, nanos));
         }
     }
 }

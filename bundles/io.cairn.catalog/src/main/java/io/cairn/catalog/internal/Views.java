@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.cairn.catalog.api.CheckDefinition;
+import io.cairn.catalog.api.CheckDefinitions;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeService;
@@ -17,6 +17,7 @@ import io.cairn.catalog.api.NodeServices;
 import io.cairn.catalog.api.ServiceAddress;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.Weights;
+import io.cairn.health.api.CheckDefinition;
 import io.cairn.health.api.GoDuration;
 
 /**
@@ -112,8 +113,8 @@ final class Views {
 
         static DefinitionJson of(CheckDefinition d) {
             return new DefinitionJson(d.http(), d.header(), d.method(), d.body(), d.tlsServerName(),
-                    d.tlsSkipVerify() ? Boolean.TRUE : null, d.tcp(), d.udp(), d.grpc(),
-                    d.grpcUseTls() ? Boolean.TRUE : null, d.osService(), durationOrEmpty(d.interval()),
+                    d.tlsSkipVerify() ? Boolean.TRUE : null, d.tcp(), CheckDefinitions.udp(d), d.grpc(),
+                    d.grpcUseTls() ? Boolean.TRUE : null, CheckDefinitions.osService(d), durationOrEmpty(d.interval()),
                     durationOrEmpty(d.timeout()), durationOrEmpty(d.deregisterCriticalServiceAfter()));
         }
     }

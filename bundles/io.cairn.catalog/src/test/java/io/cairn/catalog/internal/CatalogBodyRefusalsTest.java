@@ -105,6 +105,14 @@ class CatalogBodyRefusalsTest {
                         base + "\"Check\":{\"Name\":\"a\",\"Definition\":{\"Timeout\":\"soon\"}}}"));
     }
 
+    /** Go's durations are signed, but a check's definition says how often and how long: never negative. */
+    @Test
+    void negativeCheckDurationsAreRefused() {
+        assertEquals("Invalid check: Interval must not be negative", refusal("/v1/catalog/register",
+                "{\"Node\":\"n1\",\"Address\":\"10.0.0.1\",\"Check\":{\"Name\":\"a\",\"Definition\":"
+                        + "{\"Interval\":\"-10s\"}}}"));
+    }
+
     @Test
     void aNameThatUtf8CannotCarryIsRefusedNotRewritten() {
         String refused = refusal("/v1/catalog/register", "{\"Node\":\"n\\ud800\",\"Address\":\"10.0.0.1\"}");

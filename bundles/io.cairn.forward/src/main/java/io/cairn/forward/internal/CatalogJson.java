@@ -16,7 +16,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cairn.catalog.api.CheckDefinition;
+import io.cairn.catalog.api.CheckDefinitions;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Node;
@@ -26,6 +26,7 @@ import io.cairn.catalog.api.Registration;
 import io.cairn.catalog.api.ServiceAddress;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.Weights;
+import io.cairn.health.api.CheckDefinition;
 import io.cairn.health.api.CheckStatus;
 import io.cairn.health.api.GoDuration;
 
@@ -181,13 +182,13 @@ final class CatalogJson {
 
         static DefinitionJson of(CheckDefinition d) {
             return new DefinitionJson(d.http(), d.header(), d.method(), d.body(), d.tlsServerName(),
-                    d.tlsSkipVerify() ? Boolean.TRUE : null, d.tcp(), d.udp(), d.grpc(),
-                    d.grpcUseTls() ? Boolean.TRUE : null, d.osService(), duration(d.interval()),
+                    d.tlsSkipVerify() ? Boolean.TRUE : null, d.tcp(), CheckDefinitions.udp(d), d.grpc(),
+                    d.grpcUseTls() ? Boolean.TRUE : null, CheckDefinitions.osService(d), duration(d.interval()),
                     duration(d.timeout()), duration(d.deregisterCriticalServiceAfter()));
         }
 
         CheckDefinition toDefinition() {
-            return new CheckDefinition(http, header, method, body, tlsServerName, Boolean.TRUE.equals(tlsSkipVerify),
+            return CheckDefinitions.of(http, header, method, body, tlsServerName, Boolean.TRUE.equals(tlsSkipVerify),
                     tcp, udp, grpc, Boolean.TRUE.equals(grpcUseTls), osService, GoDuration.parse(interval),
                     GoDuration.parse(timeout), GoDuration.parse(deregisterCriticalServiceAfter));
         }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.cairn.agent.api.Member;
-import io.cairn.catalog.api.CheckDefinition;
+import io.cairn.catalog.api.CheckDefinitions;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Indexed;
@@ -69,9 +69,9 @@ class RemoteCatalogTest {
             Map.of("lan_ipv4", new ServiceAddress("127.0.0.2", 80)), Map.of("version", "1"), 80, new Weights(3, 1),
             false, 7, 8);
     private static final HealthCheck SERF = new HealthCheck("web1", "serfHealth", "Serf Health Status",
-            CheckStatus.PASSING, "", "Agent alive and reachable", "", "", List.of(), "", CheckDefinition.NONE, 5, 5);
+            CheckStatus.PASSING, "", "Agent alive and reachable", "", "", List.of(), "", null, 5, 5);
     private static final HealthCheck WEB = new HealthCheck("web1", "service:web-1", "web", CheckStatus.WARNING, "",
-            "slow", "web-1", "web", List.of("v1", "blue"), "http", new CheckDefinition("http://127.0.0.2/health",
+            "slow", "web-1", "web", List.of("v1", "blue"), "http", CheckDefinitions.of("http://127.0.0.2/health",
                     null, null, null, null, true, null, null, null, false, null, Duration.ofSeconds(10),
                     Duration.ofSeconds(1), null), 9, 10);
 
@@ -169,7 +169,7 @@ class RemoteCatalogTest {
     void registersWithConsulsRequestBody() throws Exception {
         FakeServer server = server().answering(Reply.json("true", 20));
         HealthCheck ttl = new HealthCheck("web1", "web-ttl", "ttl", null, "", "", "web-1", "", List.of(), "ttl",
-                CheckDefinition.NONE, 0, 0);
+                null, 0, 0);
         Registration registration = new Registration("40e4a748-2192-161a-0510-9bf59fe950b5", "web1", "127.0.0.2",
                 Map.of("lan", "127.0.0.2"), Map.of("rack", "r1"), WEB_1, List.of(WEB, ttl), false);
 
@@ -191,6 +191,8 @@ class RemoteCatalogTest {
         assertEquals("10s", check.get("Definition").get("Interval").asText());
         assertTrue(check.get("Definition").get("TLSSkipVerify").asBoolean());
         assertFalse(check.get("Definition").has("TCP"), "only what is set, as Consul writes definitions");
+        assertEquals("{\"HTTP\":\"http://127.0.0.2/health\",\"TLSSkipVerify\":true,\"Interval\":\"10s\","
+                + "\"Timeout\":\"1s\"}", check.get("Definition").toString());
         assertFalse(body.get("Checks").get(1).has("Status"), "no status: the catalog makes it critical");
 
         get(catalog.deregister(new Deregistration("web1", "web-1", "")));

@@ -141,6 +141,20 @@ public record CheckDefinition(String id, String name, String notes, String servi
         return isUnset(value) ? Optional.empty() : Optional.of(value);
     }
 
+    /** Whether this is a TTL check: it has a {@link #ttl()}, and its status comes from updates, not from runs. */
+    public boolean isTtl() {
+        return !ttl.isZero();
+    }
+
+    /**
+     * Whether the check runs a command on the agent's machine: it has {@link #args()} and is not a Docker check
+     * (which runs its command inside a container). Consul lets such checks register only with
+     * {@code enable_script_checks} (or {@code enable_local_script_checks} for local definitions).
+     */
+    public boolean isScript() {
+        return !args.isEmpty() && dockerContainerId.isEmpty();
+    }
+
     /** Whether {@link #field(String)} has a value. */
     public boolean isSet(String fieldName) {
         return field(fieldName).isPresent();

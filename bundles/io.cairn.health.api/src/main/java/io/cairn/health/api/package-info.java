@@ -4,7 +4,7 @@
  * {@link io.cairn.health.api.CheckType} through which bundles contribute check types (HTTP, TCP, script, ...).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.cairn.health.api;
 
 import org.osgi.annotation.bundle.Export;

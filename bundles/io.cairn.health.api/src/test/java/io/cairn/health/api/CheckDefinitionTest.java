@@ -65,6 +65,20 @@ class CheckDefinitionTest {
     }
 
     @Test
+    void aTtlIsWhatMakesATtlCheck() {
+        assertTrue(CheckDefinition.fromMap(Map.of("TTL", "30s")).isTtl());
+        assertFalse(CheckDefinition.fromMap(Map.of("HTTP", "http://x/", "Interval", "10s")).isTtl());
+    }
+
+    @Test
+    void scriptChecksRunACommandOutsideDocker() {
+        assertTrue(CheckDefinition.fromMap(Map.of("Args", List.of("/bin/true"))).isScript());
+        assertTrue(CheckDefinition.fromMap(Map.of("Script", "true")).isScript());
+        assertFalse(CheckDefinition.fromMap(Map.of("DockerContainerID", "c1", "Args", List.of("true"))).isScript());
+        assertFalse(CheckDefinition.fromMap(Map.of("TCP", "localhost:22")).isScript());
+    }
+
+    @Test
     void badValuesNameTheField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CheckDefinition.fromMap(Map.of("Interval", "soon")));

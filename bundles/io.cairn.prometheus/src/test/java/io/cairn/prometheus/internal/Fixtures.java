@@ -3,7 +3,6 @@ package io.cairn.prometheus.internal;
 import java.util.List;
 import java.util.Map;
 
-import io.cairn.catalog.api.CheckDefinition;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeService;
@@ -24,8 +23,7 @@ final class Fixtures {
     }
 
     static HealthCheck check(String node, String id, String serviceId, CheckStatus status) {
-        return new HealthCheck(node, id, id, status, "", "", serviceId, "", List.of(), "ttl", CheckDefinition.NONE,
-                3, 3);
+        return new HealthCheck(node, id, id, status, "", "", serviceId, "", List.of(), "ttl", null, 3, 3);
     }
 
     static ServiceEntry entry(Node node, NodeService service, HealthCheck... checks) {
