@@ -1,8 +1,6 @@
 package io.cairn.forward.internal;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -10,6 +8,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cairn.go.lang.GoUrl;
 
 /**
  * What a Consul client agent fills in from itself before it forwards a request, so that the server answers for the
@@ -33,7 +33,7 @@ final class AgentDefaults {
         }
         List<String> pairs = new ArrayList<>();
         for (String pair : rawQuery.split("&", -1)) {
-            pairs.add(pair.equals("near=_agent") ? "near=" + URLEncoder.encode(node, StandardCharsets.UTF_8) : pair);
+            pairs.add(pair.equals("near=_agent") ? "near=" + GoUrl.queryEscape(node) : pair);
         }
         return String.join("&", pairs);
     }

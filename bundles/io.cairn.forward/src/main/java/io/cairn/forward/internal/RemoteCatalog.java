@@ -1,7 +1,5 @@
 package io.cairn.forward.internal;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +26,7 @@ import io.cairn.catalog.api.Registration;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.ServiceQuery;
 import io.cairn.forward.internal.ForwardingException.Reason;
+import io.cairn.go.lang.GoUrl;
 import io.cairn.health.api.CheckStatus;
 import io.cairn.raft.api.CommandRejectedException;
 import io.cairn.raft.api.Consistency;
@@ -240,9 +239,9 @@ public final class RemoteCatalog implements Catalog {
         return query;
     }
 
-    /** A name as one path segment or query value: percent-encoded as UTF-8, a space as {@code %20}. */
+    /** A name in the path, escaped as Consul's Go client escapes it. */
     private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+        return GoUrl.escapePath(text);
     }
 
     /** A query string built parameter by parameter; renders as {@code ""} or {@code ?a=b&c}. */
@@ -250,7 +249,7 @@ public final class RemoteCatalog implements Catalog {
         private final List<String> terms = new ArrayList<>();
 
         Query add(String name, String value) {
-            terms.add(value.isEmpty() ? encode(name) : encode(name) + "=" + encode(value));
+            terms.add(value.isEmpty() ? GoUrl.queryEscape(name) : GoUrl.queryEscape(name) + "=" + GoUrl.queryEscape(value));
             return this;
         }
 

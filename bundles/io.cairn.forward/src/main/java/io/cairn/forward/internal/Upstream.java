@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.cairn.forward.internal.ForwardingException.Reason;
 
@@ -79,12 +80,11 @@ final class Upstream implements AutoCloseable {
         Exchange exchange = new Exchange(request);
         pending.add(exchange);
         exchange.result.whenComplete((reply, failure) -> {
-            permits.release();
-            pending.remove(exchange);
+            exchange.freePlace(); // if the caller cancelled it
             exchange.abortAttempt();
         });
         if (closed) {
-            exchange.result.completeExceptionally(stopping());
+            exchange.fail(stopping());
         }
         exchange.attempt(true);
         return exchange.result;
@@ -95,7 +95,7 @@ final class Upstream implements AutoCloseable {
     public void close() {
         closed = true;
         for (Exchange exchange : pending) {
-            exchange.result.completeExceptionally(stopping());
+            exchange.fail(stopping());
         }
     }
 
@@ -107,10 +107,29 @@ final class Upstream implements AutoCloseable {
     private final class Exchange {
         private final UpstreamRequest request;
         private final CompletableFuture<UpstreamReply> result = new CompletableFuture<>();
+        private final AtomicBoolean holdsPlace = new AtomicBoolean(true);
         private volatile CompletableFuture<HttpResponse<byte[]>> attempt;
 
         Exchange(UpstreamRequest request) {
             this.request = request;
+        }
+
+        /** The request's place is free before its caller hears the answer, so the caller's next request finds it. */
+        void succeed(UpstreamReply reply) {
+            freePlace();
+            result.complete(reply);
+        }
+
+        void fail(Throwable failure) {
+            freePlace();
+            result.completeExceptionally(failure);
+        }
+
+        void freePlace() {
+            if (holdsPlace.compareAndSet(true, false)) {
+                permits.release();
+                pending.remove(this);
+            }
         }
 
         void attempt(boolean mayRetry) {
@@ -119,7 +138,7 @@ final class Upstream implements AutoCloseable {
             }
             Optional<Server> current = servers.current();
             if (current.isEmpty()) {
-                result.completeExceptionally(ForwardingException.noServers());
+                fail(ForwardingException.noServers());
                 return;
             }
             Server server = current.get();
@@ -128,7 +147,7 @@ final class Upstream implements AutoCloseable {
                 sent = http.sendAsync(build(server), info -> new BoundedBody(server, maxAnswerBytes,
                         info.headers().firstValueAsLong("Content-Length").orElse(-1)));
             } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                fail(e);
                 return;
             }
             attempt = sent;
@@ -170,7 +189,7 @@ final class Upstream implements AutoCloseable {
                     return;
                 }
             }
-            result.complete(new UpstreamReply(server, response.statusCode(), response.headers(), response.body()));
+            succeed(new UpstreamReply(server, response.statusCode(), response.headers(), response.body()));
         }
 
         private void failed(Server server, Throwable cause, boolean mayRetry) {
@@ -179,7 +198,7 @@ final class Upstream implements AutoCloseable {
             }
             if (!(cause instanceof IOException)) {
                 // the answer was too large, or the request could not be built: the server is not to blame
-                result.completeExceptionally(cause);
+                fail(cause);
                 return;
             }
             boolean neverSent = cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
@@ -190,7 +209,7 @@ final class Upstream implements AutoCloseable {
                 attempt(false);
                 return;
             }
-            result.completeExceptionally(new ForwardingException(Reason.UNREACHABLE,
+            fail(new ForwardingException(Reason.UNREACHABLE,
                     "Failed to reach server " + server + ": " + reason, cause));
         }
 
