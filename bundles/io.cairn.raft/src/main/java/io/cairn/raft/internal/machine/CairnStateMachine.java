@@ -247,7 +247,9 @@ public final class CairnStateMachine extends BaseStateMachine {
         if (!Arrays.equals(request.getContent().toByteArray(), Envelope.APPLIED_INDEX_QUERY)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("Unknown query"));
         }
-        long index = getLastAppliedTermIndex().getIndex();
+        // The last command applied, not the last entry: a follower learns that Ratis's commit-index entries and
+        // no-ops are committed only with the next append, up to a heartbeat later, and they change no table.
+        long index = store.appliedIndex();
         return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(Envelope.appliedIndex(index))));
     }
 

@@ -63,8 +63,14 @@ final class RatisFactory {
         // Group commit: the log worker keeps appending while the previous fsync runs, so one fsync covers every
         // entry written meanwhile. Still durable: the flushed index (and so commit) only moves after the fsync.
         RaftServerConfigKeys.Log.setAsyncFlushEnabled(properties, true);
-        // Ratis would append a commit-index entry after each commit, doubling fsyncs; recovery doesn't need it.
-        RaftServerConfigKeys.Log.setLogMetadataEnabled(properties, false);
+        // After a commit Ratis appends a commit-index entry and sends it at once: that is how followers learn what
+        // is committed without waiting for the next heartbeat (half the 500 ms election timeout). Without it, a
+        // write or a read through a follower took 270 ms, since the follower applies only what it knows is
+        // committed. It costs an fsync per commit, shared with the entries written meanwhile.
+        RaftServerConfigKeys.Log.setLogMetadataEnabled(properties, true);
+        // Ratis waits at least 10 ms between two appends to one follower by default. Entries written during an
+        // append go together in the next one anyway, so the wait only adds latency.
+        RaftServerConfigKeys.Log.Appender.setWaitTimeMin(properties, TimeDuration.ZERO);
     }
 
     RaftServer server(RaftGroup group, StateMachine stateMachine, RaftStorage.StartupOption option)
