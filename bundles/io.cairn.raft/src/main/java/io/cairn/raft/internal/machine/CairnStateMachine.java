@@ -21,6 +21,8 @@ import org.apache.ratis.protocol.RaftGroupMemberId;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.server.raftlog.RaftLog;
 import org.apache.ratis.statemachine.StateMachineStorage;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
@@ -58,6 +60,12 @@ public final class CairnStateMachine extends BaseStateMachine {
     private final RaftMetrics metrics;
     private volatile String waitingForType;
     private volatile boolean stopping;
+    /**
+     * The entry of the last command applied (or of the snapshot restored): the position of the tables. Ratis's
+     * own applied index also moves over its commit-index entries, no-ops and configurations, which change no
+     * table, and may move past an entry left unapplied while stopping; a snapshot is labelled with this one.
+     */
+    private volatile TermIndex lastCommand = TermIndex.INITIAL_VALUE;
 
     public CairnStateMachine(TableStore store, HandlerRegistry handlers, ChangeNotifier changes,
             AppliedIndexWaiters appliedWaiters, RaftMetrics metrics) {
@@ -182,6 +190,7 @@ public final class CairnStateMachine extends BaseStateMachine {
             return CompletableFuture.failedFuture(e);
         }
         updateLastAppliedTermIndex(entry.getTerm(), index);
+        lastCommand = TermIndex.valueOf(entry.getTerm(), index);
         appliedWaiters.advanced(index);
         return CompletableFuture.completedFuture(Message.valueOf(UnsafeByteOperations.unsafeWrap(reply)));
     }
@@ -237,7 +246,10 @@ public final class CairnStateMachine extends BaseStateMachine {
 
     @Override
     public void notifyTermIndexUpdated(long term, long index) {
-        // configuration and leader no-op entries: they advance the applied index without a command
+        if (stopping) {
+            return; // an entry before this one may have been left unapplied (see applyTransaction)
+        }
+        // configuration, commit-index and leader no-op entries: they advance the applied index without a command
         super.notifyTermIndexUpdated(term, index);
         appliedWaiters.advanced(index);
     }
@@ -255,7 +267,10 @@ public final class CairnStateMachine extends BaseStateMachine {
 
     @Override
     public long takeSnapshot() throws IOException {
-        return snapshots.poll(getLastAppliedTermIndex());
+        if (lastCommand.getIndex() < 0) {
+            return RaftLog.INVALID_LOG_INDEX; // no command yet: nothing to keep
+        }
+        return snapshots.poll(lastCommand);
     }
 
     @Override
@@ -282,6 +297,7 @@ public final class CairnStateMachine extends BaseStateMachine {
             store.restore(StateImage.read(in));
         }
         setLastAppliedTermIndex(snapshot.getTermIndex());
+        lastCommand = snapshot.getTermIndex();
         appliedWaiters.advanced(snapshot.getIndex());
         changes.changedAll();
         LOG.info("Replicated state restored from the snapshot at index {}", snapshot.getIndex());
