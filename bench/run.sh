@@ -4,7 +4,7 @@
 #
 #   bench/run.sh                 full run: 20 s per load point, every figure the median of 3 runs (~30 min)
 #   QUICK=1 bench/run.sh         5 s per point, 1 run, 10,000 keys at start-up: checks the scripts (~8 min)
-#   SECTIONS="writes reads" ...  any of: writes reads blocking startup (default all), and dns: bench/dns.sh,
+#   SECTIONS="writes reads" ...  any of: writes reads fresh blocking startup (default all), and dns: bench/dns.sh,
 #                                gossip: bench/gossip.sh
 #
 # Installs etcd-server, etcd-client and wrk from Debian if missing, copies the built distribution
@@ -21,7 +21,7 @@ if [ "${QUICK:-0}" = 1 ]; then
 else
   DURATION="${DURATION:-20}" RUNS="${RUNS:-3}" START_KEYS="${START_KEYS:-100000}" HOLD=20
 fi
-SECTIONS="${SECTIONS:-writes reads blocking startup}"
+SECTIONS="${SECTIONS:-writes reads fresh blocking startup}"
 FANOUT="${FANOUT:-10000}"
 CONNS=(1 16 64)
 RESULTS="$WORK/results.tsv"
@@ -70,7 +70,7 @@ writes() {
   done
 }
 
-# reads <system> <url>: GET load at 64 connections in two consistency modes, RUNS times.
+# reads <system> <url>: GET load at 64 connections in each consistency mode, RUNS times.
 reads() {
   local sys=$1 url=$2 rep mode r
   log "$sys: reads against $url"
@@ -83,8 +83,8 @@ reads() {
   fi
   for ((rep = 1; rep <= RUNS; rep++)); do
     if [ "$sys" = cairn1 ]; then
-      for mode in default stale; do
-        read -r -a r <<<"$(BENCH_QUERY="$([ $mode = stale ] && echo '?stale')" run_wrk kv_get.lua "$url" 64)"
+      for mode in consistent default stale; do
+        read -r -a r <<<"$(BENCH_QUERY="$([ $mode = default ] || echo "?$mode")" run_wrk kv_get.lua "$url" 64)"
         record "r.$sys.$mode.rps" "${r[0]}"; record "r.$sys.$mode.p50" "${r[1]}"; record "r.$sys.$mode.p99" "${r[2]}"
         record "r.$sys.$mode.err" "${r[3]}"
         log "$sys $mode run $rep: ${r[0]} req/s p99 ${r[2]} us errors ${r[3]}"
@@ -132,6 +132,69 @@ section_kv() {
     writes etcd3 "http://127.0.0.1:$(etcd_client "$(etcd_leader 3)")" ""
     stop_all
   fi
+}
+
+# fresh <system> <url>: writes at 1 and 64 connections into a group that has just formed, starting 5 s after
+# its first successful PUT (no warm-up), RUNS times with a new group each time; and the seconds from launch
+# until a 1-second sample at 64 connections first reaches 90% of the warmed-up rate measured afterwards.
+fresh_writes() {
+  local sys=$1 url=$2 c r
+  sleep 5
+  for c in 1 64; do
+    read -r -a r <<<"$(run_wrk "$( [ "${sys#etcd}" != "$sys" ] && echo etcd_put.lua || echo kv_put.lua)" "$url" "$c")"
+    record "f.$sys.$c.rps" "${r[0]}"; record "f.$sys.$c.p50" "${r[1]}"; record "f.$sys.$c.p99" "${r[2]}"
+    record "f.$sys.$c.err" "${r[3]}"
+    log "$sys fresh c=$c: ${r[0]} req/s p50 ${r[1]} us p99 ${r[2]} us errors ${r[3]}"
+  done
+}
+
+# steady_after <system> <url> <launch time in ns>: 1-second samples at 64 connections for up to 60 s; prints
+# the seconds from launch to the first sample within 10% of the last five samples' median.
+steady_after() {
+  local sys=$1 url=$2 launched=$3 script rates=() times=() i steady
+  script=$([ "${sys#etcd}" != "$sys" ] && echo etcd_put.lua || echo kv_put.lua)
+  for ((i = 0; i < 60; i++)); do
+    local r
+    read -r -a r <<<"$(run_wrk "$script" "$url" 64 1)"
+    rates+=("${r[0]}")
+    times+=("$((($(date +%s%N) - launched) / 1000000))")
+  done
+  steady=$(printf '%s\n' "${rates[@]: -5}" | sort -g | sed -n 3p)
+  for ((i = 0; i < ${#rates[@]}; i++)); do
+    if awk -v r="${rates[$i]}" -v s="$steady" 'BEGIN { exit !(r >= 0.9 * s) }'; then
+      record "f.$sys.steady_ms" "${times[$i]}"
+      log "$sys: within 10% of its steady ${steady} req/s ${times[$i]} ms after launch"
+      return
+    fi
+  done
+}
+
+section_fresh() {
+  local rep url launched
+  for ((rep = 1; rep <= RUNS; rep++)); do
+    start_cairn 0 3 3; start_cairn 1 3 3; start_cairn 2 3 3
+    wait_for 240 cairn_put_ok "http://127.0.0.1:$(cairn_http 0)"
+    url=$(cairn_leader_url "http://127.0.0.1:$(cairn_http 0)")
+    fresh_writes cairn3 "$url"
+    stop_all
+    launched=$(date +%s%N)
+    start_cairn 0 3 3; start_cairn 1 3 3; start_cairn 2 3 3
+    wait_for 240 cairn_put_ok "http://127.0.0.1:$(cairn_http 0)"
+    steady_after cairn3 "$(cairn_leader_url "http://127.0.0.1:$(cairn_http 0)")" "$launched"
+    stop_all
+
+    start_etcd 0 3; start_etcd 1 3; start_etcd 2 3
+    wait_for 60 etcd_put_ok "http://127.0.0.1:$(etcd_client 0)"
+    wait_for 30 etcd_leader 3
+    fresh_writes etcd3 "http://127.0.0.1:$(etcd_client "$(etcd_leader 3)")"
+    stop_all
+    launched=$(date +%s%N)
+    start_etcd 0 3; start_etcd 1 3; start_etcd 2 3
+    wait_for 60 etcd_put_ok "http://127.0.0.1:$(etcd_client 0)"
+    wait_for 30 etcd_leader 3
+    steady_after etcd3 "http://127.0.0.1:$(etcd_client "$(etcd_leader 3)")" "$launched"
+    stop_all
+  done
 }
 
 # 10,000 blocking queries held on one durable server; samples the agent while they wait, then one write.
@@ -196,6 +259,7 @@ section_startup() {
 }
 
 if [[ " $SECTIONS " == *" writes "* || " $SECTIONS " == *" reads "* ]]; then section_kv; fi
+if [[ " $SECTIONS " == *" fresh "* ]]; then section_fresh; fi
 if [[ " $SECTIONS " == *" blocking "* ]]; then section_blocking; fi
 if [[ " $SECTIONS " == *" startup "* ]]; then section_startup; fi
 
