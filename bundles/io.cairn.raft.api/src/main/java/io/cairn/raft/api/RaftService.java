@@ -28,7 +28,8 @@ public interface RaftService {
     /**
      * Waits until the local {@link #state()} is as fresh as {@code consistency} demands: {@code STALE} at once;
      * {@code DEFAULT} until this server has applied everything the leader had applied when asked;
-     * {@code CONSISTENT} likewise after the leader has confirmed its leadership. Fails with
+     * {@code CONSISTENT} until this server has applied a log entry submitted after the call (which only a leader
+     * that still leads a majority can commit). Fails with
      * {@link NoLeaderException} when the mode needs a leader and none answers.
      */
     CompletionStage<ReadContext> barrier(Consistency consistency);

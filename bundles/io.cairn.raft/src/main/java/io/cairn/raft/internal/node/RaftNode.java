@@ -116,7 +116,7 @@ public final class RaftNode implements RaftService, AutoCloseable {
      * meanwhile waits for the next one, which is submitted after it arrived (so it orders after every write
      * acknowledged before the read began). Under load a barrier serves a whole batch of reads.
      */
-    private final CommandBatcher<Boolean, Long> readBarriers = new CommandBatcher<>(this::sendReadBarrier,
+    private final CommandBatcher<Boolean, Void> readBarriers = new CommandBatcher<>(this::sendReadBarrier,
             read -> 0, 1, Integer.MAX_VALUE, Integer.MAX_VALUE, replyExecutor);
 
     private RaftServer server;
@@ -355,7 +355,7 @@ public final class RaftNode implements RaftService, AutoCloseable {
         if (consistency == Consistency.CONSISTENT) {
             return readBarriers.submit(Boolean.TRUE)
                     .orTimeout(BARRIER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .thenApply(index -> context(d, consistency))
+                    .thenApply(applied -> context(d, consistency))
                     .exceptionally(e -> Failures.rethrowBarrier(e, stateMachine.waitingForHandler()));
         }
         if (d.getInfo().isLeader() && d.getInfo().isLeaderReady()) {
@@ -374,10 +374,10 @@ public final class RaftNode implements RaftService, AutoCloseable {
                 .exceptionally(e -> Failures.rethrowBarrier(e, stateMachine.waitingForHandler()));
     }
 
-    /** One read barrier for a batch of reads; every read of it gets the index this server has applied it at. */
-    private CompletionStage<List<Long>> sendReadBarrier(List<Boolean> reads) {
+    /** One read barrier for a batch of reads, done once this server has applied it (as every submit is). */
+    private CompletionStage<List<Void>> sendReadBarrier(List<Boolean> reads) {
         return submit(ReadBarrier.TYPE, ReadBarrier.PAYLOAD)
-                .thenApply(applied -> Collections.nCopies(reads.size(), applied.index()));
+                .thenApply(applied -> Collections.nCopies(reads.size(), (Void) null));
     }
 
     @Override
