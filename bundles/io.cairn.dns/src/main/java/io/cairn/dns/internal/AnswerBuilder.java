@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.cairn.dns.api.DnsTarget;
 
@@ -29,11 +30,18 @@ final class AnswerBuilder {
         this.settings = settings;
     }
 
-    /** The answers for {@code qtype}; empty if the name has no record of that type (NODATA). */
-    List<Answer> answers(Name qname, int qtype, List<DnsTarget> targets, Name domain, String datacenter) {
+    /**
+     * The answers for {@code qtype}; empty if the name has no record of that type (NODATA).
+     *
+     * @param serviceTtl the TTL of service answers when the name sets its own (a prepared query's), else the
+     *                   configured one
+     */
+    List<Answer> answers(Name qname, int qtype, List<DnsTarget> targets, OptionalLong serviceTtl, Name domain,
+            String datacenter) {
         List<Answer> answers = new ArrayList<>();
         for (DnsTarget target : targets) {
-            long ttl = ttl(target);
+            long ttl = target.kind() == DnsTarget.Kind.SERVICE && serviceTtl.isPresent() ? serviceTtl.getAsLong()
+                    : ttl(target);
             if (qtype == Type.A || qtype == Type.AAAA || qtype == Type.ANY) {
                 address(qname, target.address(), ttl)
                         .filter(r -> qtype == Type.ANY || r.getType() == qtype || r.getType() == Type.CNAME)

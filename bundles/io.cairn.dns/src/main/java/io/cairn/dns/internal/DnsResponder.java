@@ -12,7 +12,6 @@ import java.util.function.Function;
 
 import io.cairn.dns.api.DnsNameResolver;
 import io.cairn.dns.api.DnsQuery;
-import io.cairn.dns.api.DnsTarget;
 
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -120,11 +119,12 @@ final class DnsResponder {
         if (!datacenter.equals(settings.datacenter())) {
             return Optional.of(negative(response, domain.get(), Rcode.NXDOMAIN)); // no WAN federation
         }
-        List<DnsTarget> targets = resolve(parsed.get(), datacenter);
-        if (targets.isEmpty()) {
+        Resolution resolution = resolve(parsed.get(), datacenter);
+        if (resolution.targets().isEmpty()) {
             return Optional.of(negative(response, domain.get(), Rcode.NXDOMAIN));
         }
-        List<Answer> answers = new ArrayList<>(builder.answers(qname, qtype, targets, domain.get(), datacenter));
+        List<Answer> answers = new ArrayList<>(builder.answers(qname, qtype, resolution.targets(),
+                resolution.serviceTtl(), domain.get(), datacenter));
         if (answers.isEmpty()) {
             return Optional.of(negative(response, domain.get(), Rcode.NOERROR));
         }
@@ -133,16 +133,20 @@ final class DnsResponder {
         return Optional.of(response.toWire());
     }
 
-    private List<DnsTarget> resolve(ParsedName name, String datacenter) {
+    /** What the name stands for; no targets if it does not exist. */
+    private Resolution resolve(ParsedName name, String datacenter) {
         Optional<DnsNameResolver> resolver = resolvers.apply(name.form());
         if (resolver.isEmpty()) {
-            return List.of();
+            return Resolution.NONE;
         }
+        DnsQuery query = new DnsQuery(name.labels(), datacenter, settings.onlyPassing());
         try {
-            return resolver.get().resolve(new DnsQuery(name.labels(), datacenter, settings.onlyPassing()))
-                    .orElse(List.of());
+            if (resolver.get() instanceof TimedResolver timed) {
+                return timed.resolveTimed(query).orElse(Resolution.NONE);
+            }
+            return resolver.get().resolve(query).map(Resolution::untimed).orElse(Resolution.NONE);
         } catch (IllegalArgumentException e) {
-            return List.of(); // not a valid name of that form: it does not exist
+            return Resolution.NONE; // not a valid name of that form: it does not exist
         }
     }
 

@@ -66,7 +66,8 @@ public final class ServiceResolver implements DnsNameResolver {
                 || (onlyPassing && c.status() == CheckStatus.WARNING));
     }
 
-    private static DnsTarget target(ServiceEntry entry) {
+    /** The SRV/A target of an instance: its own address or its node's, weighted by its health. */
+    static DnsTarget target(ServiceEntry entry) {
         String nodeAddress = entry.node().address();
         String address = entry.service().address().isEmpty() ? nodeAddress : entry.service().address();
         boolean warning = entry.checks().stream().anyMatch(c -> c.status() == CheckStatus.WARNING);

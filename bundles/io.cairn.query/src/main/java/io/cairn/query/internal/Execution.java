@@ -1,0 +1,109 @@
+package io.cairn.query.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import io.cairn.catalog.api.ServiceEntry;
+import io.cairn.query.api.ExecuteOptions;
+import io.cairn.query.api.PreparedQuery;
+import io.cairn.query.api.QueryResult;
+import io.cairn.raft.api.StateView;
+
+/**
+ * Runs prepared queries against this server's state, as Consul's {@code PreparedQuery.Execute} does: resolve the
+ * query, select the instances ({@link QueryFilters}), shuffle them, order them by round trip from the source node
+ * when there is one ({@code ?near}, else the query's {@code Near}; {@code _agent} is this agent's node) and its
+ * coordinate is known (the source node itself first), cut to the limit.
+ * <p>
+ * Failover: Cairn knows no datacenter but its own until WAN federation, so {@code NearestN} has nothing to try
+ * and every {@code Datacenters} entry is an unknown datacenter, which Consul skips; the result then has no
+ * instances and {@code Failovers} 0. Connect: the catalog records no mesh proxies, so a Connect lookup finds none.
+ */
+final class Execution {
+
+    /** Consul's name for this agent's node in {@code Near} and {@code ?near}. */
+    static final String AGENT = "_agent";
+    /** How deep Consul looks for the source node to move it first. */
+    private static final int SOURCE_SEARCH_DEPTH = 10;
+
+    private final Function<String, List<ServiceEntry>> instances;
+    private final String datacenter;
+    private final String agentNode;
+    private final Random random;
+
+    /**
+     * @param instances  the catalog's instances of a service (name case-insensitive), with their checks
+     * @param datacenter this datacenter
+     * @param agentNode  this agent's node, for {@code _agent}
+     * @param random     the shuffle
+     */
+    Execution(Function<String, List<ServiceEntry>> instances, String datacenter, String agentNode, Random random) {
+        this.instances = instances;
+        this.datacenter = datacenter;
+        this.agentNode = agentNode;
+        this.random = random;
+    }
+
+    /**
+     * The result of the query {@code idOrName} resolves to in {@code state}, keeping only the instances
+     * {@code keep} accepts (before the limit); empty if there is no such query.
+     */
+    Optional<QueryResult> run(StateView state, String idOrName, ExecuteOptions options,
+            Predicate<ServiceEntry> keep) {
+        return QueryStore.resolve(state, idOrName).map(query -> execute(state, query, options, keep));
+    }
+
+    private QueryResult execute(StateView state, PreparedQuery query, ExecuteOptions options,
+            Predicate<ServiceEntry> keep) {
+        List<ServiceEntry> selected = query.service().connect() || options.connect() ? List.of()
+                : QueryFilters.select(query.service(), instances.apply(query.service().service())).stream()
+                        .filter(keep).toList();
+        List<ServiceEntry> ordered = new ArrayList<>(selected);
+        Collections.shuffle(ordered, random);
+        Optional<String> source = options.near()
+                .or(() -> Optional.of(query.service().near()).filter(n -> !n.isEmpty()))
+                .map(n -> n.equals(AGENT) ? agentNode : n);
+        if (source.isPresent()) {
+            ordered = nearestFirst(ordered, source.get(), new Coordinates(state));
+        }
+        if (options.limit() > 0 && ordered.size() > options.limit()) {
+            ordered = ordered.subList(0, options.limit());
+        }
+        return new QueryResult(query.service().service(), ordered, query.dns(), datacenter, 0,
+                QueryStore.index(state));
+    }
+
+    /**
+     * {@code entries} by estimated round trip from {@code source}, nearest first (stable: nodes without a
+     * coordinate last, in their shuffled order; unchanged when {@code source} has none), then the source node's
+     * own instance moved first if it is among the first ten.
+     */
+    static List<ServiceEntry> nearestFirst(List<ServiceEntry> entries, String source, Coordinates coordinates) {
+        List<ServiceEntry> sorted = new ArrayList<>(entries);
+        if (coordinates.has(source)) {
+            Map<String, Long> nanos = new HashMap<>();
+            sorted.sort(Comparator.comparingLong(e -> nanos.computeIfAbsent(e.node().node(),
+                    node -> orLast(coordinates.nanos(source, node)))));
+        }
+        for (int i = 0; i < sorted.size() && i < SOURCE_SEARCH_DEPTH; i++) {
+            if (sorted.get(i).node().node().equalsIgnoreCase(source)) {
+                Collections.swap(sorted, 0, i);
+                break;
+            }
+        }
+        return sorted;
+    }
+
+    private static long orLast(OptionalLong nanos) {
+        return nanos.isPresent() ? nanos.getAsLong() : Long.MAX_VALUE;
+    }
+}

@@ -1,0 +1,60 @@
+package io.cairn.query.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Predicate;
+
+import io.cairn.catalog.api.Catalog;
+import io.cairn.catalog.api.ServiceEntry;
+import io.cairn.query.api.ExecuteOptions;
+import io.cairn.query.api.PreparedQuery;
+import io.cairn.query.api.QueryResult;
+import io.cairn.raft.api.StateView;
+
+/**
+ * The reads of prepared queries from one consistent view of this server's state, for the service and the HTTP
+ * endpoints alike: the table ({@link QueryStore}) and executions against this server's catalog replica
+ * ({@link Execution}).
+ */
+public final class QueryReads {
+
+    /** The reference target that selects this server's replicated catalog, never a remote one. */
+    public static final String LOCAL_CATALOG = "(!(" + Catalog.REMOTE + "=true))";
+
+    private final Execution execution;
+
+    /** Reads that execute against {@code catalog}, {@code _agent} being {@code agentNode}. */
+    public QueryReads(Catalog catalog, String agentNode, Random random) {
+        this(new Execution(new CatalogInstances(catalog), catalog.datacenter(), agentNode, random));
+    }
+
+    QueryReads(Execution execution) {
+        this.execution = execution;
+    }
+
+    /** The index every query read answers with: the whole table's, never 0. */
+    public static long index(StateView state) {
+        return QueryStore.index(state);
+    }
+
+    public List<PreparedQuery> list(StateView state) {
+        return QueryStore.list(state);
+    }
+
+    /** The query with this ID (not name). */
+    public Optional<PreparedQuery> get(StateView state, String id) {
+        return QueryStore.get(state, id);
+    }
+
+    /** See {@link QueryStore#resolve}; {@link IllegalArgumentException} with Consul's text if it cannot. */
+    public Optional<PreparedQuery> explain(StateView state, String idOrName) {
+        return QueryStore.resolve(state, idOrName);
+    }
+
+    /** Executes what {@code idOrName} resolves to, keeping the instances {@code keep} accepts. */
+    public Optional<QueryResult> execute(StateView state, String idOrName, ExecuteOptions options,
+            Predicate<ServiceEntry> keep) {
+        return execution.run(state, idOrName, options, keep);
+    }
+}

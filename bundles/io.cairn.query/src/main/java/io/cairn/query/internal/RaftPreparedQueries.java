@@ -1,0 +1,88 @@
+package io.cairn.query.internal;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+import io.cairn.agent.api.AgentInfo;
+import io.cairn.catalog.api.Catalog;
+import io.cairn.query.api.ExecuteOptions;
+import io.cairn.query.api.PreparedQueries;
+import io.cairn.query.api.PreparedQuery;
+import io.cairn.query.api.QueryResult;
+import io.cairn.raft.api.Consistency;
+import io.cairn.raft.api.RaftService;
+import io.cairn.raft.api.StateView;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@link PreparedQueries} over the Raft log and this server's catalog replica. */
+@Component(service = PreparedQueries.class)
+public final class RaftPreparedQueries implements PreparedQueries {
+
+    private final RaftService raft;
+    private final QueryReads reads;
+
+    @Activate
+    public RaftPreparedQueries(@Reference RaftService raft,
+            @Reference(target = QueryReads.LOCAL_CATALOG) Catalog catalog, @Reference AgentInfo agent) {
+        this(raft, new QueryReads(catalog, agent.nodeName(), new SecureRandom()));
+    }
+
+    /** A service submitting to {@code raft} and answering reads with {@code reads}. */
+    public RaftPreparedQueries(RaftService raft, QueryReads reads) {
+        this.raft = raft;
+        this.reads = reads;
+    }
+
+    @Override
+    public CompletionStage<String> create(PreparedQuery query) {
+        String id = UUID.randomUUID().toString();
+        return submit(QueryCommand.create(query.withId(id, 0, 0))).thenApply(done -> id);
+    }
+
+    @Override
+    public CompletionStage<Void> update(PreparedQuery query) {
+        return submit(QueryCommand.update(query));
+    }
+
+    @Override
+    public CompletionStage<Void> delete(String id) {
+        return submit(QueryCommand.delete(id));
+    }
+
+    private CompletionStage<Void> submit(QueryCommand command) {
+        try {
+            command.validate();
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return raft.submit(COMMAND_TYPE, command.encode()).thenApply(result -> null);
+    }
+
+    @Override
+    public CompletionStage<List<PreparedQuery>> list(Consistency consistency) {
+        return read(consistency, reads::list);
+    }
+
+    @Override
+    public CompletionStage<Optional<PreparedQuery>> explain(String idOrName, Consistency consistency) {
+        return read(consistency, state -> reads.explain(state, idOrName));
+    }
+
+    @Override
+    public CompletionStage<Optional<QueryResult>> execute(String idOrName, ExecuteOptions options,
+            Consistency consistency) {
+        return read(consistency, state -> reads.execute(state, idOrName, options, entry -> true));
+    }
+
+    private <T> CompletionStage<T> read(Consistency consistency, Function<StateView, T> reader) {
+        return raft.barrier(consistency).thenApply(context -> raft.state().read(reader));
+    }
+}
