@@ -27,12 +27,16 @@ final class AgentEndpoints implements HttpEndpoints {
         this.raft = raft;
     }
 
-    /** On a client agent the Raft paths are the servers' to answer: they are forwarded, not served here. */
+    /**
+     * On a client agent the Raft paths are the servers' to answer: they are forwarded, not served here. They take
+     * {@code ?dc=}, as Consul's do.
+     */
     @Override
     public void routes(RouteTable table) {
         table.get("/v1/agent/self", this::self);
         if (agent.server()) {
-            table.get("/v1/status/leader", this::leader)
+            table.datacenterScoped()
+                    .get("/v1/status/leader", this::leader)
                     .get("/v1/status/peers", this::peers)
                     .get("/v1/operator/raft/configuration", this::raftConfiguration);
         }

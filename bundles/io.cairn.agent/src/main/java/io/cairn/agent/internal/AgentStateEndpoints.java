@@ -14,6 +14,7 @@ import io.cairn.agent.api.AgentInfo;
 import io.cairn.agent.definitions.DefinitionException;
 import io.cairn.agent.definitions.DefinitionParser;
 import io.cairn.agent.definitions.ServiceDefinition;
+import io.cairn.filter.ConsulShapes;
 import io.cairn.health.api.CheckStatus;
 import io.cairn.http.api.HttpEndpoints;
 import io.cairn.http.api.HttpException;
@@ -21,7 +22,10 @@ import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
 
-/** The agent's local services and checks over HTTP ({@code /v1/agent/service*}, {@code /check*}, maintenance). */
+/**
+ * The agent's local services and checks over HTTP ({@code /v1/agent/service*}, {@code /check*}, maintenance); the
+ * server filters the service and check maps with {@code ?filter=}, as Consul does.
+ */
 final class AgentStateEndpoints implements HttpEndpoints {
     private final AgentInfo agent;
     private final LocalAgent local;
@@ -42,9 +46,9 @@ final class AgentStateEndpoints implements HttpEndpoints {
 
     @Override
     public void routes(RouteTable table) {
-        table.get("/v1/agent/services", this::services)
+        table.get("/v1/agent/services", ConsulShapes.AGENT_SERVICE, this::services)
                 .get("/v1/agent/service/", this::service)
-                .get("/v1/agent/checks", this::checks)
+                .get("/v1/agent/checks", ConsulShapes.HEALTH_CHECK, this::checks)
                 .put("/v1/agent/service/register", this::registerService)
                 .put("/v1/agent/service/deregister/", this::deregisterService)
                 .put("/v1/agent/service/maintenance/", this::serviceMaintenance)

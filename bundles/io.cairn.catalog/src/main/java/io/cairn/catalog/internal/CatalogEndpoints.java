@@ -6,15 +6,19 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Node;
+import io.cairn.catalog.api.NodeService;
+import io.cairn.catalog.api.NodeServices;
 import io.cairn.catalog.api.Registration;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.ServiceQuery;
+import io.cairn.filter.ConsulShapes;
 import io.cairn.health.api.CheckStatus;
 import io.cairn.http.api.Answer;
 import io.cairn.http.api.HttpEndpoints;
@@ -31,8 +35,10 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /v1/catalog} and {@code /v1/health}. Every read watches the whole catalog table and answers with its
- * index, as Consul answers with its table indexes; writes go through the {@link Catalog} service. The lists Consul
- * sorts by {@code ?near=<node>|_agent} are sorted here by {@link Proximity}.
+ * index, as Consul answers with its table indexes, serves this datacenter only and takes {@code ?filter=} where
+ * Consul does (the server filters the lists; the service map and a node's services are filtered here); writes go
+ * through the {@link Catalog} service. The lists Consul sorts by {@code ?near=<node>|_agent} are sorted here by
+ * {@link Proximity}.
  * <p>
  * Only this server's replicated catalog is served ({@link #LOCAL_CATALOG}): on a client agent, whose
  * {@code Catalog} is the servers' reached over the network, these routes are absent and the requests go to a
@@ -71,28 +77,31 @@ public final class CatalogEndpoints implements HttpEndpoints {
         table.put("/v1/catalog/register", this::register)
                 .put("/v1/catalog/deregister", this::deregister)
                 .get("/v1/catalog/datacenters",
-                        request -> CompletableFuture.completedFuture(Response.json(List.of(catalog.datacenter()))))
-                .read("/v1/catalog/nodes", query(this::nodeMeta,
+                        request -> CompletableFuture.completedFuture(Response.json(List.of(catalog.datacenter()))));
+        table.datacenterScoped()
+                .read("/v1/catalog/nodes", ConsulShapes.NODE, query(this::nodeMeta,
                         (meta, reads, near) -> near.sort(reads.nodes(meta), Node::node).stream()
                                 .map(Views.NodeJson::of).toList()))
-                .read("/v1/catalog/services", query(this::nodeMeta, (meta, reads, near) -> reads.services(meta)))
-                .read("/v1/catalog/service/", query(r -> serviceQuery(r, false),
+                .read("/v1/catalog/services", query(this::servicesQuery,
+                        (q, reads, near) -> reads.services(q.nodeMeta(), q.instances())))
+                .read("/v1/catalog/service/", ConsulShapes.SERVICE_NODE, query(r -> serviceQuery(r, false),
                         (q, reads, near) -> near.sort(reads.serviceEntries(q.name(), q.query()), CatalogEndpoints::node)
                                 .stream().map(Views.CatalogServiceJson::of).toList()))
-                .read("/v1/catalog/node/", query(r -> name(r, "Missing node name"),
-                        (node, reads, near) -> reads.nodeServices(node).map(Views.NodeInfoJson::of).orElse(null)))
-                .read("/v1/catalog/node-services/", query(r -> name(r, "Missing node name"),
-                        (node, reads, near) -> reads.nodeServices(node).map(Views.NodeServicesJson::of)
+                .read("/v1/catalog/node/", query(CatalogEndpoints::nodeQuery,
+                        (q, reads, near) -> reads.nodeServices(q.node()).map(q::keep).map(Views.NodeInfoJson::of)
                                 .orElse(null)))
-                .read("/v1/health/node/", query(r -> name(r, "Missing node name"),
+                .read("/v1/catalog/node-services/", query(CatalogEndpoints::nodeQuery,
+                        (q, reads, near) -> reads.nodeServices(q.node()).map(q::keep).map(Views.NodeServicesJson::of)
+                                .orElse(null)))
+                .read("/v1/health/node/", ConsulShapes.HEALTH_CHECK, query(r -> name(r, "Missing node name"),
                         (node, reads, near) -> Views.CheckJson.of(reads.nodeChecks(node))))
-                .read("/v1/health/checks/", query(r -> serviceQuery(r, false),
+                .read("/v1/health/checks/", ConsulShapes.HEALTH_CHECK, query(r -> serviceQuery(r, false),
                         (q, reads, near) -> Views.CheckJson.of(near.sort(
                                 reads.serviceChecks(q.name(), q.query().nodeMeta()), HealthCheck::node))))
-                .read("/v1/health/service/", query(r -> serviceQuery(r, true),
+                .read("/v1/health/service/", ConsulShapes.SERVICE_ENTRY, query(r -> serviceQuery(r, true),
                         (q, reads, near) -> near.sort(reads.serviceEntries(q.name(), q.query()), CatalogEndpoints::node)
                                 .stream().map(Views.ServiceEntryJson::of).toList()))
-                .read("/v1/health/state/", query(this::stateQuery,
+                .read("/v1/health/state/", ConsulShapes.HEALTH_CHECK, query(this::stateQuery,
                         (q, reads, near) -> Views.CheckJson.of(near.sort(reads.checks(q.state(), q.nodeMeta()),
                                 HealthCheck::node))));
     }
@@ -136,7 +145,6 @@ public final class CatalogEndpoints implements HttpEndpoints {
         return new StateQuery() {
             @Override
             public Watch watch(Request request) {
-                Requests.requireOwnDatacenter(catalog.datacenter(), request.param("dc").orElse(""));
                 Requests.badRequestOnIllegalArgument(() -> params.apply(request));
                 return WHOLE_CATALOG;
             }
@@ -164,11 +172,38 @@ public final class CatalogEndpoints implements HttpEndpoints {
     private record NamedQuery(String name, ServiceQuery query) {
     }
 
+    /**
+     * {@code /v1/catalog/services}: the node metadata wanted, and the instances {@code ?filter=} keeps, which
+     * Consul filters before it builds the name to tags map.
+     */
+    private record ServicesQuery(Map<String, String> nodeMeta, Optional<Predicate<ServiceEntry>> instances) {
+    }
+
+    /** {@code /v1/catalog/node/:node} and {@code node-services}: the node, and its services {@code ?filter=} keeps. */
+    private record NodeQuery(String node, Optional<Predicate<NodeService>> services) {
+
+        NodeServices keep(NodeServices all) {
+            return services.map(matching -> new NodeServices(all.node(),
+                    all.services().stream().filter(matching).toList())).orElse(all);
+        }
+    }
+
     private record StateFilter(Optional<CheckStatus> state, Map<String, String> nodeMeta) {
     }
 
     private Map<String, String> nodeMeta(Request request) {
         return Filters.nodeMeta(request.params("node-meta"));
+    }
+
+    private ServicesQuery servicesQuery(Request request) {
+        return new ServicesQuery(nodeMeta(request), request.filter(ConsulShapes.SERVICE_NODE)
+                .map(filter -> Filters.matching(filter, Views.CatalogServiceJson::of)));
+    }
+
+    private static NodeQuery nodeQuery(Request request) {
+        String node = name(request, "Missing node name");
+        return new NodeQuery(node, request.filter(ConsulShapes.NODE_SERVICE)
+                .map(filter -> Filters.matching(filter, Views.ServiceJson::of)));
     }
 
     private NamedQuery serviceQuery(Request request, boolean readPassing) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Node;
@@ -65,12 +66,18 @@ final class CatalogReads {
                 .map(found -> found.value().toApi(datacenter, found.entry())));
     }
 
-    /** Service name to the sorted union of its instances' tags. */
-    Map<String, List<String>> services(Map<String, String> nodeMeta) {
+    /**
+     * Service name to the sorted union of its instances' tags, of the instances on nodes matching {@code nodeMeta}
+     * that {@code filter} keeps, if given, as Consul filters the instances (without their checks) before it
+     * builds the map.
+     */
+    Map<String, List<String>> services(Map<String, String> nodeMeta, Optional<Predicate<ServiceEntry>> filter) {
         Map<String, TreeSet<String>> tags = new TreeMap<>();
         for (Entry entry : state.scan(CatalogKeys.TABLE, CatalogKeys.SERVICES)) {
             Stored.Service service = records.decode(state, entry, Stored.Service.class);
-            if (nodeMatches(service.node(), nodeMeta)) {
+            if (nodeMatches(service.node(), nodeMeta) && filter.map(keep -> node(service.node())
+                    .map(node -> keep.test(new ServiceEntry(node, service.toApi(entry), List.of())))
+                    .orElse(false)).orElse(true)) {
                 tags.computeIfAbsent(service.service(), s -> new TreeSet<>()).addAll(service.tags());
             }
         }

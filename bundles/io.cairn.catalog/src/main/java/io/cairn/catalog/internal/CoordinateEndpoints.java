@@ -84,7 +84,8 @@ final class CoordinateEndpoints {
     }
 
     void routes(RouteTable table) {
-        table.get("/v1/coordinate/datacenters", this::datacenters)
+        table.get("/v1/coordinate/datacenters", this::datacenters);
+        table.datacenterScoped()
                 .read("/v1/coordinate/nodes",
                         read((request, state) -> Response.json(inSegment(request, CoordinateTable.all(state)))))
                 .read("/v1/coordinate/node/", read((request, state) -> {
@@ -111,8 +112,10 @@ final class CoordinateEndpoints {
     private CompletionStage<Response> update(Request request) {
         UpdateBody body = Optional.ofNullable(request.body(UpdateBody.class))
                 .orElse(new UpdateBody(null, null, null, null));
-        Requests.requireOwnDatacenter(datacenter,
-                request.param("dc").filter(dc -> !dc.isEmpty()).orElse(body.datacenter()));
+        // a ?dc= (the server refuses another datacenter's) wins over the body's, as in Consul
+        if (request.param("dc").filter(dc -> !dc.isEmpty()).isEmpty()) {
+            Requests.requireOwnDatacenter(datacenter, body.datacenter());
+        }
         CoordJson coord = body.coord();
         if (coord == null) {
             throw HttpException.badRequest("invalid coordinate: the body needs a Coord object with Vec, Error, "
@@ -134,7 +137,6 @@ final class CoordinateEndpoints {
         return new StateQuery() {
             @Override
             public Watch watch(Request request) {
-                Requests.requireOwnDatacenter(datacenter, request.param("dc").orElse(""));
                 return ALL_COORDINATES;
             }
 

@@ -5,13 +5,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cairn.filter.Filter;
 import io.cairn.health.api.CheckStatus;
 
 /** The query filters of the catalog and health endpoints, and the parsing of their parameters. */
 final class Filters {
+    /** Turns a value into the JSON tree a {@code ?filter=} expression is evaluated on: the JSON the endpoint sends. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Filters() {
+    }
+
+    /**
+     * Whether a value matches a {@code ?filter=} expression, evaluated on {@code view}, the JSON element Consul
+     * filters, of the value.
+     */
+    static <T> Predicate<T> matching(Filter filter, Function<T, ?> view) {
+        return value -> filter.matches(JSON.valueToTree(view.apply(value)));
     }
 
     /** Whether {@code meta} has every key of {@code wanted} with exactly its value. */

@@ -81,7 +81,7 @@ public final class RaftCatalog implements Catalog {
     @Override
     public CompletionStage<Indexed<Map<String, List<String>>>> services(Map<String, String> nodeMeta,
             Consistency consistency) {
-        return read(consistency, reads -> reads.services(nodeMeta));
+        return read(consistency, reads -> reads.services(nodeMeta, Optional.empty()));
     }
 
     @Override

@@ -11,8 +11,9 @@ final class Requests {
     }
 
     /**
-     * Refuses a request for another datacenter ({@code dc} empty or {@code null} means this one): Consul forwards
-     * those over the WAN, and this release has one datacenter.
+     * Refuses a body that names another datacenter ({@code dc} empty or {@code null} means this one): Consul
+     * forwards those over the WAN, and this release has one datacenter. The server refuses a {@code ?dc=} for
+     * another one itself (see {@code RouteTable.datacenterScoped}).
      */
     static void requireOwnDatacenter(String own, String dc) {
         if (dc != null && !dc.isEmpty() && !dc.equals(own)) {

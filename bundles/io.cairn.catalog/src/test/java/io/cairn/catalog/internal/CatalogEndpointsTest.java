@@ -108,6 +108,28 @@ class CatalogEndpointsTest {
     }
 
     @Test
+    void theServiceMapAndANodesServicesAreFilteredHere() {
+        registerWeb();
+        register("""
+                {"Node":"n2","Address":"10.0.0.2","Service":{"Service":"web","Tags":["v2"]}}""");
+        register("""
+                {"Node":"n2","Address":"10.0.0.2","Service":{"ID":"db","Service":"db","Tags":["v2"]}}""");
+
+        JsonNode services = get("/v1/catalog/services", "", "filter=ServiceTags contains \"v2\"");
+        assertEquals(List.of("db", "web"), fieldNames(services));
+        assertEquals("v2", services.get("web").get(0).asText());
+        assertEquals(1, services.get("web").size());
+        assertEquals(List.of("web"), fieldNames(get("/v1/catalog/services", "", "filter=NodeMeta.env == \"prod\"")));
+
+        assertEquals(List.of("db"), fieldNames(get("/v1/catalog/node/", "n2", "filter=Service == db")
+                .get("Services")));
+        assertEquals(1, get("/v1/catalog/node-services/", "n2", "filter=Service == db").get("Services").size());
+        HttpException unknown = assertThrows(HttpException.class,
+                () -> http.watch("/v1/catalog/node/", FakeRequest.of("GET", "n2", "filter=Nope == 1")));
+        assertEquals(400, unknown.status());
+    }
+
+    @Test
     void passingParameterFiltersOnlyWhenTrue() {
         registerWeb();
         register("""
@@ -159,8 +181,6 @@ class CatalogEndpointsTest {
         assertEquals("Bad check status", assertThrows(HttpException.class, () -> call(
                 "PUT", "/v1/catalog/register",
                 "{\"Node\":\"n\",\"Address\":\"a\",\"Check\":{\"Name\":\"c\",\"Status\":\"fine\"}}")).getMessage());
-        assertEquals(500, assertThrows(HttpException.class,
-                () -> get("/v1/catalog/nodes", "", "dc=dc1")).status());
         assertEquals("Missing service name", assertThrows(HttpException.class,
                 () -> get("/v1/health/service/", "")).getMessage());
     }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,10 +63,23 @@ class CatalogReadsTest {
         apply(state, instance("n2", service("w2", "web", "v2", "alpha")));
         apply(state, instance("n2", service("db", "db")));
 
-        Map<String, List<String>> all = reads().services(Map.of());
+        Map<String, List<String>> all = reads().services(Map.of(), Optional.empty());
         assertEquals(List.of("alpha", "blue", "v2"), all.get("web"));
         assertEquals(List.of(), all.get("db"));
-        assertEquals(Map.of("web", List.of("blue", "v2")), reads().services(Map.of("env", "prod")));
+        assertEquals(Map.of("web", List.of("blue", "v2")), reads().services(Map.of("env", "prod"), Optional.empty()));
+    }
+
+    @Test
+    void servicesAreBuiltFromTheInstancesTheFilterKeeps() {
+        apply(state, node("n1", Map.of("env", "prod")));
+        apply(state, instance("n1", service("w1", "web", "v2", "blue")));
+        apply(state, instance("n2", service("w2", "web", "v2", "alpha")));
+        apply(state, instance("n2", service("db", "db")));
+
+        Predicate<ServiceEntry> onN2 = entry -> entry.node().node().equals("n2");
+        assertEquals(Map.of("web", List.of("alpha", "v2"), "db", List.of()),
+                reads().services(Map.of(), Optional.of(onN2)));
+        assertEquals(Map.of(), reads().services(Map.of("env", "prod"), Optional.of(onN2)));
     }
 
     @Test

@@ -169,11 +169,18 @@ class CoordinateEndpointsTest {
         assertTrue(refusal("{\"Node\":\"web1\",\"Coord\":{\"Vec\":\"x\"}}").startsWith("Request decode failed: "));
         assertEquals(0, updates.pending());
         assertEquals(CoordinateEndpoints.MAX_UPDATE_BODY_BYTES, http.maxBody("PUT", "/v1/coordinate/update"));
+    }
 
-        HttpException otherDc = assertThrows(HttpException.class, () -> put(update("web1", 0.1), "dc=dc2"));
-        assertEquals(500, otherDc.status());
-        assertEquals(500, assertThrows(HttpException.class,
-                () -> read("/v1/coordinate/nodes", "", "dc=dc2")).status());
+    @Test
+    void anUpdateForAnotherDatacenterIsRefusedUnlessDcNamesThisOne() {
+        // the server refuses a ?dc= for another datacenter; the body's is the endpoint's to refuse, unless ?dc= wins
+        String otherDc = "{\"Datacenter\":\"dc2\"," + update("web1", 0.1).substring(1);
+        HttpException refused = assertThrows(HttpException.class, () -> put(otherDc));
+        assertEquals(500, refused.status());
+        assertEquals("No path to datacenter", refused.getMessage());
+        assertEquals(0, updates.pending());
+        put(otherDc, "dc=dc1");
+        assertEquals(1, updates.pending());
     }
 
     private String refusal(String body) {

@@ -21,8 +21,8 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
- * {@code cairn members}: the cluster members the agent knows, servers first, as Consul prints them. Exits 2 when
- * no member matches {@code -status}.
+ * {@code cairn members}: the cluster members the agent knows, servers first, as Consul prints them; {@code -filter}
+ * is evaluated by the agent ({@code ?filter=}), {@code -status} here. Exits 2 when no member matches.
  */
 public final class Members extends ClientCommand {
   private static final String[] STATUS = {"none", "alive", "leaving", "left", "failed"};
@@ -63,6 +63,8 @@ public final class Members extends ClientCommand {
     flags.bool("wan", "List the servers of the WAN pool instead.");
     flags.value("segment", "<name>", "Only members of this network segment; " + ALL_SEGMENTS + " (the default) "
         + "lists every segment.");
+    flags.value("filter", "<expression>", "Expression to use for filtering the results, e.g. -filter='Tags[\"dc\"] "
+        + "== dc2', evaluated by the agent on each member.");
   }
 
   @Override
@@ -79,6 +81,10 @@ public final class Members extends ClientCommand {
     query.put("segment", segment);
     if (flags.bool("wan")) {
       query.put("wan", "1");
+    }
+    String filter = flags.string("filter", "");
+    if (!filter.isEmpty()) {
+      query.put("filter", filter);
     }
     List<Member> members;
     try {

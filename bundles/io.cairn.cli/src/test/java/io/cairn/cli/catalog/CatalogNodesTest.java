@@ -63,6 +63,18 @@ class CatalogNodesTest {
   }
 
   @Test
+  void filterIsPassedToTheAgentForNodesAndForAServicesInstances() throws Exception {
+    try (FakeAgent agent = new FakeAgent().reply(200, "[" + BETAWEB1 + "]").reply(200, "[]")) {
+      assertEquals(0, agent.run(new CatalogNodes(), "-filter", "Node matches \"web\""));
+      assertEquals("/v1/catalog/nodes?filter=Node+matches+%22web%22", agent.requests.get(0).uri());
+      assertEquals("Node      ID        Address      DC\n"
+          + "betaweb1  8a619b68  10.202.2.10  dc1\n", agent.out());
+      assertEquals(0, agent.run(new CatalogNodes(), "-service=web", "-filter=ServiceTags contains v2"));
+      assertEquals("/v1/catalog/service/web?filter=ServiceTags+contains+v2", agent.requests.get(1).uri());
+    }
+  }
+
+  @Test
   void noMatchIsReportedOnStderr() throws Exception {
     try (FakeAgent agent = new FakeAgent().reply(200, "[]")) {
       assertEquals(0, agent.run(new CatalogNodes(), "-service=nothing"));

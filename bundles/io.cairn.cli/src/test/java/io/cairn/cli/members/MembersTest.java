@@ -54,6 +54,17 @@ class MembersTest {
   }
 
   @Test
+  void filterIsPassedToTheAgent() throws Exception {
+    try (FakeAgent agent = new FakeAgent().reply(200, "[" + SERVER + "]").reply(200, ALL)) {
+      assertEquals(0, agent.run(new Members(), "-filter", "Tags[\"role\"] == consul"));
+      assertEquals("/v1/agent/members?filter=Tags%5B%22role%22%5D+%3D%3D+consul&segment=_all",
+          agent.requests.get(0).uri());
+      assertEquals(0, agent.run(new Members(), "-filter="));
+      assertEquals("/v1/agent/members?segment=_all", agent.requests.get(1).uri());
+    }
+  }
+
+  @Test
   void oneSegmentIsAskedForByNameAndServersThenShowTheirOwnSegment() throws Exception {
     try (FakeAgent agent = new FakeAgent().reply(200, "[" + CLIENT + "," + SERVER + "]")) {
       assertEquals(0, agent.run(new Members(), "-segment", "alpha"));

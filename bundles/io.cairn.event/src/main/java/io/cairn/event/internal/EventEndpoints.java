@@ -23,21 +23,19 @@ import io.cairn.http.api.RouteTable;
  */
 final class EventEndpoints {
     private final AgentEvents events;
-    private final String datacenter;
 
-    /** @param datacenter this agent's datacenter; a request for another is refused */
-    EventEndpoints(AgentEvents events, String datacenter) {
+    EventEndpoints(AgentEvents events) {
         this.events = events;
-        this.datacenter = datacenter;
     }
 
+    /** Both routes serve this datacenter only ({@code ?dc=}). */
     void routes(RouteTable table) {
-        table.put("/v1/event/fire/", this::fire)
+        table.datacenterScoped()
+                .put("/v1/event/fire/", this::fire)
                 .localRead("/v1/event/list", new EventList());
     }
 
     CompletionStage<Response> fire(Request request) {
-        checkDatacenter(request);
         String name = request.argument();
         if (name.isEmpty()) {
             throw HttpException.badRequest("Missing name");
@@ -52,19 +50,11 @@ final class EventEndpoints {
                 request.param("tag").orElse("")).thenApply(event -> Response.json(EventJson.of(event)));
     }
 
-    private void checkDatacenter(Request request) {
-        String dc = request.param("dc").orElse("");
-        if (!dc.isEmpty() && !dc.equals(datacenter)) {
-            throw new HttpException(500, "No path to datacenter");
-        }
-    }
-
     /** {@code GET /v1/event/list?name=}: the received events, remote-exec ones left out, oldest first. */
     private final class EventList implements LocalQuery {
 
         @Override
         public Answer answer(Request request) {
-            checkDatacenter(request);
             String name = request.param("name").orElse("");
             List<UserEvent> shown = events.events().stream()
                     .filter(e -> !e.name().equals(UserEvents.REMOTE_EXEC))

@@ -44,7 +44,7 @@ public final class UserEventsComponent implements UserEvents, HttpEndpoints, Bro
         events = new AgentEvents(payload -> lan.broadcast(CHANNEL, payload), identity.nodeName(),
                 () -> agent.services().stream().map(UserEventsComponent::local).toList(), UUID::randomUUID,
                 LOG::warn);
-        endpoints = new EventEndpoints(events, identity.datacenter());
+        endpoints = new EventEndpoints(events);
     }
 
     /** A user event broadcast on the LAN pool, by any agent (this one included). */

@@ -113,6 +113,21 @@ class ForwarderTest {
     }
 
     @Test
+    void aFilterAndADatacenterAreLeftToTheServer() throws Exception {
+        FakeServer server = server("s1").answering(new Reply(500, Map.of(), "No path to datacenter"
+                .getBytes(StandardCharsets.UTF_8)));
+        FakeRequest request = new FakeRequest().path("/v1/health/service/web")
+                .query("filter=Service.Tags contains \"v2\" and Checks.Status != \"critical\"", "dc=nope");
+
+        Response response = answer(forwarder().handle(request));
+
+        assertEquals(500, response.status());
+        assertEquals("No path to datacenter", text(response));
+        assertEquals("filter=Service.Tags%20contains%20%22v2%22%20and%20Checks.Status%20%21%3D%20%22critical%22"
+                + "&dc=nope", server.next().rawQuery());
+    }
+
+    @Test
     void aBlockingQueryIsPendingWithoutAThreadUntilTheServerAnswers() throws Exception {
         CompletableFuture<Reply> held = new CompletableFuture<>();
         FakeServer server = server("s1").answering(request -> held);

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.cairn.filter.Filter;
+import io.cairn.filter.FilterException;
+import io.cairn.filter.Shape;
 import io.cairn.go.lang.GoDuration;
 import io.cairn.raft.api.Consistency;
 
@@ -75,5 +78,21 @@ public final class QueryParameters {
             throw HttpException.badRequest("Cannot specify ?stale with ?consistent, conflicting semantics.");
         }
         return stale ? Consistency.STALE : consistent ? Consistency.CONSISTENT : Consistency.DEFAULT;
+    }
+
+    /**
+     * See {@link Request#filter}: {@code ?filter=} parsed against {@code shape}; empty when absent or empty, as
+     * Consul skips an empty expression; 400 with the parser's message, Consul's text, when it is refused.
+     */
+    public Optional<Filter> filter(Shape shape) {
+        Optional<String> expression = param("filter").filter(value -> !value.isEmpty());
+        if (expression.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Filter.parse(expression.get(), shape));
+        } catch (FilterException e) {
+            throw HttpException.badRequest(e.getMessage());
+        }
     }
 }

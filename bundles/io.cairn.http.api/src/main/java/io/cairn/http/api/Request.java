@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.cairn.filter.Filter;
+import io.cairn.filter.Shape;
 import io.cairn.raft.api.Consistency;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -48,6 +50,20 @@ public interface Request {
      * duration.
      */
     Consistency consistency();
+
+    /**
+     * The {@code ?filter=} expression parsed against {@code shape}, the shape of the elements the endpoint filters;
+     * empty without one or with an empty one. An endpoint that filters its answer itself (rather than declaring
+     * its elements' shape with its route, see {@link RouteTable#read(String, Shape, StateQuery)}) calls this before
+     * anything waits, so that a bad expression is refused first. The server's requests parse it once per request.
+     * The default reads it as {@link QueryParameters#filter} does, on every call.
+     *
+     * @throws HttpException 400 whose message is the parser's, the text of Consul's 400, when the expression does
+     *         not parse or names a selector {@code shape} does not have
+     */
+    default Optional<Filter> filter(Shape shape) {
+        return new QueryParameters(Map.of("filter", params("filter"))).filter(shape);
+    }
 
     /** The first value of a request header (case-insensitive name). */
     Optional<String> header(String name);

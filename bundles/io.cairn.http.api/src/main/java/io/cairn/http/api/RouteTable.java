@@ -1,5 +1,7 @@
 package io.cairn.http.api;
 
+import io.cairn.filter.Shape;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -15,6 +17,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * a chunked body off at the limit with 413, and drops a request whose body has not arrived within a time limit of
  * its own, so a handler never sees a body above its route's limit. Declare a limit only where the endpoint has one
  * of its own that is larger (KV's value size) or much smaller than the default.
+ * <p>
+ * Two things Consul does for many endpoints are declared with the route and done by the server: filtering an
+ * answer's elements with {@code ?filter=} (a route declares the {@link Shape} of its elements), and refusing a
+ * {@code ?dc=} that names another datacenter (a route declared on the {@linkplain #datacenterScoped datacenter-scoped}
+ * table).
  */
 @ProviderType
 public interface RouteTable {
@@ -30,6 +37,21 @@ public interface RouteTable {
     RouteTable read(String path, StateQuery query);
 
     /**
+     * As {@link #read(String, StateQuery)}, for a read whose answer Consul filters element by element with
+     * {@code ?filter=}: the answer is a JSON array of elements of shape {@code elements}, or a JSON object whose
+     * values are. The server parses the expression before anything waits (400 with the parser's message, Consul's
+     * text, when it is refused) and sends only the elements that match, in every answer; {@code X-Consul-Index}
+     * stays the index of the unfiltered answer, and a blocking query wakes on any change to what it watches, as in
+     * Consul.
+     * <p>
+     * The default declares the route unfiltered with {@link #read(String, StateQuery)}, for tables that only note
+     * the routes declared (a test kit's); the server's table filters.
+     */
+    default RouteTable read(String path, Shape elements, StateQuery query) {
+        return read(path, query);
+    }
+
+    /**
      * A GET on data this agent keeps itself: the server adds {@code X-Consul-Index} (never 0) and holds blocking
      * queries ({@code ?index}, {@code ?wait}) as for {@link #read}, without consistency modes or leader headers and
      * without needing Raft.
@@ -38,6 +60,18 @@ public interface RouteTable {
 
     /** A GET answered by the handler alone (agent-local data, no index headers). */
     RouteTable get(String path, Handler handler);
+
+    /**
+     * As {@link #get(String, Handler)}, for an answer Consul filters element by element with {@code ?filter=}: a
+     * JSON array of elements of shape {@code elements}, or a JSON object whose values are, filtered by the server as
+     * for {@link #read(String, Shape, StateQuery)}.
+     * <p>
+     * The default declares the route unfiltered with {@link #get(String, Handler)}, for tables that only note the
+     * routes declared (a test kit's); the server's table filters.
+     */
+    default RouteTable get(String path, Shape elements, Handler handler) {
+        return get(path, handler);
+    }
 
     /** A PUT whose body may be up to {@link #DEFAULT_MAX_BODY_BYTES}. */
     RouteTable put(String path, Handler handler);
@@ -62,4 +96,18 @@ public interface RouteTable {
 
     /** A DELETE. */
     RouteTable delete(String path, Handler handler);
+
+    /**
+     * This table for routes that serve this agent's datacenter only, Consul's routes that take {@code ?dc=}: a
+     * request to one whose {@code ?dc=} names another datacenter is answered 500 {@code No path to datacenter}, as
+     * Consul answers for a datacenter it has no route to, before its handler or query runs. An empty {@code ?dc=}
+     * means this datacenter. The routes declared on the returned table are this table's; it returns itself from
+     * every declaration, so a chain of declarations on it stays datacenter-scoped.
+     * <p>
+     * The default returns this table, for tables that only note the routes declared (a test kit's); the server's
+     * table refuses other datacenters.
+     */
+    default RouteTable datacenterScoped() {
+        return this;
+    }
 }

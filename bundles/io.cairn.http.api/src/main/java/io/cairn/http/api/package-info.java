@@ -5,7 +5,8 @@
  * {@link io.cairn.http.api.HttpEndpoints#routes routes} method is its route table: one readable page of its
  * API. The server does everything that is the same for every endpoint once: method checks (405 with
  * {@code Allow}), plain-text errors, JSON decoding with case-insensitive field names, {@code ?pretty}, gzip,
- * consistency modes, {@code X-Consul-*} headers, blocking queries held without a thread each (and given up as soon as
+ * consistency modes, {@code ?filter=} over the elements of an answer, refusing a {@code ?dc=} for another
+ * datacenter, {@code X-Consul-*} headers, blocking queries held without a thread each (and given up as soon as
  * their client hangs up), and the limits that keep one client from taking the agent down: a largest body per route,
  * a time limit for receiving a request, and a limit on concurrent connections per client address.
  * <p>
@@ -16,7 +17,7 @@
  * agent forwards them to the servers).
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package io.cairn.http.api;
 
 import org.osgi.annotation.bundle.Export;

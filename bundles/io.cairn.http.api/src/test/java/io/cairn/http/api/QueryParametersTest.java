@@ -2,6 +2,7 @@ package io.cairn.http.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +11,25 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.cairn.filter.ConsulShapes;
 import io.cairn.raft.api.Consistency;
 
 class QueryParametersTest {
 
     private static QueryParameters query(String name, String... values) {
         return new QueryParameters(Map.of(name, List.of(values)));
+    }
+
+    @Test
+    void theFilterIsParsedAgainstTheShapeAndAnEmptyOneIsNone() {
+        assertTrue(query("filter", "Node == \"web\"").filter(ConsulShapes.NODE).isPresent());
+        assertEquals(Optional.empty(), query("filter", "").filter(ConsulShapes.NODE));
+        assertEquals(Optional.empty(), query("other", "x").filter(ConsulShapes.NODE));
+        for (String bad : List.of("bad ===", "Nope == 1")) {
+            HttpException e = assertThrows(HttpException.class, () -> query("filter", bad).filter(ConsulShapes.NODE));
+            assertEquals(400, e.status(), bad);
+            assertTrue(e.getMessage().startsWith("Failed to create boolean expression evaluator"), e.getMessage());
+        }
     }
 
     @Test

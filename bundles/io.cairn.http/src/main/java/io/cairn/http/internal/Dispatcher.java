@@ -1,9 +1,9 @@
 package io.cairn.http.internal;
 
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cairn.filter.Filter;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
@@ -36,6 +37,8 @@ final class Dispatcher {
     static final String BANNER = "Consul Agent: UI disabled. This is Cairn, a Consul-compatible agent.";
     private static final String NOT_RECOGNISED = "Invalid URL path: not a recognized HTTP API endpoint";
     private static final String NO_LEADER = "No cluster leader";
+    /** Consul's 500 for a datacenter it has no route to: here, any but the agent's own. */
+    private static final String NO_PATH_TO_DATACENTER = "No path to datacenter";
     static final String STARTING = "The agent is starting or shutting down and does not serve all its HTTP API"
             + " endpoints; retry the request";
     /** Seconds a client is asked to wait before retrying while the agent starts. */
@@ -151,10 +154,13 @@ final class Dispatcher {
             pattern = route.path();
             HttpRequest request = new HttpRequest(method, path, argument, rawPath, rawQuery, query, headers, body,
                     json.mapper());
+            requireDatacenter(route, request);
+            // parsed (or refused) before anything waits
+            Optional<Filter> filter = route.elements() == null ? Optional.empty() : request.filter(route.elements());
             boolean indent = pretty;
             CompletableFuture<Response> running = invoke(route, request).toCompletableFuture();
             CompletableFuture<Reply> reply = running.handle((response, failure) -> failure == null
-                    ? render(response, indent) : failure(failure));
+                    ? render(response, filter, indent) : failure(failure));
             // Cancelling the reply (client gone) must reach a blocking query's wait.
             reply.whenComplete((r, t) -> {
                 if (reply.isCancelled()) {
@@ -164,6 +170,14 @@ final class Dispatcher {
             return new Routed(pattern, reply);
         } catch (RuntimeException e) {
             return new Routed(pattern, CompletableFuture.completedFuture(failure(e)));
+        }
+    }
+
+    /** Refuses a request whose {@code ?dc=} names another datacenter than the one its route serves, if any. */
+    private static void requireDatacenter(Route route, HttpRequest request) {
+        String dc = request.param("dc").orElse("");
+        if (route.datacenter() != null && !dc.isEmpty() && !dc.equals(route.datacenter())) {
+            throw new HttpException(500, NO_PATH_TO_DATACENTER);
         }
     }
 
@@ -206,15 +220,16 @@ final class Dispatcher {
         return Reply.text(405, "method " + method + " not allowed", headers);
     }
 
-    private Reply render(Response response, boolean pretty) {
+    private Reply render(Response answer, Optional<Filter> filter, boolean pretty) {
         try {
+            Response response = filter.map(f -> ElementFilter.keepMatching(answer, f, json.mapper())).orElse(answer);
             Map<String, String> headers = baseHeaders();
             headers.putAll(response.headers());
             if (response.isJson()) {
                 return new Reply(response.status(), headers, "application/json", json.write(response.jsonBody(), pretty));
             }
             return new Reply(response.status(), headers, response.contentType(), response.rawBody());
-        } catch (UncheckedIOException e) {
+        } catch (RuntimeException e) {
             return failure(e);
         }
     }

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cairn.filter.Filter;
+import io.cairn.filter.Shape;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.QueryParameters;
 import io.cairn.http.api.Request;
@@ -17,7 +20,7 @@ import io.cairn.raft.api.Consistency;
 
 /**
  * A parsed request: path and argument already decoded, query parsed and read as {@link QueryParameters}, body fully
- * read.
+ * read. Its {@code ?filter=} is parsed once per shape asked for, however often a blocking query answers again.
  */
 final class HttpRequest implements Request {
     private final String method;
@@ -29,6 +32,7 @@ final class HttpRequest implements Request {
     private final Map<String, List<String>> headers;
     private final byte[] body;
     private final ObjectMapper mapper;
+    private final Map<Shape, Optional<Filter>> filters = new ConcurrentHashMap<>();
 
     /**
      * @param rawPath  the path as sent, still percent-encoded
@@ -98,6 +102,11 @@ final class HttpRequest implements Request {
     @Override
     public Consistency consistency() {
         return query.consistency();
+    }
+
+    @Override
+    public Optional<Filter> filter(Shape shape) {
+        return filters.computeIfAbsent(shape, query::filter);
     }
 
     @Override

@@ -57,11 +57,14 @@ public final class HttpServerComponent {
     private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
     private final ApiServer server;
     private final ScheduledExecutorService readinessPoll;
+    /** The agent's datacenter: the one routes that take {@code ?dc=} serve. */
+    private final String datacenter;
     private volatile RaftService raft;
 
     @Activate
     public HttpServerComponent(Config config, BundleContext context, @Reference ServiceComponentRuntime scr,
             @Reference(name = "agent") AgentInfo agent) throws Exception {
+        datacenter = agent.datacenter();
         BootReadiness readiness = new BootReadiness(new KarafBoot(context, scr), System::nanoTime,
                 BootReadiness.ENDPOINT_GRACE);
         int perClient = config.http_max_conns_per_client();
@@ -97,7 +100,7 @@ public final class HttpServerComponent {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addEndpoints(HttpEndpoints endpoints, Map<String, Object> properties) {
-        RouteCollector table = new RouteCollector();
+        RouteCollector table = new RouteCollector(datacenter);
         try {
             endpoints.routes(table);
         } catch (RuntimeException e) {

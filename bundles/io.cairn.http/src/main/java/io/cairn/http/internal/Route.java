@@ -2,6 +2,7 @@ package io.cairn.http.internal;
 
 import java.util.Objects;
 
+import io.cairn.filter.Shape;
 import io.cairn.http.api.Handler;
 import io.cairn.http.api.LocalQuery;
 import io.cairn.http.api.StateQuery;
@@ -9,10 +10,12 @@ import io.cairn.http.api.StateQuery;
 /**
  * One declared route: a method on a path served by a {@link Handler}, or, for reads of the replicated state, by a
  * {@link StateQuery} that the server runs with consistency modes and blocking, or, for blocking reads of the
- * agent's own data, by a {@link LocalQuery}; and the largest request body it accepts.
+ * agent's own data, by a {@link LocalQuery}; the largest request body it accepts; the shape of the elements of its
+ * answers that {@code ?filter=} selects from ({@code null} when it filters none); and the datacenter it serves
+ * ({@code null} when it takes no {@code ?dc=}).
  */
 record Route(String method, String path, Handler handler, StateQuery query, LocalQuery localQuery,
-        BodyLimit bodyLimit) {
+        BodyLimit bodyLimit, Shape elements, String datacenter) {
 
     Route {
         Objects.requireNonNull(method, "method");

@@ -108,7 +108,7 @@ final class Router {
             return new NotFound();
         }
         return new Fallback(new Route(method, FALLBACK_PREFIX, handler, null, null,
-                new BodyLimit(handler.maxBodyBytes(), null)));
+                new BodyLimit(handler.maxBodyBytes(), null), null, null));
     }
 
     private void rebuild() {

@@ -48,7 +48,7 @@ class AbandonedQueryTest {
                 return new Answer(state.index("kv", ""), Response.json(Map.of()));
             }
         };
-        RouteCollector table = new RouteCollector();
+        RouteCollector table = new RouteCollector("dc1");
         table.read("/v1/kv/", read);
         Router router = new Router();
         router.add("test", table.routes());

@@ -60,7 +60,7 @@ class ApiServerTest {
                 return new Answer(state.index("kv", ""), Response.json(Map.of("Key", request.argument())));
             }
         };
-        RouteCollector table = new RouteCollector();
+        RouteCollector table = new RouteCollector("dc1");
         table.read("/v1/kv/", kvRead)
                 .put("/v1/kv/", r -> CompletableFuture.completedFuture(Response.json(r.body(Map.class))))
                 .get("/v1/pending", r -> pending)

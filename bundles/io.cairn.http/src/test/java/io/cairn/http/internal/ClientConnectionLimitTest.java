@@ -27,7 +27,7 @@ class ClientConnectionLimitTest {
     private ApiServer server;
 
     private void start(int maxConnsPerClient) throws Exception {
-        RouteCollector table = new RouteCollector();
+        RouteCollector table = new RouteCollector("dc1");
         table.get("/v1/now", r -> CompletableFuture.completedFuture(Response.json(List.of("now"))));
         Router router = new Router();
         router.add("test", table.routes());

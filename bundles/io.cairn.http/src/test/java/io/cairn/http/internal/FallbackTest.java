@@ -38,7 +38,7 @@ class FallbackTest {
     private final HttpClient client = HttpClient.newHttpClient();
 
     FallbackTest() throws Exception {
-        RouteCollector local = new RouteCollector();
+        RouteCollector local = new RouteCollector("dc1");
         local.get("/v1/agent/self", r -> CompletableFuture.completedFuture(Response.json(List.of("local"))));
         router.add("local", local.routes());
         router.fallback(new FallbackHandler() {

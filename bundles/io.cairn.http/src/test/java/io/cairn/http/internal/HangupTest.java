@@ -50,7 +50,7 @@ class HangupTest {
                 return new Answer(state.index("kv", ""), Response.json(Map.of("Key", request.argument())));
             }
         };
-        RouteCollector table = new RouteCollector();
+        RouteCollector table = new RouteCollector("dc1");
         table.read("/v1/kv/", read)
                 .put("/v1/slow", r -> pendingWrite)
                 .get("/v1/now", r -> CompletableFuture.completedFuture(Response.json(List.of("now"))));

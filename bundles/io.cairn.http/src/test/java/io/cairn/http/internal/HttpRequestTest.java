@@ -3,6 +3,7 @@ package io.cairn.http.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.cairn.filter.ConsulShapes;
+import io.cairn.filter.Filter;
 import io.cairn.http.api.HttpException;
 import io.cairn.raft.api.Consistency;
 
@@ -26,6 +29,21 @@ class HttpRequestTest {
     private HttpRequest request(String query, String body) {
         return new HttpRequest("GET", "/v1/x", "", "/v1/x", query, UrlCodec.parseQuery(query),
                 Map.of("X-Consul-Token", List.of("secret")), body.getBytes(StandardCharsets.UTF_8), json.mapper());
+    }
+
+    @Test
+    void theFilterIsParsedOncePerShapeAndRefusedWith400() {
+        HttpRequest r = request("filter=Node%20%3D%3D%20%22web%22");
+        Optional<Filter> filter = r.filter(ConsulShapes.NODE);
+        assertTrue(filter.isPresent());
+        assertSame(filter.get(), r.filter(ConsulShapes.NODE).get());
+        assertEquals(Optional.empty(), request("filter=").filter(ConsulShapes.NODE));
+        assertEquals(Optional.empty(), request("").filter(ConsulShapes.NODE));
+        HttpException refused = assertThrows(HttpException.class, () -> request("filter=bad%20%3D%3D%3D")
+                .filter(ConsulShapes.NODE));
+        assertEquals(400, refused.status());
+        assertTrue(refused.getMessage().startsWith("Failed to create boolean expression evaluator"),
+                refused.getMessage());
     }
 
     @Test

@@ -32,7 +32,7 @@ class RequestLimitsTest {
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
 
     RequestLimitsTest() throws Exception {
-        RouteCollector table = new RouteCollector();
+        RouteCollector table = new RouteCollector("dc1");
         table.put("/v1/small", 16, RequestLimitsTest::size)
                 .put("/v1/default", RequestLimitsTest::size)
                 .put("/v1/kv/", 512 * 1024, RequestLimitsTest::size)

@@ -23,10 +23,10 @@ class RouterTest {
     private final Router router = new Router();
 
     RouterTest() {
-        RouteCollector kv = new RouteCollector();
+        RouteCollector kv = new RouteCollector("dc1");
         kv.get("/v1/kv/", kvGet).put("/v1/kv/", kvPut).put("/v1/kv/locks/", deep);
         router.add("kv", kv.routes());
-        RouteCollector status = new RouteCollector();
+        RouteCollector status = new RouteCollector("dc1");
         status.get("/v1/status/leader", leader);
         router.add("status", status.routes());
     }
@@ -74,7 +74,7 @@ class RouterTest {
 
     @Test
     void firstOwnerKeepsAContestedRoute() {
-        RouteCollector other = new RouteCollector();
+        RouteCollector other = new RouteCollector("dc1");
         Handler intruder = r -> CompletableFuture.completedFuture(Response.ok());
         other.get("/v1/status/leader", intruder);
         router.add("other", other.routes());
@@ -124,7 +124,7 @@ class RouterTest {
 
     @Test
     void tableRejectsDuplicatesAndRelativePaths() {
-        RouteCollector table = new RouteCollector();
+        RouteCollector table = new RouteCollector("dc1");
         table.get("/v1/a", leader);
         assertThrows(IllegalArgumentException.class, () -> table.get("/v1/a", leader));
         assertThrows(IllegalArgumentException.class, () -> table.get("v1/b", leader));

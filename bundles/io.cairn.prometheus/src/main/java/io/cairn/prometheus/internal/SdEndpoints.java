@@ -15,7 +15,6 @@ import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.Indexed;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.http.api.HttpEndpoints;
-import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
@@ -37,15 +36,12 @@ public final class SdEndpoints implements HttpEndpoints {
 
     @Override
     public void routes(RouteTable table) {
-        table.get("/v1/prometheus/sd", this::targets);
+        table.datacenterScoped().get("/v1/prometheus/sd", this::targets);
     }
 
     CompletionStage<Response> targets(Request request) {
         SdQuery query = SdQuery.of(request);
         String datacenter = catalog.datacenter();
-        if (query.datacenter().filter(dc -> !dc.equals(datacenter)).isPresent()) {
-            throw new HttpException(500, "No path to datacenter");
-        }
         Consistency consistency = request.consistency();
         CompletionStage<List<String>> names = query.services().isEmpty()
                 ? catalog.services(query.filter().nodeMeta(), consistency)

@@ -15,14 +15,14 @@ import io.cairn.http.api.Request;
  * What a {@code /v1/prometheus/sd} request asks for: the services (all when none is named), and the filters
  * of Consul's health endpoint ({@code tag} repeatable and all required, {@code node-meta=key:value}
  * repeatable, {@code passing} read by value as Go's {@code strconv.ParseBool} reads it, a bare
- * {@code ?passing} meaning true), and {@code dc}.
+ * {@code ?passing} meaning true). The server refuses a {@code dc} other than this agent's.
  */
-record SdQuery(List<String> services, ServiceQuery filter, Optional<String> datacenter) {
+record SdQuery(List<String> services, ServiceQuery filter) {
 
     static SdQuery of(Request request) {
         List<String> services = List.copyOf(new LinkedHashSet<>(request.params("service")));
         return new SdQuery(services, new ServiceQuery(request.params("tag"), nodeMeta(request.params("node-meta")),
-                passing(request.param("passing"))), request.param("dc").filter(dc -> !dc.isEmpty()));
+                passing(request.param("passing"))));
     }
 
     static Map<String, String> nodeMeta(List<String> values) {

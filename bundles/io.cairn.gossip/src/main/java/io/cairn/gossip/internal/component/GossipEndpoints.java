@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
+import io.cairn.filter.ConsulShapes;
 import io.cairn.gossip.api.Keyring;
 import io.cairn.gossip.api.KeyringAnswer;
 import io.cairn.gossip.api.Membership;
@@ -20,8 +21,8 @@ import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
 
 /**
- * Membership over HTTP as Consul serves it: {@code /v1/agent/members}, {@code join}, {@code leave},
- * {@code force-leave}, and {@code /v1/operator/keyring}.
+ * Membership over HTTP as Consul serves it: {@code /v1/agent/members} (which the server filters with
+ * {@code ?filter=}), {@code join}, {@code leave}, {@code force-leave}, and {@code /v1/operator/keyring}.
  */
 final class GossipEndpoints implements HttpEndpoints {
     /** How long a graceful leave waits for the news to spread (Consul's broadcast timeout). */
@@ -44,7 +45,7 @@ final class GossipEndpoints implements HttpEndpoints {
 
     @Override
     public void routes(RouteTable table) {
-        table.get("/v1/agent/members", this::members)
+        table.get("/v1/agent/members", ConsulShapes.MEMBER, this::members)
                 .put("/v1/agent/join/", this::join)
                 .put("/v1/agent/leave", this::leave)
                 .put("/v1/agent/force-leave/", this::forceLeave)

@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The KV subsystem's HTTP API. */
+/** The KV subsystem's HTTP API; it serves this datacenter's store only ({@code ?dc=}). */
 @Component(service = HttpEndpoints.class)
 public final class KvRoutes implements HttpEndpoints {
 
@@ -23,7 +23,8 @@ public final class KvRoutes implements HttpEndpoints {
 
     @Override
     public void routes(RouteTable table) {
-        table.read(KV, new KvReadQuery())
+        table.datacenterScoped()
+                .read(KV, new KvReadQuery())
                 // a value is the raw body: the server refuses a larger one before reading it
                 .put(KV, KvStore.MAX_VALUE_SIZE, "kv_max_value_size", writes::put)
                 .delete(KV, writes::delete);

@@ -27,7 +27,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /v1/session}: writes through the {@link Sessions} service, blocking reads of the session table (every
- * read watches the whole table and answers with its index, as Consul does).
+ * read watches the whole table and answers with its index, as Consul does), for this datacenter only
+ * ({@code ?dc=}).
  */
 @Component(service = HttpEndpoints.class)
 public final class SessionEndpoints implements HttpEndpoints {
@@ -45,7 +46,8 @@ public final class SessionEndpoints implements HttpEndpoints {
 
     @Override
     public void routes(RouteTable table) {
-        table.put("/v1/session/create", this::create)
+        table.datacenterScoped()
+                .put("/v1/session/create", this::create)
                 .put("/v1/session/destroy/", this::destroy)
                 .put("/v1/session/renew/", this::renew)
                 .read("/v1/session/info/", query("Missing session", (id, state) -> SessionReads.get(state, id)

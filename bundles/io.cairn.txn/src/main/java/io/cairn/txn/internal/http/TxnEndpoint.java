@@ -53,7 +53,7 @@ public final class TxnEndpoint implements HttpEndpoints {
 
     @Override
     public void routes(RouteTable table) {
-        table.put("/v1/txn", MAX_BODY, "txn_max_req_len", this::txn);
+        table.datacenterScoped().put("/v1/txn", MAX_BODY, "txn_max_req_len", this::txn);
     }
 
     CompletionStage<Response> txn(Request request) {
