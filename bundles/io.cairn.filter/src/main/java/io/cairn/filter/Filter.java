@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 /**
  * A {@code ?filter=} expression, parsed and validated against the {@link Shape} of the elements it filters, the
  * way Consul's go-bexpr filter does; immutable and thread-safe. A selector that walks through a list applies to
- * any of its elements; a missing map key makes {@code ==}, {@code in} and {@code is not empty} false and every
- * other operator true; a missing or {@code null} struct field reads as its Go zero value.
+ * any of its elements; a missing map key makes {@code ==}, {@code in}, {@code is not empty} and {@code matches}
+ * false and every other operator true (nothing equals, contains or matches a missing key, as go-bexpr has it); a missing or {@code null} struct field reads as its Go zero value.
  */
 public final class Filter {
     private static final String PREFIX = "Failed to create boolean expression evaluator: ";
@@ -188,7 +188,7 @@ public final class Filter {
             JsonNode entry = node != null && node.isObject() ? node.get(name) : null;
             if (entry == null) {
                 return switch (m.operator()) {
-                    case EQUAL, IS_NOT_EMPTY, IN -> false;
+                    case EQUAL, IS_NOT_EMPTY, IN, MATCHES -> false;
                     default -> true;
                 };
             }

@@ -5,8 +5,8 @@
  * {@link io.cairn.filter.Filter#matches} evaluates it over one element's JSON. Plain Java; Jackson for the JSON.
  *
  * <p>Semantics follow go-bexpr: selectors are case-sensitive; a selector through a list applies to any element;
- * a missing map key makes {@code ==}, {@code in} and {@code is not empty} false and every other operator
- * (including {@code matches}) true; strings take {@code == != in contains matches}, numbers and bools only
+ * a missing map key makes {@code ==}, {@code in}, {@code is not empty} and {@code matches} false and every other
+ * operator true (go-bexpr's not-present disposition); strings take {@code == != in contains matches}, numbers and bools only
  * {@code == !=}, lists of scalars and maps {@code in contains is empty}, lists of structs only {@code is empty}.
  * Regular expressions are Go's RE2 syntax, translated by {@code GoRegex}.
  *
