@@ -64,9 +64,9 @@ public final class RaftComponent implements RaftService {
             @Reference(name = "lan", target = "(" + Membership.POOL + "=" + Membership.LAN + ")") Membership lan) {
         NodeSettings settings = new NodeSettings(agent.nodeName(), agent.datacenter(), agent.dataDir().resolve("raft"),
                 agent.bindAddress(), agent.advertiseAddress(), agent.serverPort(), config.snapshot_threshold(),
-                NodeSettings.DEFAULT_SEGMENT_BYTES);
+                NodeSettings.DEFAULT_SEGMENT_BYTES, config.bootstrap_expect());
         node = new RaftNode(settings, handlers, new RaftMetrics(meters));
-        formation = new ClusterFormation(node, config.bootstrap_expect(), new PoolServers(lan, agent.datacenter()));
+        formation = new ClusterFormation(node, settings.bootstrapExpect(), new PoolServers(lan, agent.datacenter()));
         // Ratis starts in seconds: never on this (the DS activation) thread
         formation.start();
         LOG.info("Raft server {} activated (raft {}, bootstrap-expect {})", settings.nodeName(),

@@ -66,8 +66,10 @@ final class RatisFactory {
         // After a commit Ratis appends a commit-index entry and sends it at once: that is how followers learn what
         // is committed without waiting for the next heartbeat (half the 500 ms election timeout). Without it, a
         // write or a read through a follower took 270 ms, since the follower applies only what it knows is
-        // committed. It costs an fsync per commit, shared with the entries written meanwhile.
-        RaftServerConfigKeys.Log.setLogMetadataEnabled(properties, true);
+        // committed. It costs an fsync per commit, shared with the entries written meanwhile, which a group
+        // formed alone (bootstrap_expect 1) spends for nobody: there, one write at a time took two fsyncs. Should
+        // servers join such a group later, they learn commits on the leader's next append or heartbeat.
+        RaftServerConfigKeys.Log.setLogMetadataEnabled(properties, settings.bootstrapExpect() != 1);
         // Ratis waits at least 10 ms between two appends to one follower by default. Entries written during an
         // append go together in the next one anyway, so the wait only adds latency.
         RaftServerConfigKeys.Log.Appender.setWaitTimeMin(properties, TimeDuration.ZERO);

@@ -125,7 +125,7 @@ final class TestCluster implements AutoCloseable {
             int raftPort = freePort();
             String name = "node" + i;
             servers.add(new Server(name, new NodeSettings(name, "dc1", dir.resolve(name), "127.0.0.1", "127.0.0.1",
-                    raftPort, snapshotThreshold, segmentBytes)));
+                    raftPort, snapshotThreshold, segmentBytes, size)));
         }
     }
 
