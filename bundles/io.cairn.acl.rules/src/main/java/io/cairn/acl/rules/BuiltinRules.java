@@ -20,15 +20,11 @@ public final class BuiltinRules {
     }
 
     private static PolicyRules globalManagementRules() {
-        PolicyRules.Builder rules = new PolicyRules.Builder();
-        for (SingleRule single : SingleRule.values()) {
-            rules.single(single, "write");
+        try {
+            return PolicyRules.parse(AclPolicy.GLOBAL_MANAGEMENT.rules(), RulesSyntax.CONSUL);
+        } catch (RulesException e) {
+            throw new IllegalStateException("The built-in global-management rules do not parse", e);
         }
-        for (Resource resource : Resource.values()) {
-            String intentions = resource.hasIntentions() ? "write" : "";
-            rules.rule(resource, true, new Rule("", "write", intentions));
-        }
-        return rules.build();
     }
 
     /**

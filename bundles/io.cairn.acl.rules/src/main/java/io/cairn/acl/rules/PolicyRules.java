@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.cairn.go.lang.GoQuote;
+
 /**
  * The validated rules of one ACL policy (Consul's {@code acl.PolicyRules}): the single-value rules
  * {@code acl}, {@code keyring}, {@code operator}, {@code mesh} and {@code peering}, and the named exact and

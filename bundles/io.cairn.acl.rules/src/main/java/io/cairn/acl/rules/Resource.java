@@ -1,5 +1,7 @@
 package io.cairn.acl.rules;
 
+import io.cairn.go.lang.GoQuote;
+
 /**
  * The named resources rules address, each with an exact section ({@code key "a"}) and a prefix section
  * ({@code key_prefix "a"}), in the order Consul validates them. The Go names render rules in Consul's error

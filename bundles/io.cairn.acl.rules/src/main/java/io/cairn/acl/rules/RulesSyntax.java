@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cairn.hcl.lang.Hcl;
+
 /**
  * Decodes rules text into the generic tree {@link PolicyRules#fromTree} reads: maps with string keys, lists, and
- * scalars. HCL 1 decodes both its own syntax and JSON into such a tree, so an HCL decoder plugs in here as a
- * method reference; {@link #JSON} reads JSON rules only.
+ * scalars. {@link #CONSUL} reads what Consul's policies hold, HCL 1 or JSON; {@link #JSON} reads JSON only.
  */
 @FunctionalInterface
 public interface RulesSyntax {
@@ -26,6 +27,13 @@ public interface RulesSyntax {
             }
         }
     };
+
+    /**
+     * Consul's policy rules: JSON when the text starts with <code>{</code> (as hcl v1 tells its two syntaxes apart),
+     * HCL 1 otherwise, its blocks decoded to the shape the equivalent JSON has.
+     */
+    RulesSyntax CONSUL = text -> text.stripLeading().startsWith("{") ? JSON.decode(text)
+            : Hcl.flattenBlocks(Hcl.parse(text));
 
     /**
      * The tree of {@code text}.

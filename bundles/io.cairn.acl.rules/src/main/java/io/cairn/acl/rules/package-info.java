@@ -1,7 +1,7 @@
 /**
  * Consul's ACL rules in plain Java: {@link io.cairn.acl.rules.PolicyRules#parse} parses and validates a policy's
- * rules (from JSON with {@link io.cairn.acl.rules.RulesSyntax#JSON}, or from any decoder of the generic tree such
- * as an HCL 1 one), {@link io.cairn.acl.rules.BuiltinRules} has the rules of the global-management policy and of
+ * rules (HCL 1 or JSON, as Consul's policies hold them, with {@link io.cairn.acl.rules.RulesSyntax#CONSUL}),
+ * {@link io.cairn.acl.rules.BuiltinRules} has the rules of the global-management policy and of
  * service and node identities, and {@link io.cairn.acl.rules.Authorizers#forRules} builds a token's
  * {@link io.cairn.acl.api.Authorizer}.
  *

@@ -79,11 +79,23 @@ class PolicyRulesTest {
     }
 
     @Test
-    void goQuoteEscapesAsStrconvQuote() {
-        assertEquals("\"a\\\"b\\\\c\"", GoQuote.quote("a\"b\\c"));
-        assertEquals("\"\\x00\\a\\t\\x7f\"", GoQuote.quote("\u0000\u0007\t\u007f"));
-        assertEquals("\"héllo 世界\"", GoQuote.quote("héllo 世界"));
-        assertEquals("\"\\u200b\\u00a0\"", GoQuote.quote("\u200b\u00a0"));
+    void consulRulesAreHclOrJson() throws RulesException {
+        String hcl = """
+                key_prefix "web/" { policy = "write" }
+                service "web" { policy = "write" }
+                service "db" { policy = "read" }
+                operator = "read"
+                """;
+        String json = """
+                {"key_prefix": {"web/": {"policy": "write"}},
+                 "service": {"web": {"policy": "write"}, "db": {"policy": "read"}},
+                 "operator": "read"}
+                """;
+        assertEquals(PolicyRules.parse(json, RulesSyntax.JSON), PolicyRules.parse(hcl, RulesSyntax.CONSUL));
+        assertEquals(PolicyRules.parse(json, RulesSyntax.JSON), PolicyRules.parse(json, RulesSyntax.CONSUL));
+        RulesException bad = assertThrows(RulesException.class,
+                () -> PolicyRules.parse("key_prefix \"a\" { policy = }", RulesSyntax.CONSUL));
+        assertTrue(bad.getMessage().startsWith("Failed to parse ACL rules: At 1:"), bad.getMessage());
     }
 
     @Test
