@@ -10,6 +10,7 @@ import io.cairn.filter.Shape.MapShape;
 import io.cairn.filter.Shape.Scalar;
 import io.cairn.filter.Shape.Struct;
 import io.cairn.go.lang.GoQuote;
+import io.cairn.go.lang.GoStrconv;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -155,13 +156,13 @@ public final class Filter {
 
     private static Object coerceScalar(String raw, Shape type) {
         if (type == Scalar.INTEGER) {
-            return BigInteger.valueOf(GoStrconv.parseInt(raw));
+            return BigInteger.valueOf(GoStrconv.parseInt(raw, 0, 64));
         }
         if (type == Scalar.UNSIGNED) {
-            return GoStrconv.parseUint(raw);
+            return new BigInteger(Long.toUnsignedString(GoStrconv.parseUint(raw, 0, 64)));
         }
         if (type == Scalar.NUMBER) {
-            return GoStrconv.parseFloat(raw);
+            return GoStrconv.parseFloat(raw, 64);
         }
         if (type == Scalar.BOOL) {
             return GoStrconv.parseBool(raw);

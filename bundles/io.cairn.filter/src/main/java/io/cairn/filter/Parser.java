@@ -445,7 +445,7 @@ final class Parser {
             if (quoted('`') || quoted('"')) {
                 String text = in.substring(start, pos);
                 try {
-                    return GoStrconv.unquote(text);
+                    return GoQuote.unquote(text);
                 } catch (IllegalArgumentException e) {
                     errorAt(start, e.getMessage());
                     return "";

@@ -4,7 +4,9 @@
  * <ul>
  * <li>{@link io.cairn.go.lang.GoDuration}: {@code time.ParseDuration} and {@code Duration.String};</li>
  * <li>{@link io.cairn.go.lang.GoQuote}: {@code strconv.Quote}, the {@code %q} of error messages, and its ASCII and
- * rune forms;</li>
+ * rune forms, and back: {@code strconv.Unquote} and {@code UnquoteChar};</li>
+ * <li>{@link io.cairn.go.lang.GoStrconv}: {@code strconv.ParseInt}, {@code ParseUint}, {@code ParseFloat} and
+ * {@code ParseBool}, failing with Go's error text as a {@link io.cairn.go.lang.GoNumberException};</li>
  * <li>{@link io.cairn.go.lang.GoJsonString}: a string as {@code encoding/json} encodes it;</li>
  * <li>{@link io.cairn.go.lang.GoUrl}: a URL path as {@code net/url} escapes it.</li>
  * </ul>
@@ -16,7 +18,7 @@
  * JSON-escaped as <code>&#92;ufffd</code>).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.cairn.go.lang;
 
 import org.osgi.annotation.bundle.Export;

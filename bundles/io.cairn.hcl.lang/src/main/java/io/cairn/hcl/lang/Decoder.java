@@ -85,7 +85,7 @@ final class Decoder {
     private static Double decodeFloat(String name, Node node) throws HclException {
         if (node instanceof Literal literal
                 && (literal.token().kind() == Kind.FLOAT || literal.token().kind() == Kind.NUMBER)) {
-            return GoStrconv.parseFloat(literal.token().text());
+            return HclStrconv.parseFloat(literal.token().text());
         }
         throw node.pos().error(name + ": unknown type " + node.goType());
     }
@@ -93,10 +93,10 @@ final class Decoder {
     private static Long decodeInt(String name, Node node) throws HclException {
         if (node instanceof Literal literal) {
             if (literal.token().kind() == Kind.NUMBER) {
-                return GoStrconv.parseInt(literal.token().text());
+                return HclStrconv.parseInt(literal.token().text());
             }
             if (literal.token().kind() == Kind.STRING) {
-                return GoStrconv.parseInt(unquote(literal.token()));
+                return HclStrconv.parseInt(unquote(literal.token()));
             }
         }
         throw node.pos().error(name + ": unknown type " + node.goType());
@@ -193,7 +193,7 @@ final class Decoder {
 
     /** The value of a string token; where hcl v1 would panic on it, an error at the token. */
     private static String unquote(Token token) throws HclException {
-        String value = GoStrconv.unquote(token.text());
+        String value = HclStrconv.unquote(token.text());
         if (value == null) {
             throw token.pos().error("unquote " + token.text() + " err: invalid syntax");
         }

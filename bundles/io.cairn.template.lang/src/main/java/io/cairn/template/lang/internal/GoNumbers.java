@@ -1,33 +1,35 @@
 package io.cairn.template.lang.internal;
 
+import io.cairn.go.lang.GoNumberException;
 import io.cairn.go.lang.GoQuote;
+import io.cairn.go.lang.GoStrconv;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
-/** Go's numeric literal rules (strconv.ParseInt/ParseUint/ParseFloat with base 0) for template constants. */
+/**
+ * Go's template number constants: how text/template classifies a literal as int, uint and float on top of
+ * {@link GoStrconv}'s {@code ParseInt}, {@code ParseUint} and {@code ParseFloat} (base 0, 64 bits), and
+ * character constants read by {@link GoQuote#unquoteChar}.
+ */
 final class GoNumbers {
-    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-
     private GoNumbers() {
     }
 
     /** Builds the number node, or throws IllegalArgumentException with Go's message. */
     static Node.NumberNode parse(int pos, String text, boolean charConstant) {
         if (charConstant) {
-            int r = GoLiterals.unquoteChar(text);
-            if (r == -1) {
-                throw new IllegalArgumentException("invalid syntax");
-            }
-            if (r < 0) {
+            GoQuote.UnquotedChar c = GoQuote.unquoteChar(text, 1, text.charAt(0)); // Go's "invalid syntax"
+            if (!text.substring(c.end()).equals("'")) {
                 throw new IllegalArgumentException("malformed character constant: " + text);
             }
+            int r = c.value();
             return new Node.NumberNode(pos, text, true, true, true, r, BigInteger.valueOf(r), r);
         }
-        BigInteger u = parseInteger(text, false);
-        BigInteger i = parseInteger(text, true);
+        BigInteger u = parseUint(text);
+        Long i = parseInt(text);
         boolean isUint = u != null;
         boolean isInt = i != null;
-        long intValue = isInt ? i.longValue() : 0;
+        long intValue = isInt ? i : 0;
         if (isInt && intValue == 0) {
             isUint = true;
             u = BigInteger.ZERO;
@@ -91,122 +93,30 @@ final class GoNumbers {
         return false;
     }
 
-    /** ParseInt (signed) or ParseUint with base 0 and 64 bits; null when invalid or out of range. */
-    static BigInteger parseInteger(String s, boolean signed) {
-        String body = s;
-        boolean neg = false;
-        if (signed && !body.isEmpty() && (body.charAt(0) == '+' || body.charAt(0) == '-')) {
-            neg = body.charAt(0) == '-';
-            body = body.substring(1);
-        }
-        if (body.isEmpty()) {
-            return null;
-        }
-        int base = 10;
-        String digits = body;
-        if (body.length() >= 2 && body.charAt(0) == '0') {
-            char p = Character.toLowerCase(body.charAt(1));
-            if (p == 'x' || p == 'o' || p == 'b') {
-                base = p == 'x' ? 16 : p == 'o' ? 8 : 2;
-                digits = body.substring(2);
-            } else {
-                base = 8;
-                digits = body.substring(1);
-            }
-        }
-        boolean underscores = digits.indexOf('_') >= 0;
-        String clean = digits.replace("_", "");
-        if (clean.isEmpty() || (underscores && !underscoreOk(s))) {
-            return null;
-        }
-        BigInteger v;
+    /** {@code strconv.ParseUint(s, 0, 64)}, or null where Go's fails. */
+    private static BigInteger parseUint(String s) {
         try {
-            for (int k = 0; k < clean.length(); k++) {
-                if (Character.digit(clean.charAt(k), base) < 0) {
-                    return null;
-                }
-            }
-            v = new BigInteger(clean, base);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        if (!signed) {
-            return v.compareTo(UINT64_MAX) <= 0 ? v : null;
-        }
-        if (neg) {
-            v = v.negate();
-        }
-        return v.bitLength() < 64 ? v : null;
-    }
-
-    static Double parseFloat(String s) {
-        String body = s;
-        String sign = "";
-        if (!body.isEmpty() && (body.charAt(0) == '+' || body.charAt(0) == '-')) {
-            sign = body.substring(0, 1);
-            body = body.substring(1);
-        }
-        if (body.indexOf('_') >= 0) {
-            if (!underscoreOk(s)) {
-                return null;
-            }
-            body = body.replace("_", "");
-        }
-        if (body.isEmpty()) {
-            return null;
-        }
-        try {
-            if (body.length() > 1 && body.charAt(0) == '0' && (body.charAt(1) == 'x' || body.charAt(1) == 'X')) {
-                if (!containsAny(body, "pP")) {
-                    return null;
-                }
-                double d = Double.parseDouble(sign + body);
-                return Double.isInfinite(d) ? null : d;
-            }
-            if (!body.matches("([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
-                return null;
-            }
-            double d = new BigDecimal(body).doubleValue();
-            if (Double.isInfinite(d)) {
-                return null; // out of range: strconv.ParseFloat fails
-            }
-            return sign.equals("-") ? -d : d;
-        } catch (NumberFormatException e) {
+            return new BigInteger(Long.toUnsignedString(GoStrconv.parseUint(s, 0, 64)));
+        } catch (GoNumberException e) {
             return null;
         }
     }
 
-    private static boolean underscoreOk(String s) {
-        char saw = '^';
-        int i = 0;
-        if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
-            s = s.substring(1);
+    /** {@code strconv.ParseInt(s, 0, 64)}, or null where Go's fails. */
+    private static Long parseInt(String s) {
+        try {
+            return GoStrconv.parseInt(s, 0, 64);
+        } catch (GoNumberException e) {
+            return null;
         }
-        boolean hex = false;
-        if (s.length() >= 2 && s.charAt(0) == '0' && "boxBOX".indexOf(s.charAt(1)) >= 0) {
-            i = 2;
-            saw = '0';
-            hex = Character.toLowerCase(s.charAt(1)) == 'x';
+    }
+
+    /** {@code strconv.ParseFloat(s, 64)}, or null where Go's fails (out of range included). */
+    private static Double parseFloat(String s) {
+        try {
+            return GoStrconv.parseFloat(s, 64);
+        } catch (GoNumberException e) {
+            return null;
         }
-        for (; i < s.length(); i++) {
-            char c = s.charAt(i);
-            char lc = Character.toLowerCase(c);
-            if ((c >= '0' && c <= '9') || (hex && lc >= 'a' && lc <= 'f')) {
-                saw = '0';
-                continue;
-            }
-            if (c == '_') {
-                if (saw != '0') {
-                    return false;
-                }
-                saw = '_';
-                continue;
-            }
-            if (saw == '_') {
-                return false;
-            }
-            saw = '!';
-        }
-        return saw != '_';
     }
 }

@@ -145,10 +145,7 @@ public final class Parser {
         if (nameToken.kind() != Kind.STRING && nameToken.kind() != Kind.RAW_STRING) {
             throw unexpected(nameToken, context);
         }
-        String name = GoLiterals.unquote(nameToken.val());
-        if (name == null) {
-            throw error("invalid syntax");
-        }
+        String name = unquote(nameToken);
         expect(Kind.RIGHT_DELIM, context);
         List<String> savedVars = vars;
         int savedDepth = rangeDepth;
@@ -324,11 +321,16 @@ public final class Parser {
         if (t.kind() != Kind.STRING && t.kind() != Kind.RAW_STRING) {
             throw unexpected(t, context);
         }
-        String s = GoLiterals.unquote(t.val());
-        if (s == null) {
-            throw error("invalid syntax");
+        return unquote(t);
+    }
+
+    /** The value of a string token, as {@code strconv.Unquote} gives it. */
+    private String unquote(Token t) {
+        try {
+            return GoQuote.unquote(t.val());
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
         }
-        return s;
     }
 
     // ---- pipelines ----
@@ -488,10 +490,7 @@ public final class Parser {
                 return pipeline("parenthesized pipeline", Kind.RIGHT_PAREN);
             case STRING:
             case RAW_STRING:
-                String s = GoLiterals.unquote(t.val());
-                if (s == null) {
-                    throw error("invalid syntax");
-                }
+                String s = unquote(t);
                 return new Node.StringNode(t.pos(), t.val(), s);
             default:
                 backup();
