@@ -1,46 +1,25 @@
 package io.cairn.template.internal.functions;
 
-import java.math.BigInteger;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
+import io.cairn.go.lang.GoNumberException;
 import io.cairn.go.lang.GoQuote;
+import io.cairn.go.lang.GoStrconv;
 
 /** {@code parseBool}, {@code parseInt}, ... with Go's {@code strconv} grammar and error messages. */
 final class ParseFunctions {
-
-    private static final Pattern DECIMAL_FLOAT =
-            Pattern.compile("[+-]?(\\d+(_\\d+)*\\.?(\\d+(_\\d+)*)?|\\.\\d+(_\\d+)*)([eE][+-]?\\d+)?");
-    private static final Pattern HEX_FLOAT =
-            Pattern.compile("[+-]?0[xX]([0-9a-fA-F_]+\\.?[0-9a-fA-F_]*|\\.[0-9a-fA-F_]+)[pP][+-]?\\d+");
-    private static final Pattern SPECIAL_FLOAT = Pattern.compile("(?i)[+-]?(inf|infinity|nan)");
-    private static final BigInteger MAX_UINT64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private ParseFunctions() {
     }
 
     static boolean parseBool(String s) {
-        return switch (s) {
-            case "" -> false;
-            case "1", "t", "T", "TRUE", "true", "True" -> true;
-            case "0", "f", "F", "FALSE", "false", "False" -> false;
-            default -> throw syntax("parseBool", "ParseBool", s);
-        };
+        return s.isEmpty() ? false : parsing("parseBool", () -> GoStrconv.parseBool(s));
     }
 
     static long parseInt(String s) {
-        if (s.isEmpty()) {
-            return 0;
-        }
-        if (!s.matches("[+-]?\\d+")) {
-            throw syntax("parseInt", "ParseInt", s);
-        }
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw range("parseInt", "ParseInt", s);
-        }
+        return s.isEmpty() ? 0 : parsing("parseInt", () -> GoStrconv.parseInt(s, 10, 64));
     }
 
     /**
@@ -51,37 +30,16 @@ final class ParseFunctions {
         if (s.isEmpty()) {
             return 0;
         }
-        if (!s.matches("\\d+")) {
-            throw syntax("parseUint", "ParseUint", s);
+        long value = parsing("parseUint", () -> GoStrconv.parseUint(s, 10, 64));
+        if (value < 0) {
+            throw new IllegalArgumentException("parseUint: strconv.ParseUint: parsing " + GoQuote.quote(s)
+                    + ": value out of range");
         }
-        BigInteger value = new BigInteger(s);
-        if (value.compareTo(MAX_UINT64) > 0 || value.bitLength() > 63) {
-            throw range("parseUint", "ParseUint", s);
-        }
-        return value.longValue();
+        return value;
     }
 
     static double parseFloat(String s) {
-        if (s.isEmpty()) {
-            return 0;
-        }
-        if (SPECIAL_FLOAT.matcher(s).matches()) {
-            String lower = s.toLowerCase();
-            if (lower.endsWith("nan")) {
-                return Double.NaN;
-            }
-            return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        }
-        boolean hex = HEX_FLOAT.matcher(s).matches();
-        // Go allows underscores only after a base prefix, i.e. in hexadecimal floats.
-        if (!hex && (!DECIMAL_FLOAT.matcher(s).matches() || s.contains("_"))) {
-            throw syntax("parseFloat", "ParseFloat", s);
-        }
-        double d = Double.parseDouble(s.replace("_", ""));
-        if (Double.isInfinite(d)) {
-            throw range("parseFloat", "ParseFloat", s);
-        }
-        return d;
+        return s.isEmpty() ? 0 : parsing("parseFloat", () -> GoStrconv.parseFloat(s, 64));
     }
 
     /** JSON to template values (numbers become float64, as in Go); an empty string is an empty map. */
@@ -93,13 +51,12 @@ final class ParseFunctions {
         return GoJson.parse(s);
     }
 
-    private static IllegalArgumentException syntax(String function, String go, String s) {
-        return new IllegalArgumentException(function + ": strconv." + go + ": parsing " + GoQuote.quote(s)
-                + ": invalid syntax");
-    }
-
-    private static IllegalArgumentException range(String function, String go, String s) {
-        return new IllegalArgumentException(function + ": strconv." + go + ": parsing " + GoQuote.quote(s)
-                + ": value out of range");
+    /** Go's error, prefixed with the template function's name as consul-template reports it. */
+    private static <T> T parsing(String function, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (GoNumberException e) {
+            throw new IllegalArgumentException(function + ": " + e.getMessage());
+        }
     }
 }

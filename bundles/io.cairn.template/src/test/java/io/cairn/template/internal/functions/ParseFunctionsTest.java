@@ -50,7 +50,9 @@ class ParseFunctionsTest {
         assertTrue(((Double) f.call("parseFloat", "NaN")).isNaN());
         assertEquals(0.25, f.call("parseFloat", "0x1p-2"));
         assertEquals("parseFloat: strconv.ParseFloat: parsing \"1.5f\": invalid syntax", f.error("parseFloat", "1.5f"));
-        assertEquals("parseFloat: strconv.ParseFloat: parsing \"1_0\": invalid syntax", f.error("parseFloat", "1_0"));
+        // underscores between digits, as in Go's float literals (strconv's own table has 1_23.50_0_0e+1_2)
+        assertEquals(10.0, f.call("parseFloat", "1_0"));
+        assertEquals("parseFloat: strconv.ParseFloat: parsing \"1__0\": invalid syntax", f.error("parseFloat", "1__0"));
         assertEquals("parseFloat: strconv.ParseFloat: parsing \"1e400\": value out of range",
                 f.error("parseFloat", "1e400"));
     }
