@@ -24,6 +24,8 @@ import io.cairn.cli.rtt.Rtt;
 import io.cairn.cli.services.ServicesDeregister;
 import io.cairn.cli.services.ServicesRegister;
 import io.cairn.cli.template.TemplateCommand;
+import io.cairn.cli.tls.TlsCaCreate;
+import io.cairn.cli.tls.TlsCertCreate;
 import io.cairn.cli.watch.Watch;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +68,10 @@ public final class Cairn {
     Map<String, Command> services = new LinkedHashMap<>();
     services.put("deregister", new ServicesDeregister());
     services.put("register", new ServicesRegister());
+    Map<String, Command> tls = new LinkedHashMap<>();
+    tls.put("ca", new CommandGroup("cairn tls ca", "Helpers for CAs", Map.of("create", new TlsCaCreate())));
+    tls.put("cert", new CommandGroup("cairn tls cert", "Helpers for certificates",
+        Map.of("create", new TlsCertCreate())));
     Map<String, Command> top = new LinkedHashMap<>();
     top.put("agent", new AgentCommand());
     top.put("catalog", new CommandGroup("cairn catalog", "Interact with the catalog", catalog));
@@ -84,6 +90,7 @@ public final class Cairn {
     top.put("rtt", new Rtt());
     top.put("services", new CommandGroup("cairn services", "Interact with services", services));
     top.put("template", new TemplateCommand());
+    top.put("tls", new CommandGroup("cairn tls", "Builtin helpers for creating CAs and certificates", tls));
     top.put("version", new VersionCommand());
     top.put("watch", new Watch());
     return new CommandGroup("cairn", "Consul-compatible service discovery and KV store", top);

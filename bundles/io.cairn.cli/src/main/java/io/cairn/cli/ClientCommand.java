@@ -6,10 +6,13 @@ import io.cairn.cli.flags.ParsedFlags;
 import io.cairn.cli.flags.UsageException;
 import io.cairn.cli.http.AgentAddress;
 import io.cairn.cli.http.ApiClient;
+import io.cairn.cli.http.TlsConnections;
+import java.net.URI;
 import java.util.List;
 
 /**
- * Base of the commands that talk to an agent over HTTP: adds Consul's common HTTP flags, parses the command line
+ * Base of the commands that talk to an agent over HTTP: adds Consul's common HTTP and TLS flags ({@link
+ * TlsConnections}, used when the address is {@code https://}), parses the command line
  * and prints the usage on {@code -h} (exit 0) or on a bad flag (exit 1).
  */
 public abstract class ClientCommand implements Command {
@@ -35,11 +38,14 @@ public abstract class ClientCommand implements Command {
     flags.value("token", "<value>", "ACL token to use in the request. Defaults to CAIRN_HTTP_TOKEN, then "
         + "CONSUL_HTTP_TOKEN.");
     flags.value("datacenter", "<name>", "Name of the datacenter to query. Defaults to the agent's.");
+    TlsConnections.declare(flags);
     try {
       ParsedFlags parsed = flags.parse(args);
-      ApiClient api = new ApiClient(AgentAddress.resolve(parsed.string("http-addr", null), console.env()),
+      URI address = AgentAddress.resolve(parsed.string("http-addr", null), console.env());
+      ApiClient api = new ApiClient(address,
           parsed.last("token").orElseGet(() -> firstEnv(console, "CAIRN_HTTP_TOKEN", "CONSUL_HTTP_TOKEN")),
-          parsed.string("datacenter", ""));
+          parsed.string("datacenter", ""),
+          "https".equals(address.getScheme()) ? TlsConnections.resolve(parsed, console.env()) : null);
       return execute(parsed, api, console);
     } catch (HelpRequested e) {
       console.err().print(usage() + "\n\nOptions:\n\n" + flags.describe());

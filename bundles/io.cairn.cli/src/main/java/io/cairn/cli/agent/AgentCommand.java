@@ -43,6 +43,7 @@ public final class AgentCommand implements Command {
       DefinitionsCheck.verify(plan);
       WatchesCheck.verify(plan);
       ListenCheck.verify(plan, host);
+      TlsFilesCheck.verify(plan);
       DataDir.Prepared dir = DataDir.prepare(plan.dataDir());
       seed(AgentPlan.karafData(dir.path()), console);
       console.out().print(plan.render(dir.path(), dir.nodeId(), dir.temporary()));

@@ -10,6 +10,7 @@ import java.util.List;
  * {@code leaveOnTerminate} and {@code skipLeaveOnInterrupt} carry Consul's role defaults already. {@code dataDir} is {@code null} only in {@code -dev} mode without
  * {@code -data-dir}, meaning "use a fresh temporary directory". {@code configDirs} and {@code configFiles} are
  * absolute: the agent reads the service and check definitions in them itself (at start and on reload).
+ * {@code httpPort} and {@code httpsPort} are {@link Setting#OFF} for a listener turned off.
  */
 record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAddress, String advertiseAddress,
     String clientAddress, int httpPort, int dnsPort, int serverPort, int serfLanPort, int serfWanPort,
@@ -17,7 +18,7 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     String encrypt, boolean leaveOnTerminate, boolean skipLeaveOnInterrupt, Duration reconnectTimeout, boolean dev,
     String logLevel,
     boolean enableScriptChecks, boolean enableLocalScriptChecks, boolean disableRemoteExec, List<Path> configDirs,
-    List<Path> configFiles, int httpMaxConnsPerClient) {
+    List<Path> configFiles, int httpMaxConnsPerClient, int httpsPort, HttpsTls tls) {
 
   /**
    * The launch plan {@code bin/cairn} reads: one {@code -Dcairn.*} JVM option per line, then
@@ -33,8 +34,18 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     option(out, "bind.address", bindAddress);
     option(out, "advertise.address", advertiseAddress);
     option(out, "client.address", clientAddress);
-    option(out, "http.port", httpPort);
+    // With plain HTTP off the agent's identity names port 0, where nothing ever answers.
+    option(out, "http.port", httpPort == Setting.OFF ? 0 : httpPort);
+    option(out, "http.enabled", httpPort != Setting.OFF);
     option(out, "http.max.conns.per.client", httpMaxConnsPerClient);
+    option(out, "https.port", httpsPort);
+    option(out, "tls.ca.file", orEmpty(tls.caFile()));
+    option(out, "tls.ca.path", orEmpty(tls.caPath()));
+    option(out, "tls.cert.file", orEmpty(tls.certFile()));
+    option(out, "tls.key.file", orEmpty(tls.keyFile()));
+    option(out, "tls.verify.incoming", tls.verifyIncoming());
+    option(out, "tls.min.version", tls.minVersion());
+    option(out, "tls.cipher.suites", tls.cipherSuites());
     option(out, "dns.port", dnsPort);
     option(out, "server.port", serverPort);
     option(out, "serf.lan.port", serfLanPort);
@@ -70,6 +81,10 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
   /** Go's spelling ({@code 30s}, {@code 72h0m0s}), ASCII only so that it survives the shell and JAVA_OPTS. */
   private static String duration(Duration duration) {
     return GoDuration.format(duration).replace("µs", "us");
+  }
+
+  private static String orEmpty(Path path) {
+    return path == null ? "" : path.toString();
   }
 
   private static String join(List<Path> paths) {

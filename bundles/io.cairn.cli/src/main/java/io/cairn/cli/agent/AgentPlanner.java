@@ -40,6 +40,11 @@ final class AgentPlanner {
   /** Consul's defaults: failed members are reaped after 72 hours, and never sooner than after 8. */
   private static final Duration DEFAULT_RECONNECT_TIMEOUT = Duration.ofHours(72);
   private static final Duration MIN_RECONNECT_TIMEOUT = Duration.ofHours(8);
+  /** Consul's names of TLS versions, new and deprecated, and the JDK's names of the same protocols. */
+  private static final Map<String, String> TLS_VERSIONS = Map.of("TLSv1_0", "TLSv1", "TLSv1_1", "TLSv1.1",
+      "TLSv1_2", "TLSv1.2", "TLSv1_3", "TLSv1.3", "tls10", "TLSv1", "tls11", "TLSv1.1", "tls12", "TLSv1.2",
+      "tls13", "TLSv1.3");
+  private static final Pattern CIPHER_SUITES = Pattern.compile("[A-Za-z0-9_]+(,[A-Za-z0-9_]+)*");
 
   private final HostInfo host;
 
@@ -142,7 +147,86 @@ final class AgentPlanner {
         settings.get(Setting.DISABLE_REMOTE_EXEC).map(s -> (Boolean) s.value()).orElse(true),
         configPaths(sources, true), configPaths(sources, false),
         // Consul's default; 0 lifts the limit
-        settings.get(Setting.HTTP_MAX_CONNS_PER_CLIENT).map(s -> (Integer) s.value()).orElse(200));
+        settings.get(Setting.HTTP_MAX_CONNS_PER_CLIENT).map(s -> (Integer) s.value()).orElse(200),
+        port(settings, Setting.HTTPS_PORT, Setting.OFF), httpsTls(settings));
+  }
+
+  /**
+   * The HTTPS listener's TLS settings. With the listener on, a certificate and its key are required, and
+   * verify_incoming requires a CA to verify client certificates with.
+   */
+  private static HttpsTls httpsTls(Settings settings) throws ConfigException {
+    HttpsTls tls = new HttpsTls(
+        path(settings, Setting.TLS_HTTPS_CA_FILE, Setting.TLS_DEFAULTS_CA_FILE, Setting.CA_FILE),
+        path(settings, Setting.TLS_HTTPS_CA_PATH, Setting.TLS_DEFAULTS_CA_PATH, Setting.CA_PATH),
+        path(settings, Setting.TLS_HTTPS_CERT_FILE, Setting.TLS_DEFAULTS_CERT_FILE, Setting.CERT_FILE),
+        path(settings, Setting.TLS_HTTPS_KEY_FILE, Setting.TLS_DEFAULTS_KEY_FILE, Setting.KEY_FILE),
+        first(settings, Setting.TLS_HTTPS_VERIFY_INCOMING, Setting.VERIFY_INCOMING_HTTPS,
+            Setting.TLS_DEFAULTS_VERIFY_INCOMING, Setting.VERIFY_INCOMING).map(s -> (Boolean) s.value())
+            .orElse(false),
+        minVersion(settings), cipherSuites(settings));
+    if (port(settings, Setting.HTTPS_PORT, Setting.OFF) == Setting.OFF) {
+      return tls;
+    }
+    String https = origin(settings, Setting.HTTPS_PORT) + ": ports.https " + port(settings, Setting.HTTPS_PORT, 0);
+    if (tls.certFile() == null || tls.keyFile() == null) {
+      throw new ConfigException(https + " needs a certificate and its key: set tls.defaults.cert_file and "
+          + "tls.defaults.key_file (or tls.https.cert_file and tls.https.key_file)");
+    }
+    if (tls.verifyIncoming() && tls.caFile() == null && tls.caPath() == null) {
+      throw new ConfigException(https + " verifies incoming certificates (verify_incoming) but no CA is given: "
+          + "set tls.defaults.ca_file or tls.defaults.ca_path");
+    }
+    return tls;
+  }
+
+  private static String minVersion(Settings settings) throws ConfigException {
+    Optional<Settings.Sourced> given = first(settings, Setting.TLS_HTTPS_MIN_VERSION,
+        Setting.TLS_DEFAULTS_MIN_VERSION, Setting.TLS_MIN_VERSION);
+    if (given.isEmpty()) {
+      return "TLSv1.2";
+    }
+    String version = TLS_VERSIONS.get((String) given.get().value());
+    if (version == null) {
+      throw new ConfigException(given.get().origin() + ": unknown TLS version \"" + given.get().value()
+          + "\"; use TLSv1_0, TLSv1_1, TLSv1_2 or TLSv1_3");
+    }
+    return version;
+  }
+
+  private static String cipherSuites(Settings settings) throws ConfigException {
+    Optional<Settings.Sourced> given = first(settings, Setting.TLS_HTTPS_CIPHER_SUITES,
+        Setting.TLS_DEFAULTS_CIPHER_SUITES, Setting.TLS_CIPHER_SUITES);
+    if (given.isEmpty()) {
+      return "";
+    }
+    String suites = ((String) given.get().value()).replace(" ", "");
+    if (!CIPHER_SUITES.matcher(suites).matches()) {
+      throw new ConfigException(given.get().origin() + ": tls_cipher_suites \"" + given.get().value()
+          + "\" is not a comma-separated list of cipher suite names such as "
+          + "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+    }
+    return suites;
+  }
+
+  /** The first of {@code settings} given, in order of precedence. */
+  private static Optional<Settings.Sourced> first(Settings settings, Setting... precedence) {
+    for (Setting setting : precedence) {
+      Optional<Settings.Sourced> given = settings.get(setting);
+      if (given.isPresent()) {
+        return given;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** An absolute file path (relative ones are the working directory's, as in Consul), or null if not set. */
+  private static Path path(Settings settings, Setting... precedence) throws ConfigException {
+    Optional<Settings.Sourced> given = first(settings, precedence);
+    if (given.isEmpty() || ((String) given.get().value()).isEmpty()) {
+      return null;
+    }
+    return Path.of(safe(given.get(), (String) given.get().value())).toAbsolutePath().normalize();
   }
 
   /** Absolute, without duplicates, in command-line order; they travel as one comma-separated property. */
@@ -167,15 +251,18 @@ final class AgentPlanner {
 
   /**
    * No two listeners may share a port number (DNS and HTTP both use TCP). A client agent opens no Raft or WAN
-   * port, so those two do not count for it.
+   * port, so those two do not count for it, nor does a listener turned off.
    */
   private static void checkDistinctPorts(Settings settings, boolean server) throws ConfigException {
     Map<Integer, Setting> used = new LinkedHashMap<>();
-    int[] defaults = {8500, 8600, 8301, 8300, 8302};
-    Setting[] ports = {Setting.HTTP_PORT, Setting.DNS_PORT, Setting.SERF_LAN_PORT, Setting.SERVER_PORT,
-        Setting.SERF_WAN_PORT};
-    for (int i = 0; i < (server ? ports.length : 3); i++) {
+    int[] defaults = {8500, Setting.OFF, 8600, 8301, 8300, 8302};
+    Setting[] ports = {Setting.HTTP_PORT, Setting.HTTPS_PORT, Setting.DNS_PORT, Setting.SERF_LAN_PORT,
+        Setting.SERVER_PORT, Setting.SERF_WAN_PORT};
+    for (int i = 0; i < (server ? ports.length : 4); i++) {
       int port = port(settings, ports[i], defaults[i]);
+      if (port == Setting.OFF) {
+        continue;
+      }
       Setting clash = used.putIfAbsent(port, ports[i]);
       if (clash != null) {
         throw new ConfigException("port " + port + " is used twice: " + clash.key + " (" + origin(settings, clash)

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,20 +30,27 @@ final class ConfigFiles {
       "watches");
 
   private static final Map<String, Setting> TOP_LEVEL = new TreeMap<>();
-  /** The nested objects that hold settings ({@code ports}, {@code limits}): their fields by name. */
-  private static final Map<String, Map<String, Setting>> SECTIONS = new TreeMap<>();
+  /**
+   * The nested objects that hold settings ({@code ports}, {@code limits}, {@code tls}, {@code tls.defaults}) by
+   * their dotted path: the names of their fields, each a setting or a nested object.
+   */
+  private static final Map<String, Set<String>> SECTIONS = new TreeMap<>();
   /** What each nested object looks like, for the error when it is not an object. */
   private static final Map<String, String> SECTION_EXAMPLES = Map.of("ports", "{\"http\": 8500}",
-      "limits", "{\"http_max_conns_per_client\": 200}");
+      "limits", "{\"http_max_conns_per_client\": 200}", "tls", "{\"defaults\": {\"ca_file\": \"ca.pem\"}}",
+      "tls.defaults", "{\"ca_file\": \"ca.pem\"}", "tls.https", "{\"verify_incoming\": true}");
+  private static final Map<String, Setting> BY_KEY = new TreeMap<>();
 
   static {
     for (Setting setting : Setting.values()) {
-      int dot = setting.key.indexOf('.');
-      if (dot > 0) {
-        SECTIONS.computeIfAbsent(setting.key.substring(0, dot), s -> new TreeMap<>())
-            .put(setting.key.substring(dot + 1), setting);
-      } else {
+      BY_KEY.put(setting.key, setting);
+      String[] path = setting.key.split("\\.");
+      if (path.length == 1) {
         TOP_LEVEL.put(setting.key, setting);
+      }
+      for (int depth = 1; depth < path.length; depth++) {
+        SECTIONS.computeIfAbsent(String.join(".", Arrays.copyOf(path, depth)), s -> new TreeSet<>())
+            .add(path[depth]);
       }
     }
   }
@@ -113,11 +121,17 @@ final class ConfigFiles {
         settings.put(setting, setting.fromJson(field.getValue(), origin), origin);
       } else if (!LATER_SUBSYSTEMS.contains(key)) {
         throw new ConfigException(where + ": unknown field \"" + key + "\"; accepted fields are "
-            + String.join(", ", TOP_LEVEL.keySet()) + ", " + String.join(", ", SECTIONS.keySet()) + ", "
+            + String.join(", ", TOP_LEVEL.keySet()) + ", " + String.join(", ", topLevelSections()) + ", "
             + String.join(", ", new TreeSet<>(LATER_SUBSYSTEMS)));
       }
     }
     return settings;
+  }
+
+  private static Set<String> topLevelSections() {
+    Set<String> sections = new TreeSet<>();
+    SECTIONS.keySet().stream().filter(section -> section.indexOf('.') < 0).forEach(sections::add);
+    return sections;
   }
 
   private static void readSection(String where, String section, Object value, Settings settings)
@@ -126,12 +140,17 @@ final class ConfigFiles {
       throw new ConfigException(where + ", field \"" + section + "\": expected an object such as "
           + SECTION_EXAMPLES.get(section));
     }
-    Map<String, Setting> known = SECTIONS.get(section);
+    Set<String> known = SECTIONS.get(section);
     for (Map.Entry<?, ?> field : fields.entrySet()) {
-      Setting setting = known.get((String) field.getKey());
+      String path = section + "." + field.getKey();
+      if (SECTIONS.containsKey(path)) {
+        readSection(where, path, field.getValue(), settings);
+        continue;
+      }
+      Setting setting = BY_KEY.get(path);
       if (setting == null) {
-        throw new ConfigException(where + ": unknown field \"" + section + "." + field.getKey() + "\"; accepted "
-            + section + " are " + String.join(", ", known.keySet()));
+        throw new ConfigException(where + ": unknown field \"" + path + "\"; accepted " + section + " are "
+            + String.join(", ", known));
       }
       String origin = where + ", field \"" + setting.key + "\"";
       settings.put(setting, setting.fromJson(field.getValue(), origin), origin);

@@ -21,10 +21,21 @@ final class ListenCheck {
 
   private ListenCheck() {}
 
-  /** Gossip pools speak UDP (probes) and TCP (state sync); only servers run Raft and join the WAN pool. */
+  /**
+   * Gossip pools speak UDP (probes) and TCP (state sync); only servers run Raft and join the WAN pool. The HTTP
+   * and HTTPS listeners count only when on.
+   */
   private static List<Listener> listeners(AgentPlan plan) {
-    List<Listener> listeners = new ArrayList<>(List.of(
-        new Listener("the HTTP API", false, plan.clientAddress(), plan.httpPort(), "-client, -http-port"),
+    List<Listener> listeners = new ArrayList<>();
+    if (plan.httpPort() != Setting.OFF) {
+      listeners.add(new Listener("the HTTP API", false, plan.clientAddress(), plan.httpPort(),
+          "-client, -http-port"));
+    }
+    if (plan.httpsPort() != Setting.OFF) {
+      listeners.add(new Listener("the HTTPS API", false, plan.clientAddress(), plan.httpsPort(),
+          "-client, -https-port"));
+    }
+    listeners.addAll(List.of(
         new Listener("DNS", true, plan.clientAddress(), plan.dnsPort(), "-client, -dns-port"),
         new Listener("DNS", false, plan.clientAddress(), plan.dnsPort(), "-client, -dns-port"),
         new Listener("LAN gossip", false, plan.bindAddress(), plan.serfLanPort(), "-bind, -serf-lan-port"),

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * One agent setting that can come from a command-line flag or a JSON config file, with its Consul names: the
- * flag ({@code -http-port}) and the config key ({@code ports.http}). A key with a dot is a field of one of the
- * config file's nested objects ({@code ports}, {@code limits}); a setting Consul has no flag for has a
- * {@code null} flag.
+ * flag ({@code -http-port}) and the config key ({@code ports.http}). A key with dots is a field of one of the
+ * config file's nested objects ({@code ports}, {@code limits}, {@code tls.defaults}); a setting Consul has no flag
+ * for has a {@code null} flag.
  */
 enum Setting {
   NODE_NAME("node_name", "node", Type.STRING),
@@ -36,15 +36,46 @@ enum Setting {
   ENABLE_SCRIPT_CHECKS("enable_script_checks", "enable-script-checks", Type.BOOL),
   ENABLE_LOCAL_SCRIPT_CHECKS("enable_local_script_checks", "enable-local-script-checks", Type.BOOL),
   DISABLE_REMOTE_EXEC("disable_remote_exec", "disable-remote-exec", Type.BOOL),
-  HTTP_PORT("ports.http", "http-port", Type.PORT),
+  /** -1 turns the plain HTTP listener off (Consul's way to serve the API over HTTPS only). */
+  HTTP_PORT("ports.http", "http-port", Type.LISTENER_PORT),
+  /** Off (-1) unless set; the HTTPS listener serves the same API with the {@code tls} settings. */
+  HTTPS_PORT("ports.https", "https-port", Type.LISTENER_PORT),
   DNS_PORT("ports.dns", "dns-port", Type.PORT),
   SERVER_PORT("ports.server", "server-port", Type.PORT),
   SERF_LAN_PORT("ports.serf_lan", "serf-lan-port", Type.PORT),
   SERF_WAN_PORT("ports.serf_wan", "serf-wan-port", Type.PORT),
-  HTTP_MAX_CONNS_PER_CLIENT("limits.http_max_conns_per_client", null, Type.COUNT);
+  HTTP_MAX_CONNS_PER_CLIENT("limits.http_max_conns_per_client", null, Type.COUNT),
+  // TLS of the HTTPS listener: tls.https wins over tls.defaults, which wins over Consul's deprecated top-level keys.
+  TLS_DEFAULTS_CA_FILE("tls.defaults.ca_file", null, Type.STRING),
+  TLS_DEFAULTS_CA_PATH("tls.defaults.ca_path", null, Type.STRING),
+  TLS_DEFAULTS_CERT_FILE("tls.defaults.cert_file", null, Type.STRING),
+  TLS_DEFAULTS_KEY_FILE("tls.defaults.key_file", null, Type.STRING),
+  TLS_DEFAULTS_VERIFY_INCOMING("tls.defaults.verify_incoming", null, Type.BOOL),
+  TLS_DEFAULTS_MIN_VERSION("tls.defaults.tls_min_version", null, Type.STRING),
+  TLS_DEFAULTS_CIPHER_SUITES("tls.defaults.tls_cipher_suites", null, Type.STRING),
+  TLS_HTTPS_CA_FILE("tls.https.ca_file", null, Type.STRING),
+  TLS_HTTPS_CA_PATH("tls.https.ca_path", null, Type.STRING),
+  TLS_HTTPS_CERT_FILE("tls.https.cert_file", null, Type.STRING),
+  TLS_HTTPS_KEY_FILE("tls.https.key_file", null, Type.STRING),
+  TLS_HTTPS_VERIFY_INCOMING("tls.https.verify_incoming", null, Type.BOOL),
+  TLS_HTTPS_MIN_VERSION("tls.https.tls_min_version", null, Type.STRING),
+  TLS_HTTPS_CIPHER_SUITES("tls.https.tls_cipher_suites", null, Type.STRING),
+  /** Consul's deprecated spelling of tls.defaults.ca_file; likewise the next five. */
+  CA_FILE("ca_file", null, Type.STRING),
+  CA_PATH("ca_path", null, Type.STRING),
+  CERT_FILE("cert_file", null, Type.STRING),
+  KEY_FILE("key_file", null, Type.STRING),
+  VERIFY_INCOMING("verify_incoming", null, Type.BOOL),
+  TLS_MIN_VERSION("tls_min_version", null, Type.STRING),
+  TLS_CIPHER_SUITES("tls_cipher_suites", null, Type.STRING),
+  /** Consul's deprecated spelling of tls.https.verify_incoming. */
+  VERIFY_INCOMING_HTTPS("verify_incoming_https", null, Type.BOOL);
 
-  /** How a setting's value is spelled and checked. */
-  enum Type { STRING, BOOL, COUNT, PORT, LIST, DURATION }
+  /** How a setting's value is spelled and checked; a LISTENER_PORT is a PORT that may also be -1 (off). */
+  enum Type { STRING, BOOL, COUNT, PORT, LISTENER_PORT, LIST, DURATION }
+
+  /** The value of a LISTENER_PORT that turns its listener off. */
+  static final int OFF = -1;
 
   final String key;
   final String flag;
@@ -64,7 +95,7 @@ enum Setting {
       case BOOL -> Boolean.parseBoolean(text);
       case LIST -> List.of(text);
       case DURATION -> duration(origin, text);
-      case COUNT, PORT -> {
+      case COUNT, PORT, LISTENER_PORT -> {
         try {
           yield checkRange(origin, Integer.parseInt(text.trim()));
         } catch (NumberFormatException e) {
@@ -123,7 +154,11 @@ enum Setting {
   }
 
   private int checkRange(String origin, int value) throws ConfigException {
-    boolean ok = type == Type.PORT ? value >= 1 && value <= 65535 : value >= 0;
+    boolean ok = switch (type) {
+      case PORT -> value >= 1 && value <= 65535;
+      case LISTENER_PORT -> value == OFF || value >= 1 && value <= 65535;
+      default -> value >= 0;
+    };
     if (!ok) {
       throw new ConfigException(origin + ": " + expectation() + ", got " + value);
     }
@@ -136,7 +171,7 @@ enum Setting {
       case BOOL -> "expected true or false";
       case LIST -> "expected a string or an array of strings";
       case COUNT -> "expected a whole number, 0 or more";
-      case PORT -> "expected a port number between 1 and 65535";
+      case PORT, LISTENER_PORT -> "expected a port number between 1 and 65535";
       case DURATION -> "expected a duration such as \"30s\" or \"72h\"";
     };
   }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Where client commands send requests: {@code -http-addr}, else {@code CAIRN_HTTP_ADDR}, else
  * {@code CONSUL_HTTP_ADDR}, else {@code 127.0.0.1:8500}. Accepts {@code host:port}, {@code http://host:port} and
- * {@code https://host:port}, like Consul's CLI.
+ * {@code https://host:port}, like Consul's CLI; {@code host:port} means https when {@code CAIRN_HTTP_SSL} or
+ * {@code CONSUL_HTTP_SSL} is {@code true}.
  */
 public final class AgentAddress {
   static final String DEFAULT = "127.0.0.1:8500";
@@ -26,7 +27,8 @@ public final class AgentAddress {
     if (address == null || address.isEmpty()) {
       address = DEFAULT;
     }
-    String withScheme = address.contains("://") ? address : "http://" + address;
+    String withScheme = address.contains("://") ? address
+        : (TlsConnections.sslByDefault(env) ? "https://" : "http://") + address;
     URI uri;
     try {
       uri = URI.create(withScheme);

@@ -24,6 +24,7 @@ public final class ApiClient {
   private final URI base;
   private final String token;
   private final String datacenter;
+  private final TlsConnections tls;
 
   /**
    * @param base       scheme, host and port of the agent
@@ -31,9 +32,15 @@ public final class ApiClient {
    * @param datacenter {@code dc} query parameter, empty for the agent's own
    */
   public ApiClient(URI base, String token, String datacenter) {
+    this(base, token, datacenter, null);
+  }
+
+  /** @param tls how to speak TLS to an {@code https} base; {@code null} for the JDK's defaults */
+  public ApiClient(URI base, String token, String datacenter, TlsConnections tls) {
     this.base = base;
     this.token = token;
     this.datacenter = datacenter;
+    this.tls = tls;
   }
 
   /**
@@ -65,6 +72,9 @@ public final class ApiClient {
     byte[] answer;
     try {
       HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+      if (tls != null) {
+        tls.apply(connection);
+      }
       connection.setConnectTimeout(10_000);
       connection.setRequestMethod(method);
       connection.setRequestProperty("Accept", "*/*");

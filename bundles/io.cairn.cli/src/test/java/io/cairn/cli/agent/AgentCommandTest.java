@@ -88,7 +88,9 @@ class AgentCommandTest {
     assertEquals(0, result.code(), result.err());
     Map<String, String> plan = result.plan();
     assertEquals(List.of("node.name", "node.id", "datacenter", "data.dir", "bind.address", "advertise.address",
-        "client.address", "http.port", "http.max.conns.per.client", "dns.port", "server.port", "serf.lan.port",
+        "client.address", "http.port", "http.enabled", "http.max.conns.per.client", "https.port", "tls.ca.file",
+        "tls.ca.path", "tls.cert.file", "tls.key.file", "tls.verify.incoming", "tls.min.version",
+        "tls.cipher.suites", "dns.port", "server.port", "serf.lan.port",
         "serf.wan.port", "server",
         "bootstrap.expect", "retry.join", "retry.join.wan", "retry.interval", "encrypt", "leave.on.terminate",
         "skip.leave.on.interrupt", "reconnect.timeout", "dev", "log.level", "enable.script.checks", "enable.local.script.checks",
@@ -341,7 +343,7 @@ class AgentCommandTest {
     assertFails("config file " + port + ", field \"ports.http\": expected a port number between 1 and 65535, "
         + "got \"8500\"", "-dev", "-config-file", port.toString());
     Path portName = file("portname.json", "{\"ports\": {\"grpc\": 8502}}");
-    assertFails("unknown field \"ports.grpc\"; accepted ports are dns, http, serf_lan, serf_wan, server",
+    assertFails("unknown field \"ports.grpc\"; accepted ports are dns, http, https, serf_lan, serf_wan, server",
         "-dev", "-config-file", portName.toString());
     Path ports = file("ports.json", "{\"ports\": 1}");
     assertFails("field \"ports\": expected an object", "-dev", "-config-file", ports.toString());
@@ -373,5 +375,18 @@ class AgentCommandTest {
     assertEquals(0, result.code());
     assertEquals("", result.out());
     assertTrue(result.err().contains("-retry-join=<list>"), result.err());
+  }
+
+  @Test
+  void anHttpsListenerWhoseFilesCannotBeReadStopsTheAgentNamingTheFile() throws Exception {
+    Path missing = tmp.resolve("missing.pem");
+    Path notPem = file("not.pem", "hello");
+    Path conf = file("tls.json", "{\"ports\": {\"https\": 8501}, \"tls\": {\"defaults\": {\"cert_file\": \""
+        + missing + "\", \"key_file\": \"" + notPem + "\"}}}");
+    assertFails("cert_file " + missing + ": cannot read it (NoSuchFileException", "-dev", "-config-file",
+        conf.toString());
+    Path garbled = file("tls2.json", "{\"ports\": {\"https\": 8501}, \"cert_file\": \"" + notPem
+        + "\", \"key_file\": \"" + notPem + "\"}");
+    assertFails("cert_file " + notPem + ": no PEM certificate found", "-dev", "-config-file", garbled.toString());
   }
 }

@@ -15,7 +15,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The gossip settings of the plan: joins, encryption, leave behaviour by role, reconnect and retry timing. */
+/**
+ * The gossip settings of the plan (joins, encryption, leave behaviour by role, reconnect and retry timing) and
+ * its HTTPS listener.
+ */
 class AgentPlannerTest {
   private static final HostInfo HOST = new HostInfo() {
     @Override
@@ -166,5 +169,72 @@ class AgentPlannerTest {
         + "such as \"30s\" or \"72h\", got 72"));
     assertTrue(assertThrows(Exception.class, () -> plan("-dev", "-reconnect-timeout=9h")).getMessage()
         .contains("flag provided but not defined"), "Consul sets it in config files only");
+  }
+
+  @Test
+  void theHttpsListenerTakesTlsHttpsOverTlsDefaultsOverConsulsDeprecatedKeys() throws Exception {
+    String conf = file("tls.json", "{\"ports\": {\"https\": 8501}, \"ca_file\": \"old-ca.pem\", "
+        + "\"cert_file\": \"old.pem\", \"key_file\": \"old-key.pem\", \"verify_incoming\": false, "
+        + "\"verify_incoming_https\": true, \"tls\": {\"defaults\": {\"cert_file\": \"d.pem\", "
+        + "\"key_file\": \"d-key.pem\", \"verify_incoming\": false, \"tls_min_version\": \"TLSv1_3\"}, "
+        + "\"https\": {\"key_file\": \"/etc/h-key.pem\", \"tls_cipher_suites\": \"TLS_A, TLS_B\"}}}");
+    AgentPlan plan = plan("-dev", "-config-file", conf);
+    assertEquals(8501, plan.httpsPort());
+    Path cwd = Path.of("").toAbsolutePath();
+    assertEquals(new HttpsTls(cwd.resolve("old-ca.pem"), null, cwd.resolve("d.pem"), Path.of("/etc/h-key.pem"),
+        true, "TLSv1.3", "TLS_A,TLS_B"), plan.tls());
+    String rendered = rendered(plan);
+    assertTrue(rendered.contains("-Dcairn.http.port=8500\n-Dcairn.http.enabled=true\n"), rendered);
+    assertTrue(rendered.contains("-Dcairn.https.port=8501\n-Dcairn.tls.ca.file=" + cwd.resolve("old-ca.pem")
+        + "\n-Dcairn.tls.ca.path=\n-Dcairn.tls.cert.file=" + cwd.resolve("d.pem")
+        + "\n-Dcairn.tls.key.file=/etc/h-key.pem\n-Dcairn.tls.verify.incoming=true\n"
+        + "-Dcairn.tls.min.version=TLSv1.3\n-Dcairn.tls.cipher.suites=TLS_A,TLS_B\n"), rendered);
+
+    // tls.https.verify_incoming wins over verify_incoming_https; deprecated tls12 still names a version.
+    String https = file("https.json", "{\"tls\": {\"https\": {\"verify_incoming\": false}}, "
+        + "\"tls_min_version\": \"tls12\"}");
+    AgentPlan overridden = plan("-dev", "-config-file", conf, "-config-file", https);
+    assertFalse(overridden.tls().verifyIncoming());
+    assertEquals("TLSv1.3", overridden.tls().minVersion(), "tls.defaults wins over the deprecated key");
+    assertEquals("TLSv1.2", plan("-dev", "-config-file", https).tls().minVersion());
+  }
+
+  @Test
+  void withoutHttpsTheTlsSettingsAreEmptyAndPortsHttpMinusOneTurnsPlainHttpOff() throws Exception {
+    String rendered = rendered(plan("-dev"));
+    assertTrue(rendered.contains("-Dcairn.https.port=-1\n-Dcairn.tls.ca.file=\n"), rendered);
+    String certs = file("certs.json", "{\"tls\": {\"defaults\": {\"cert_file\": \"c.pem\", "
+        + "\"key_file\": \"k.pem\"}}}");
+    AgentPlan httpsOnly = plan("-dev", "-config-file", certs, "-http-port", "-1", "-https-port", "8500");
+    assertEquals(-1, httpsOnly.httpPort());
+    assertEquals(8500, httpsOnly.httpsPort());
+    assertTrue(rendered(httpsOnly).contains("-Dcairn.http.port=0\n-Dcairn.http.enabled=false\n"));
+  }
+
+  @Test
+  void anHttpsListenerNeedsItsCertificateKeyAndForVerifyIncomingACa() throws Exception {
+    assertEquals("-https-port: ports.https 8501 needs a certificate and its key: set tls.defaults.cert_file and "
+        + "tls.defaults.key_file (or tls.https.cert_file and tls.https.key_file)", refusal("-dev", "-https-port",
+        "8501"));
+    String noCa = file("noca.json", "{\"ports\": {\"https\": 8501}, \"cert_file\": \"c.pem\", "
+        + "\"key_file\": \"k.pem\", \"verify_incoming\": true}");
+    assertTrue(refusal("-dev", "-config-file", noCa).endsWith("ports.https 8501 verifies incoming certificates "
+        + "(verify_incoming) but no CA is given: set tls.defaults.ca_file or tls.defaults.ca_path"));
+    String version = file("version.json", "{\"tls\": {\"defaults\": {\"tls_min_version\": \"ssl3\"}}}");
+    assertTrue(refusal("-dev", "-config-file", version).endsWith("field \"tls.defaults.tls_min_version\": "
+        + "unknown TLS version \"ssl3\"; use TLSv1_0, TLSv1_1, TLSv1_2 or TLSv1_3"));
+    String suites = file("suites.json", "{\"tls_cipher_suites\": \"TLS_A;TLS_B\"}");
+    assertTrue(refusal("-dev", "-config-file", suites).contains("is not a comma-separated list"));
+    String unknown = file("unknown.json", "{\"tls\": {\"defaults\": {\"verify_outgoing\": true}}}");
+    assertTrue(refusal("-dev", "-config-file", unknown).endsWith("unknown field \"tls.defaults.verify_outgoing\"; "
+        + "accepted tls.defaults are ca_file, ca_path, cert_file, key_file, tls_cipher_suites, tls_min_version, "
+        + "verify_incoming"));
+    String notObject = file("flat.json", "{\"tls\": {\"https\": true}}");
+    assertTrue(refusal("-dev", "-config-file", notObject).endsWith("field \"tls.https\": expected an object such "
+        + "as {\"verify_incoming\": true}"));
+    assertEquals("port 8500 is used twice: ports.http (default) and ports.https (-https-port)",
+        refusal("-dev", "-config-file", file("c.json", "{\"cert_file\": \"c\", \"key_file\": \"k\"}"),
+            "-https-port", "8500"));
+    assertTrue(refusal("-dev", "-https-port", "0").endsWith("expected a port number between 1 and 65535, got 0"));
   }
 }

@@ -8,11 +8,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import io.cairn.raft.api.RaftService;
@@ -21,14 +25,21 @@ import io.cairn.raft.api.RaftService;
  * The HTTP server: Jetty core with gzip in front of the {@link ApiHandler}, one pool for answers and one timer
  * thread shared by all waiting blocking queries and bodies on their way. Jetty's own error answers are plain text
  * ({@link PlainTextErrors}); connections come from the {@link ApiConnectionFactory}, which enforces the
- * per-client connection limit and the time limit on request headers.
+ * per-client connection limit (counted across both listeners) and the time limit on request headers. The plain
+ * HTTP listener may be turned off ({@link #OFF}); an HTTPS listener, if any, serves the same API over TLS.
  */
 final class ApiServer implements AutoCloseable {
     /** Above the longest blocking wait (10 min + 10/16 min jitter), so Jetty never cuts a waiting query. */
     static final long IDLE_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(11);
+    /** The port of a listener turned off, as Consul's {@code ports} spell it. */
+    static final int OFF = -1;
+
+    /** An HTTPS listener: its port and its TLS. */
+    record HttpsListener(int port, SslContextFactory.Server tls) {}
 
     private final Server server;
     private final ServerConnector connector;
+    private final ServerConnector httpsConnector;
     private final ScheduledThreadPoolExecutor timer;
     private final ForkJoinPool answers;
 
@@ -43,6 +54,15 @@ final class ApiServer implements AutoCloseable {
 
     ApiServer(String host, int port, Router router, Supplier<RaftService> raft, BooleanSupplier started,
             HttpMetrics metrics, ServerLimits limits) {
+        this(host, port, null, router, raft, started, metrics, limits);
+    }
+
+    /**
+     * @param port  the plain HTTP port, or {@link #OFF}
+     * @param https the HTTPS listener, or {@code null} for none
+     */
+    ApiServer(String host, int port, HttpsListener https, Router router, Supplier<RaftService> raft,
+            BooleanSupplier started, HttpMetrics metrics, ServerLimits limits) {
         QueuedThreadPool pool = new QueuedThreadPool();
         pool.setName("cairn-http");
         server = new Server(pool);
@@ -69,13 +89,11 @@ final class ApiServer implements AutoCloseable {
         // Consul takes URLs (KV keys) and headers up to Go's limit; Jetty's default is 8 KiB.
         config.setRequestHeaderSize(ServerLimits.MAX_HEADER_BYTES);
         ClientConnectionLimit perClient = new ClientConnectionLimit(limits.maxConnsPerClient(), metrics);
-        connector = new ServerConnector(server,
+        connector = port == OFF ? null : listener(host, port,
                 new ApiConnectionFactory(config, perClient, limits.headerTimeoutMillis()));
-        connector.setHost(host);
-        connector.setPort(port);
-        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
-        connector.setAcceptQueueSize(ListenBacklog.systemMaximum());
-        server.addConnector(connector);
+        httpsConnector = https == null ? null : listener(host, https.port(),
+                new SslConnectionFactory(https.tls(), HttpVersion.HTTP_1_1.asString()),
+                new ApiConnectionFactory(config, perClient, limits.headerTimeoutMillis()));
         server.setErrorHandler(new PlainTextErrors(ServerLimits.MAX_HEADER_BYTES));
 
         GzipHandler gzip = new GzipHandler(new ApiHandler(dispatcher, waitTimer,
@@ -93,9 +111,24 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** The port actually bound (useful when configured as 0). */
+    private ServerConnector listener(String host, int port, ConnectionFactory... factories) {
+        ServerConnector listener = new ServerConnector(server, factories);
+        listener.setHost(host);
+        listener.setPort(port);
+        listener.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        listener.setAcceptQueueSize(ListenBacklog.systemMaximum());
+        server.addConnector(listener);
+        return listener;
+    }
+
+    /** The plain HTTP port actually bound (useful when configured as 0), or {@link #OFF}. */
     int port() {
-        return connector.getLocalPort();
+        return connector == null ? OFF : connector.getLocalPort();
+    }
+
+    /** The HTTPS port actually bound, or {@link #OFF} without an HTTPS listener. */
+    int httpsPort() {
+        return httpsConnector == null ? OFF : httpsConnector.getLocalPort();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.cairn.http.internal;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +37,8 @@ import io.cairn.raft.api.RaftService;
  * {@link FallbackHandler}, if there is one. Reads of the replicated state answer {@code No cluster leader}
  * while no {@link RaftService} is registered. The listener opens at once, before the other subsystems have
  * registered their endpoints: until the agent has started ({@link BootReadiness}, checked every
- * {@value #READINESS_POLL_MILLIS} ms), requests no route serves answer 503.
+ * {@value #READINESS_POLL_MILLIS} ms), requests no route serves answer 503. With {@code https.port} set, an HTTPS
+ * listener serves the same API ({@link HttpsSettings}); {@code http.enabled = false} leaves only that one.
  */
 @Component(name = "io.cairn.http", configurationPid = "io.cairn.http", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = HttpServerComponent.Config.class)
@@ -48,6 +51,37 @@ public final class HttpServerComponent {
         @AttributeDefinition(description = "Consul's limits.http_max_conns_per_client: connections one client IP "
                 + "address may hold open at once (0 for no limit); one over the limit is answered 429 and closed")
         int http_max_conns_per_client() default ClientConnectionLimit.DEFAULT_MAX_CONNS_PER_CLIENT;
+
+        @AttributeDefinition(description = "Whether the plain HTTP listener opens (Consul's ports.http = -1 turns "
+                + "it off; the agent's own watches, templates, remote exec and coordinate updates use it)")
+        boolean http_enabled() default true;
+
+        @AttributeDefinition(description = "Consul's ports.https: the HTTPS listener's port on the client "
+                + "address, -1 for none")
+        int https_port() default ApiServer.OFF;
+
+        @AttributeDefinition(description = "PEM file of the CAs that sign client certificates (tls.https.ca_file)")
+        String tls_ca_file() default "";
+
+        @AttributeDefinition(description = "Directory of PEM files of such CAs (tls.https.ca_path)")
+        String tls_ca_path() default "";
+
+        @AttributeDefinition(description = "PEM certificate of the HTTPS listener (tls.https.cert_file)")
+        String tls_cert_file() default "";
+
+        @AttributeDefinition(description = "PEM private key of that certificate (tls.https.key_file)")
+        String tls_key_file() default "";
+
+        @AttributeDefinition(description = "Whether HTTPS clients must present a certificate signed by one of the "
+                + "CAs (tls.https.verify_incoming)")
+        boolean tls_verify_incoming() default false;
+
+        @AttributeDefinition(description = "The lowest TLS version accepted, as the JDK names it (TLSv1.2)")
+        String tls_min_version() default "TLSv1.2";
+
+        @AttributeDefinition(description = "Comma-separated TLS 1.2 cipher suites (IANA names); empty for the "
+                + "defaults")
+        String tls_cipher_suites() default "";
     }
 
     static final long READINESS_POLL_MILLIS = 50;
@@ -68,11 +102,25 @@ public final class HttpServerComponent {
         BootReadiness readiness = new BootReadiness(new KarafBoot(context, scr), System::nanoTime,
                 BootReadiness.ENDPOINT_GRACE);
         int perClient = config.http_max_conns_per_client();
-        server = new ApiServer(agent.clientAddress(), agent.httpPort(), router, () -> raft, readiness,
-                new HttpMetrics(meters), ServerLimits.defaults().withMaxConnsPerClient(perClient));
+        ApiServer.HttpsListener https = config.https_port() == ApiServer.OFF ? null
+                : new ApiServer.HttpsListener(config.https_port(), httpsSettings(config).contextFactory());
+        server = new ApiServer(agent.clientAddress(), config.http_enabled() ? agent.httpPort() : ApiServer.OFF,
+                https, router, () -> raft, readiness, new HttpMetrics(meters),
+                ServerLimits.defaults().withMaxConnsPerClient(perClient));
         server.start();
-        LOG.info("HTTP API listening on {}:{} (connections per client address: {})", agent.clientAddress(),
-                server.port(), perClient == 0 ? "unlimited" : "at most " + perClient);
+        String limit = perClient == 0 ? "unlimited" : "at most " + perClient;
+        if (server.port() != ApiServer.OFF) {
+            LOG.info("HTTP API listening on {}:{} (connections per client address: {})", agent.clientAddress(),
+                    server.port(), limit);
+        } else {
+            LOG.warn("Plain HTTP API turned off (ports.http = -1): the agent's own watches, templates, remote exec "
+                    + "and coordinate updates, which use it, will fail");
+        }
+        if (server.httpsPort() != ApiServer.OFF) {
+            LOG.info("HTTPS API listening on {}:{} (client certificates {}; connections per client address: {})",
+                    agent.clientAddress(), server.httpsPort(),
+                    config.tls_verify_incoming() ? "required" : "not asked for", limit);
+        }
         readinessPoll = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "cairn-http-boot-readiness");
             thread.setDaemon(true);
@@ -89,6 +137,17 @@ public final class HttpServerComponent {
                 LOG.debug("Boot readiness check failed", e);
             }
         }, 0, READINESS_POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static HttpsSettings httpsSettings(Config config) {
+        return new HttpsSettings(path(config.tls_ca_file()), path(config.tls_ca_path()), path(config.tls_cert_file()),
+                path(config.tls_key_file()), config.tls_verify_incoming(), config.tls_min_version().trim(),
+                Arrays.stream(config.tls_cipher_suites().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                        .toList());
+    }
+
+    private static Path path(String text) {
+        return text.isBlank() ? null : Path.of(text.trim());
     }
 
     @Deactivate
