@@ -10,11 +10,13 @@ import java.util.function.Predicate;
 
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Catalog;
+import io.cairn.catalog.api.CatalogJson;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.catalog.api.NodeServices;
+import io.cairn.catalog.api.Proximity;
 import io.cairn.catalog.api.Registration;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.ServiceQuery;
@@ -81,7 +83,7 @@ public final class CatalogEndpoints implements HttpEndpoints {
         table.datacenterScoped()
                 .read("/v1/catalog/nodes", ConsulShapes.NODE, query(this::nodeMeta,
                         (meta, reads, near) -> near.sort(reads.nodes(meta), Node::node).stream()
-                                .map(Views.NodeJson::of).toList()))
+                                .map(CatalogJson.NodeJson::of).toList()))
                 .read("/v1/catalog/services", query(this::servicesQuery,
                         (q, reads, near) -> reads.services(q.nodeMeta(), q.instances())))
                 .read("/v1/catalog/service/", ConsulShapes.SERVICE_NODE, query(r -> serviceQuery(r, false),
@@ -94,15 +96,15 @@ public final class CatalogEndpoints implements HttpEndpoints {
                         (q, reads, near) -> reads.nodeServices(q.node()).map(q::keep).map(Views.NodeServicesJson::of)
                                 .orElse(null)))
                 .read("/v1/health/node/", ConsulShapes.HEALTH_CHECK, query(r -> name(r, "Missing node name"),
-                        (node, reads, near) -> Views.CheckJson.of(reads.nodeChecks(node))))
+                        (node, reads, near) -> CatalogJson.CheckJson.of(reads.nodeChecks(node))))
                 .read("/v1/health/checks/", ConsulShapes.HEALTH_CHECK, query(r -> serviceQuery(r, false),
-                        (q, reads, near) -> Views.CheckJson.of(near.sort(
+                        (q, reads, near) -> CatalogJson.CheckJson.of(near.sort(
                                 reads.serviceChecks(q.name(), q.query().nodeMeta()), HealthCheck::node))))
                 .read("/v1/health/service/", ConsulShapes.SERVICE_ENTRY, query(r -> serviceQuery(r, true),
                         (q, reads, near) -> near.sort(reads.serviceEntries(q.name(), q.query()), CatalogEndpoints::node)
-                                .stream().map(Views.ServiceEntryJson::of).toList()))
+                                .stream().map(CatalogJson.ServiceEntryJson::of).toList()))
                 .read("/v1/health/state/", ConsulShapes.HEALTH_CHECK, query(this::stateQuery,
-                        (q, reads, near) -> Views.CheckJson.of(near.sort(reads.checks(q.state(), q.nodeMeta()),
+                        (q, reads, near) -> CatalogJson.CheckJson.of(near.sort(reads.checks(q.state(), q.nodeMeta()),
                                 HealthCheck::node))));
     }
 
@@ -203,7 +205,7 @@ public final class CatalogEndpoints implements HttpEndpoints {
     private static NodeQuery nodeQuery(Request request) {
         String node = name(request, "Missing node name");
         return new NodeQuery(node, request.filter(ConsulShapes.NODE_SERVICE)
-                .map(filter -> Filters.matching(filter, Views.ServiceJson::of)));
+                .map(filter -> Filters.matching(filter, CatalogJson.ServiceJson::of)));
     }
 
     private NamedQuery serviceQuery(Request request, boolean readPassing) {

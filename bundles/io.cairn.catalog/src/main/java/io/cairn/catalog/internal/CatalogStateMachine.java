@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.cairn.catalog.api.Coordinates;
 import io.cairn.raft.api.Entry;
 import io.cairn.raft.api.StateWriter;
 
@@ -100,7 +101,7 @@ public final class CatalogStateMachine {
             state.deletePrefix(CatalogKeys.TABLE, CatalogKeys.checksOf(node));
             state.delete(CatalogKeys.TABLE, CatalogKeys.node(node));
             // A coordinate lives as long as its node, as in Consul (updates for unknown nodes are dropped).
-            state.deletePrefix(CoordinateTable.TABLE, CoordinateTable.of(node));
+            state.deletePrefix(CoordinateTable.TABLE, Coordinates.prefix(node));
         }
     }
 

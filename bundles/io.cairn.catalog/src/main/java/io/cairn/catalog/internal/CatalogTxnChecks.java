@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cairn.catalog.api.CatalogJson;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.Registration;
 import io.cairn.raft.api.Entry;
@@ -65,7 +66,7 @@ final class CatalogTxnChecks {
                 state);
     }
 
-    private static Views.CheckJson json(Entry entry) {
-        return Views.CheckJson.of(CatalogCodec.decode(entry.value(), Stored.Check.class).toApi(entry));
+    private static CatalogJson.CheckJson json(Entry entry) {
+        return CatalogJson.CheckJson.of(CatalogCodec.decode(entry.value(), Stored.Check.class).toApi(entry));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cairn.catalog.api.CatalogJson;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.Registration;
 import io.cairn.raft.api.Entry;
@@ -69,7 +70,7 @@ final class CatalogTxnNodes {
     }
 
     /** The datacenter is configuration, not data, so transaction results leave it empty. */
-    private static Views.NodeJson json(Entry entry) {
-        return Views.NodeJson.of(CatalogCodec.decode(entry.value(), Stored.Node.class).toApi("", entry));
+    private static CatalogJson.NodeJson json(Entry entry) {
+        return CatalogJson.NodeJson.of(CatalogCodec.decode(entry.value(), Stored.Node.class).toApi("", entry));
     }
 }

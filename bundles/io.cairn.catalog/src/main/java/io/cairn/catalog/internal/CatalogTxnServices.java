@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cairn.catalog.api.CatalogJson;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.Registration;
 import io.cairn.raft.api.Entry;
@@ -63,7 +64,7 @@ final class CatalogTxnServices {
                 state);
     }
 
-    private static Views.ServiceJson json(Entry entry) {
-        return Views.ServiceJson.of(CatalogCodec.decode(entry.value(), Stored.Service.class).toApi(entry));
+    private static CatalogJson.ServiceJson json(Entry entry) {
+        return CatalogJson.ServiceJson.of(CatalogCodec.decode(entry.value(), Stored.Service.class).toApi(entry));
     }
 }

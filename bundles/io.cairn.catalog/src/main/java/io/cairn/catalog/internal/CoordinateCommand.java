@@ -2,6 +2,7 @@ package io.cairn.catalog.internal;
 
 import java.util.List;
 
+import io.cairn.catalog.api.Coordinates;
 import io.cairn.raft.api.StateWriter;
 
 /**
@@ -36,7 +37,7 @@ public record CoordinateCommand(List<StoredCoordinate> updates) {
     byte[] apply(StateWriter state) {
         for (StoredCoordinate update : updates) {
             if (state.get(CatalogKeys.TABLE, CatalogKeys.node(update.node())).isPresent()) {
-                state.put(CoordinateTable.TABLE, CoordinateTable.key(update.node(), update.segment()),
+                state.put(CoordinateTable.TABLE, Coordinates.key(update.node(), update.segment()),
                         CatalogCodec.encode(update));
             }
         }

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cairn.catalog.api.Coordinates;
+
 /**
  * The coordinate updates agents sent to this server since the last {@link #flush}, written to the Raft log in
  * batches as Consul's servers write them: every agent reports its coordinate every few seconds, and one log entry
@@ -57,7 +59,7 @@ final class CoordinateUpdates {
      * and segment. Returns false, discarding it, when the buffer is full of other nodes' updates.
      */
     synchronized boolean offer(StoredCoordinate update) {
-        String key = CoordinateTable.key(update.node(), update.segment());
+        String key = Coordinates.key(update.node(), update.segment());
         if (pending.size() >= capacity && !pending.containsKey(key)) {
             discarded++;
             return false;

@@ -3,6 +3,7 @@ package io.cairn.catalog.internal;
 import java.util.function.Supplier;
 
 import io.cairn.http.api.HttpException;
+import io.cairn.http.api.RouteTable;
 
 /** Request checks the catalog and coordinate endpoints share. */
 final class Requests {
@@ -13,11 +14,11 @@ final class Requests {
     /**
      * Refuses a body that names another datacenter ({@code dc} empty or {@code null} means this one): Consul
      * forwards those over the WAN, and this release has one datacenter. The server refuses a {@code ?dc=} for
-     * another one itself (see {@code RouteTable.datacenterScoped}).
+     * another one itself (see {@link RouteTable#datacenterScoped}), with the same answer.
      */
     static void requireOwnDatacenter(String own, String dc) {
         if (dc != null && !dc.isEmpty() && !dc.equals(own)) {
-            throw new HttpException(500, "No path to datacenter");
+            throw new HttpException(500, RouteTable.NO_PATH_TO_DATACENTER);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.cairn.catalog.api.Coordinates;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.raft.testing.InMemoryState;
 
@@ -47,7 +48,7 @@ class CoordinateCommandTest {
         applyBatch(coordinate("n2", 0.02), coordinate("ghost", 0.01), coordinate("n1", 0.03));
 
         assertEquals(List.of("n1", "n2"), storedNodes());
-        assertEquals(0.02, CoordinateTable.bySegment(state, "n2").get("").vec().get(0));
+        assertEquals(0.02, Coordinates.bySegment(state, "n2").get("").vec().get(0));
         assertEquals(state.commandIndex(), state.index(CoordinateTable.TABLE, ""));
     }
 

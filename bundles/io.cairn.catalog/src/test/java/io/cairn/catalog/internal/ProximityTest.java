@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
+import io.cairn.catalog.api.Proximity;
 import io.cairn.raft.testing.InMemoryState;
 
 /**

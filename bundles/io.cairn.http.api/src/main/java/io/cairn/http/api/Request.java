@@ -55,15 +55,12 @@ public interface Request {
      * The {@code ?filter=} expression parsed against {@code shape}, the shape of the elements the endpoint filters;
      * empty without one or with an empty one. An endpoint that filters its answer itself (rather than declaring
      * its elements' shape with its route, see {@link RouteTable#read(String, Shape, StateQuery)}) calls this before
-     * anything waits, so that a bad expression is refused first. The server's requests parse it once per request.
-     * The default reads it as {@link QueryParameters#filter} does, on every call.
+     * anything waits, so that a bad expression is refused first. Read as {@link QueryParameters#filter} reads it.
      *
      * @throws HttpException 400 whose message is the parser's, the text of Consul's 400, when the expression does
      *         not parse or names a selector {@code shape} does not have
      */
-    default Optional<Filter> filter(Shape shape) {
-        return new QueryParameters(Map.of("filter", params("filter"))).filter(shape);
-    }
+    Optional<Filter> filter(Shape shape);
 
     /** The first value of a request header (case-insensitive name). */
     Optional<String> header(String name);

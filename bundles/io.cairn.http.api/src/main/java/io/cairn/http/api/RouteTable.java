@@ -30,6 +30,12 @@ public interface RouteTable {
     int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
     /**
+     * The text of the 500 a {@linkplain #datacenterScoped datacenter-scoped} route answers to a {@code ?dc=} that
+     * names another datacenter: {@value}, Consul's for a datacenter it has no route to.
+     */
+    String NO_PATH_TO_DATACENTER = "No path to datacenter";
+
+    /**
      * A GET on the replicated state: the server applies the consistency mode ({@code ?stale},
      * {@code ?consistent}), adds {@code X-Consul-Index} (never 0), {@code X-Consul-KnownLeader} and
      * {@code X-Consul-LastContact}, and holds blocking queries ({@code ?index}, {@code ?wait}).
@@ -42,14 +48,9 @@ public interface RouteTable {
      * values are. The server parses the expression before anything waits (400 with the parser's message, Consul's
      * text, when it is refused) and sends only the elements that match, in every answer; {@code X-Consul-Index}
      * stays the index of the unfiltered answer, and a blocking query wakes on any change to what it watches, as in
-     * Consul.
-     * <p>
-     * The default declares the route unfiltered with {@link #read(String, StateQuery)}, for tables that only note
-     * the routes declared (a test kit's); the server's table filters.
+     * Consul. The filtering is {@link ElementFilter}'s.
      */
-    default RouteTable read(String path, Shape elements, StateQuery query) {
-        return read(path, query);
-    }
+    RouteTable read(String path, Shape elements, StateQuery query);
 
     /**
      * A GET on data this agent keeps itself: the server adds {@code X-Consul-Index} (never 0) and holds blocking
@@ -65,13 +66,8 @@ public interface RouteTable {
      * As {@link #get(String, Handler)}, for an answer Consul filters element by element with {@code ?filter=}: a
      * JSON array of elements of shape {@code elements}, or a JSON object whose values are, filtered by the server as
      * for {@link #read(String, Shape, StateQuery)}.
-     * <p>
-     * The default declares the route unfiltered with {@link #get(String, Handler)}, for tables that only note the
-     * routes declared (a test kit's); the server's table filters.
      */
-    default RouteTable get(String path, Shape elements, Handler handler) {
-        return get(path, handler);
-    }
+    RouteTable get(String path, Shape elements, Handler handler);
 
     /** A PUT whose body may be up to {@link #DEFAULT_MAX_BODY_BYTES}. */
     RouteTable put(String path, Handler handler);
@@ -99,15 +95,10 @@ public interface RouteTable {
 
     /**
      * This table for routes that serve this agent's datacenter only, Consul's routes that take {@code ?dc=}: a
-     * request to one whose {@code ?dc=} names another datacenter is answered 500 {@code No path to datacenter}, as
-     * Consul answers for a datacenter it has no route to, before its handler or query runs. An empty {@code ?dc=}
-     * means this datacenter. The routes declared on the returned table are this table's; it returns itself from
+     * request to one whose {@code ?dc=} names another datacenter is answered 500 {@value #NO_PATH_TO_DATACENTER},
+     * as Consul answers for a datacenter it has no route to, before its handler or query runs. An empty
+     * {@code ?dc=} means this datacenter. The routes declared on the returned table are this table's; it returns itself from
      * every declaration, so a chain of declarations on it stays datacenter-scoped.
-     * <p>
-     * The default returns this table, for tables that only note the routes declared (a test kit's); the server's
-     * table refuses other datacenters.
      */
-    default RouteTable datacenterScoped() {
-        return this;
-    }
+    RouteTable datacenterScoped();
 }

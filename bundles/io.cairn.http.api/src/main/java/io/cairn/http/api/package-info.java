@@ -11,7 +11,8 @@
  * a time limit for receiving a request, and a limit on concurrent connections per client address.
  * <p>
  * {@link io.cairn.http.api.QueryParameters} is the one reading of a request's query parameters, shared by the
- * server's requests and the fake requests of endpoint tests.
+ * server's requests and the fake requests of endpoint tests; {@link io.cairn.http.api.ElementFilter} is the one
+ * {@code ?filter=} over an answer's elements, shared by the server and the route table of endpoint tests.
  * <p>
  * A {@link io.cairn.http.api.FallbackHandler} service serves the {@code /v1} paths no route serves (a client
  * agent forwards them to the servers).

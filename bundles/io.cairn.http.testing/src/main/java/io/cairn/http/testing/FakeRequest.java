@@ -13,6 +13,8 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cairn.filter.Filter;
+import io.cairn.filter.Shape;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.QueryParameters;
 import io.cairn.http.api.Request;
@@ -22,10 +24,10 @@ import io.cairn.raft.api.Consistency;
 
 /**
  * A request built in a test, read the way the HTTP server reads a real one: parameters by the server's own
- * {@link QueryParameters} (flags by presence, bad unsigned parameters and consistency modes refused with 400), JSON
- * bodies refused with 400, headers by case-insensitive name. A new request is a {@code GET /} without parameters,
- * headers or body; the builder methods change it and return it. Its raw path and query are its path and parameters
- * percent-encoded, unless set.
+ * {@link QueryParameters} (flags by presence; bad unsigned parameters, consistency modes and {@code ?filter=}
+ * expressions refused with 400), JSON bodies refused with 400, headers by case-insensitive name. A new request is a
+ * {@code GET /} without parameters, headers or body; the builder methods change it and return it. Its raw path
+ * and query are its path and parameters percent-encoded, unless set.
  */
 public final class FakeRequest implements Request {
 
@@ -177,6 +179,12 @@ public final class FakeRequest implements Request {
     @Override
     public Consistency consistency() {
         return consistency != null ? consistency : parameters().consistency();
+    }
+
+    /** The {@code ?filter=} expression parsed against {@code shape}, on every call. */
+    @Override
+    public Optional<Filter> filter(Shape shape) {
+        return parameters().filter(shape);
     }
 
     /** The parameters added so far, read by the same class as the HTTP server reads a real request's. */

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cairn.filter.Filter;
+import io.cairn.http.api.ElementFilter;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
@@ -37,8 +38,6 @@ final class Dispatcher {
     static final String BANNER = "Consul Agent: UI disabled. This is Cairn, a Consul-compatible agent.";
     private static final String NOT_RECOGNISED = "Invalid URL path: not a recognized HTTP API endpoint";
     private static final String NO_LEADER = "No cluster leader";
-    /** Consul's 500 for a datacenter it has no route to: here, any but the agent's own. */
-    private static final String NO_PATH_TO_DATACENTER = "No path to datacenter";
     static final String STARTING = "The agent is starting or shutting down and does not serve all its HTTP API"
             + " endpoints; retry the request";
     /** Seconds a client is asked to wait before retrying while the agent starts. */
@@ -177,7 +176,7 @@ final class Dispatcher {
     private static void requireDatacenter(Route route, HttpRequest request) {
         String dc = request.param("dc").orElse("");
         if (route.datacenter() != null && !dc.isEmpty() && !dc.equals(route.datacenter())) {
-            throw new HttpException(500, NO_PATH_TO_DATACENTER);
+            throw new HttpException(500, RouteTable.NO_PATH_TO_DATACENTER);
         }
     }
 

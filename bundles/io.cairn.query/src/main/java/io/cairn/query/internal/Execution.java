@@ -2,16 +2,13 @@ package io.cairn.query.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.cairn.catalog.api.Proximity;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.query.api.ExecuteOptions;
 import io.cairn.query.api.PreparedQuery;
@@ -22,7 +19,8 @@ import io.cairn.raft.api.StateView;
  * Runs prepared queries against this server's state, as Consul's {@code PreparedQuery.Execute} does: resolve the
  * query, select the instances ({@link QueryFilters}), shuffle them, order them by round trip from the source node
  * when there is one ({@code ?near}, else the query's {@code Near}; {@code _agent} is this agent's node) and its
- * coordinate is known (the source node itself first), cut to the limit.
+ * coordinate is known, as the catalog orders {@code ?near} ({@link Proximity}), the source node itself first, cut
+ * to the limit.
  * <p>
  * Failover: Cairn knows no datacenter but its own until WAN federation, so {@code NearestN} has nothing to try
  * and every {@code Datacenters} entry is an unknown datacenter, which Consul skips; the result then has no
@@ -73,7 +71,7 @@ final class Execution {
                 .or(() -> Optional.of(query.service().near()).filter(n -> !n.isEmpty()))
                 .map(n -> n.equals(AGENT) ? agentNode : n);
         if (source.isPresent()) {
-            ordered = nearestFirst(ordered, source.get(), new Coordinates(state));
+            ordered = sourceFirst(Proximity.from(state, source).sort(ordered, e -> e.node().node()), source.get());
         }
         if (options.limit() > 0 && ordered.size() > options.limit()) {
             ordered = ordered.subList(0, options.limit());
@@ -82,18 +80,9 @@ final class Execution {
                 QueryStore.index(state));
     }
 
-    /**
-     * {@code entries} by estimated round trip from {@code source}, nearest first (stable: nodes without a
-     * coordinate last, in their shuffled order; unchanged when {@code source} has none), then the source node's
-     * own instance moved first if it is among the first ten.
-     */
-    static List<ServiceEntry> nearestFirst(List<ServiceEntry> entries, String source, Coordinates coordinates) {
+    /** {@code entries} with the source node's own instance moved first if it is among the first ten. */
+    private static List<ServiceEntry> sourceFirst(List<ServiceEntry> entries, String source) {
         List<ServiceEntry> sorted = new ArrayList<>(entries);
-        if (coordinates.has(source)) {
-            Map<String, Long> nanos = new HashMap<>();
-            sorted.sort(Comparator.comparingLong(e -> nanos.computeIfAbsent(e.node().node(),
-                    node -> orLast(coordinates.nanos(source, node)))));
-        }
         for (int i = 0; i < sorted.size() && i < SOURCE_SEARCH_DEPTH; i++) {
             if (sorted.get(i).node().node().equalsIgnoreCase(source)) {
                 Collections.swap(sorted, 0, i);
@@ -101,9 +90,5 @@ final class Execution {
             }
         }
         return sorted;
-    }
-
-    private static long orLast(OptionalLong nanos) {
-        return nanos.isPresent() ? nanos.getAsLong() : Long.MAX_VALUE;
     }
 }

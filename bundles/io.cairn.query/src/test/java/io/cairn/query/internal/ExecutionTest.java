@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.cairn.catalog.api.Coordinates;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.health.api.CheckStatus;
 import io.cairn.query.api.ExecuteOptions;

@@ -12,10 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Catalog;
+import io.cairn.catalog.api.CatalogJson.ServiceEntryJson;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.filter.ConsulShapes;
-import io.cairn.filter.Filter;
-import io.cairn.filter.FilterException;
 import io.cairn.http.api.Answer;
 import io.cairn.http.api.HttpEndpoints;
 import io.cairn.http.api.HttpException;
@@ -40,7 +39,8 @@ import org.osgi.service.component.annotations.Reference;
  * whole table and answer with its index, as Consul's do. {@code /v1/query/<id>} reads by ID only;
  * {@code .../execute} and {@code .../explain} resolve an ID or a name (templates included). Refusals of a
  * definition are 500s with Consul's texts, an unknown query a 404 {@value #NOT_FOUND}. Bodies are bounded by the
- * routes' default limit, so no client stores an unbounded query.
+ * routes' default limit, so no client stores an unbounded query. Every route serves this datacenter only: the server
+ * refuses a {@code ?dc=} naming another, as for Consul's other datacenter-scoped endpoints.
  */
 @Component(service = HttpEndpoints.class)
 public final class QueryEndpoints implements HttpEndpoints {
@@ -67,7 +67,8 @@ public final class QueryEndpoints implements HttpEndpoints {
 
     @Override
     public void routes(RouteTable table) {
-        table.post("/v1/query", this::create)
+        table.datacenterScoped()
+                .post("/v1/query", this::create)
                 .read("/v1/query", query((request, state) -> Response.json(reads.list(state))))
                 .read("/v1/query/", query(this::get))
                 .put("/v1/query/", this::update)
@@ -153,19 +154,15 @@ public final class QueryEndpoints implements HttpEndpoints {
         };
     }
 
-    /** {@code ?filter} over the result's {@code Nodes} entries; 400 with the parser's message if it is bad. */
-    static Predicate<ServiceEntry> filter(Request request) {
-        Optional<String> expression = request.param("filter").filter(f -> !f.isEmpty());
-        if (expression.isEmpty()) {
-            return entry -> true;
-        }
-        Filter filter;
-        try {
-            filter = Filter.parse(expression.get(), ConsulShapes.SERVICE_ENTRY);
-        } catch (FilterException e) {
-            throw HttpException.badRequest(e.getMessage());
-        }
-        return entry -> filter.matches(JSON.valueToTree(EntryJson.of(entry)));
+    /**
+     * {@code ?filter} over the result's {@code Nodes} entries, each seen as {@code /v1/health/service} shows it; 400
+     * with the parser's message if it is bad.
+     */
+    private static Predicate<ServiceEntry> filter(Request request) {
+        return request.filter(ConsulShapes.SERVICE_ENTRY)
+                .<Predicate<ServiceEntry>>map(filter -> entry -> filter.matches(
+                        JSON.valueToTree(ServiceEntryJson.of(entry))))
+                .orElse(entry -> true);
     }
 
     /** A read of the query table, checked (and refused) before the server waits, and answered with its index. */

@@ -88,6 +88,33 @@ class QueryEndpointsTest {
     }
 
     @Test
+    void everyRouteServesThisDatacenterOnly() {
+        for (String route : List.of("POST /v1/query", "GET /v1/query", "GET /v1/query/", "PUT /v1/query/",
+                "DELETE /v1/query/")) {
+            String[] methodAndPath = route.split(" ");
+            assertTrue(routes.datacenterScoped(methodAndPath[0], methodAndPath[1]), route);
+        }
+        HttpException refused = assertThrows(HttpException.class, () -> read("/v1/query", "", "dc=dc2"));
+        assertEquals(500, refused.status());
+        assertTrue(((List<?>) read("/v1/query", "", "dc=dc1").response().jsonBody()).isEmpty());
+    }
+
+    @Test
+    void executeKeepsTheInstancesTheFilterMatchesAndRefusesABadOneBeforeWaiting() {
+        routes.call("POST", "/v1/query", FakeRequest.of("POST", "")
+                .body("{\"Name\":\"web-q\",\"Service\":{\"Service\":\"web\"}}"));
+        ExecuteJson kept = (ExecuteJson) read("/v1/query/", "web-q/execute", "filter=Service.Tags contains \"v1\"")
+                .response().jsonBody();
+        assertEquals(1, kept.nodes().size());
+        ExecuteJson none = (ExecuteJson) read("/v1/query/", "web-q/execute", "filter=Node.Node != \"n1\"")
+                .response().jsonBody();
+        assertTrue(none.nodes().isEmpty());
+        HttpException bad = assertThrows(HttpException.class,
+                () -> routes.watch("/v1/query/", FakeRequest.of("GET", "web-q/execute", "filter=Nope == 1")));
+        assertEquals(400, bad.status());
+    }
+
+    @Test
     void refusalsCarryConsulsTexts() {
         HttpException missing = assertThrows(HttpException.class, () -> routes.call("POST", "/v1/query",
                 FakeRequest.of("POST", "").body("{\"Name\":\"x\"}")));

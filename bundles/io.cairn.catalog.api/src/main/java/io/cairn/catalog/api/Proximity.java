@@ -1,4 +1,4 @@
-package io.cairn.catalog.internal;
+package io.cairn.catalog.api;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,11 +18,14 @@ import io.cairn.raft.api.StateView;
  * <p>
  * Coordinates are compared within one network segment, as Consul picks it: the empty segment, unless one side
  * has exactly one segment (a client agent's), then that one.
+ * <p>
+ * For every answer Consul orders this way from a server's state: the catalog's and health endpoints' lists, a
+ * prepared query's instances. The coordinates are those of the catalog's {@linkplain Coordinates table}.
  */
-final class Proximity {
+public final class Proximity {
 
     /** No {@code ?near}: results keep their usual order. */
-    static final Proximity NONE = new Proximity(null, Map.of());
+    public static final Proximity NONE = new Proximity(null, Map.of());
 
     private final StateView state;
     private final Map<String, Coordinate> source;
@@ -33,16 +36,16 @@ final class Proximity {
     }
 
     /** The order from {@code sourceNode}'s coordinates in {@code state}; {@link #NONE} without a source. */
-    static Proximity from(StateView state, Optional<String> sourceNode) {
+    public static Proximity from(StateView state, Optional<String> sourceNode) {
         if (sourceNode.isEmpty()) {
             return NONE;
         }
-        Map<String, Coordinate> source = CoordinateTable.bySegment(state, sourceNode.get());
+        Map<String, Coordinate> source = Coordinates.bySegment(state, sourceNode.get());
         return source.isEmpty() ? NONE : new Proximity(state, source);
     }
 
     /** {@code results} nearest first, each placed by the node {@code nodeOf} gives. */
-    <T> List<T> sort(List<T> results, Function<T, String> nodeOf) {
+    public <T> List<T> sort(List<T> results, Function<T, String> nodeOf) {
         if (source.isEmpty()) {
             return results;
         }
@@ -54,7 +57,7 @@ final class Proximity {
 
     /** The estimate to {@code node} in nanoseconds; {@link Long#MAX_VALUE} (last) without a comparable coordinate. */
     private long nanosTo(String node) {
-        Map<String, Coordinate> other = CoordinateTable.bySegment(state, node);
+        Map<String, Coordinate> other = Coordinates.bySegment(state, node);
         String segment = "";
         if (source.size() == 1) {
             segment = source.keySet().iterator().next();
