@@ -34,7 +34,9 @@ import org.junit.Test;
 /**
  * Consul's TLS walkthrough with Cairn's binaries: {@code cairn tls ca create} and {@code cairn tls cert create},
  * a dev agent serving the API over HTTPS with {@code verify_incoming}, real curl with and without a client
- * certificate, and the CLI over HTTPS with Consul's environment variables.
+ * certificate, and the CLI over HTTPS with Consul's environment variables. With plain HTTP off, the agent calls
+ * its own API over HTTPS with its certificate (a config-file watch), and {@code cairn watch} and {@code cairn lock}
+ * make their blocking reads over HTTPS too.
  */
 public class TlsIT {
     private static Path dir;
@@ -161,6 +163,49 @@ public class TlsIT {
                 bad.toString());
         assertEquals(refused.err, 1, refused.code);
         assertTrue(refused.err, refused.err.contains("cert_file " + missing + ": cannot read it"));
+    }
+
+    @Test
+    public void withOnlyHttpsAndVerifyIncomingTheAgentsWatchesAndTheClisBlockingCommandsWork() throws Exception {
+        Path watched = dir.resolve("watched-key.json");
+        int port = AgentProcess.freePort();
+        Path config = Files.writeString(dir.resolve("https-watch.json"), "{\"ports\": {\"http\": -1, \"https\": "
+                + port + "}, \"tls\": {\"defaults\": {\"ca_file\": \"" + dir.resolve("consul-agent-ca.pem")
+                + "\", \"cert_file\": \"" + dir.resolve("dc1-server-consul-0.pem") + "\", \"key_file\": \""
+                + dir.resolve("dc1-server-consul-0-key.pem") + "\", \"verify_incoming\": true}}, \"watches\": ["
+                + "{\"type\": \"key\", \"key\": \"tls/watched\", \"args\": [\"/bin/sh\", \"-c\", \"cat >> "
+                + watched + "\"]}]}");
+        try (AgentProcess httpsOnly = new AgentProcess("tls3", dir.resolve("https-watch"), "-dev", "-config-file",
+                config.toString())) {
+            httpsOnly.withArgs(List.of("-http-port", "-1")).start();
+            Map<String, String> env = Map.of("CONSUL_HTTP_ADDR", "https://127.0.0.1:" + port,
+                    "CONSUL_CACERT", dir.resolve("consul-agent-ca.pem").toString(),
+                    "CONSUL_CLIENT_CERT", dir.resolve("dc1-cli-consul-0.pem").toString(),
+                    "CONSUL_CLIENT_KEY", dir.resolve("dc1-cli-consul-0-key.pem").toString());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            Result put;
+            do {
+                assertTrue("agent exited:\n" + httpsOnly.tail(), httpsOnly.isAlive());
+                Thread.sleep(250);
+                put = run(dir, env, AgentProcess.CAIRN.toString(), "kv", "put", "tls/watched", "hello");
+            } while (put.code != 0 && System.nanoTime() < deadline);
+            assertEquals(put.err + httpsOnly.tail(), 0, put.code);
+
+            // The agent's own watch reads the key over HTTPS, presenting its certificate to verify_incoming.
+            while (!(Files.exists(watched) && Files.readString(watched).contains("\"Value\":\"aGVsbG8=\""))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            assertTrue("watch handler output missing:\n" + httpsOnly.tail(), Files.exists(watched)
+                    && Files.readString(watched).contains("\"Value\":\"aGVsbG8=\""));
+
+            Result watch = run(dir, env, AgentProcess.CAIRN.toString(), "watch", "-type=key", "-key=tls/watched");
+            assertEquals(watch.err, 0, watch.code);
+            assertTrue(watch.out, watch.out.contains("\"Value\": \"aGVsbG8=\""));
+            Result lock = run(dir, env, AgentProcess.CAIRN.toString(), "lock", "tls/lock", "echo locked");
+            assertEquals(lock.err, 0, lock.code);
+            assertTrue(lock.out, lock.out.contains("locked"));
+        }
     }
 
     private static String awaitLeader(HttpClient client, String url, AgentProcess process) throws Exception {

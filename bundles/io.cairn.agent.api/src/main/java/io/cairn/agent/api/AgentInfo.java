@@ -2,8 +2,13 @@ package io.cairn.agent.api;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
 
 import org.osgi.annotation.versioning.ProviderType;
+
+import io.cairn.agent.api.tls.TlsFiles;
 
 /**
  * Who this agent is and where it listens: the one source of node name, datacenter, role, addresses and ports for
@@ -42,8 +47,14 @@ public interface AgentInfo {
     /** The address the client interfaces (HTTP API, DNS) bind to. */
     String clientAddress();
 
-    /** The HTTP API port. */
+    /** The HTTP API port; 0 when plain HTTP is off (Consul's {@code ports.http = -1}). */
     int httpPort();
+
+    /** The HTTPS API port; -1 when the agent has no HTTPS listener. */
+    int httpsPort();
+
+    /** The PEM files of the HTTPS listener; empty when the agent has none. */
+    Optional<TlsFiles> httpsTls();
 
     /** The DNS port (UDP and TCP). */
     int dnsPort();
@@ -63,8 +74,9 @@ public interface AgentInfo {
     /**
      * Where a process on this host reaches this agent's HTTP API, e.g. {@code http://127.0.0.1:8500}: the
      * {@linkplain #clientAddress() client address}, or the loopback address of the same family when that is a
-     * wildcard ({@code 0.0.0.0}, {@code ::}) or empty. For the bundles that call the agent's own API (watches,
-     * templates, remote exec).
+     * wildcard ({@code 0.0.0.0}, {@code ::}) or empty. The HTTPS port, {@code https://}, when plain HTTP is off
+     * and HTTPS on, as Consul's agent calls itself. For the bundles that call the agent's own API (watches,
+     * templates, remote exec, coordinate updates), with {@link #localHttpApiTls()}.
      */
     default URI localHttpApi() {
         String host = switch (clientAddress().trim()) {
@@ -73,6 +85,18 @@ public interface AgentInfo {
             default -> clientAddress().contains(":") && !clientAddress().startsWith("[")
                     ? "[" + clientAddress().trim() + "]" : clientAddress().trim();
         };
-        return URI.create("http://" + host + ":" + httpPort());
+        boolean https = httpPort() == 0 && httpsPort() > 0 && httpsTls().isPresent();
+        return URI.create((https ? "https://" : "http://") + host + ":" + (https ? httpsPort() : httpPort()));
+    }
+
+    /**
+     * The TLS for {@link #localHttpApi()} when that is {@code https://}: the HTTPS listener's own files, so the
+     * agent trusts its CA and presents its certificate, which {@code verify_incoming} accepts. Empty for plain
+     * HTTP. Reads the files on each call.
+     *
+     * @throws IllegalArgumentException naming a file that cannot be read or parsed
+     */
+    default Optional<SSLContext> localHttpApiTls() {
+        return localHttpApi().getScheme().equals("https") ? httpsTls().map(TlsFiles::sslContext) : Optional.empty();
     }
 }

@@ -41,6 +41,21 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "HTTP API port")
     int http_port() default 8500;
 
+    @AttributeDefinition(description = "HTTPS API port; -1: no HTTPS listener")
+    int https_port() default -1;
+
+    @AttributeDefinition(description = "CA file of the HTTPS listener, trusted by the agent's own clients")
+    String tls_ca_file() default "";
+
+    @AttributeDefinition(description = "Directory of CA files of the HTTPS listener")
+    String tls_ca_path() default "";
+
+    @AttributeDefinition(description = "Certificate of the HTTPS listener, presented by the agent's own clients")
+    String tls_cert_file() default "";
+
+    @AttributeDefinition(description = "Private key of the HTTPS listener's certificate")
+    String tls_key_file() default "";
+
     @AttributeDefinition(description = "DNS port (UDP and TCP)")
     int dns_port() default 8600;
 

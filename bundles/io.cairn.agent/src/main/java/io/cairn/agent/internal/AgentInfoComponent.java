@@ -2,12 +2,14 @@ package io.cairn.agent.internal;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 import io.cairn.agent.api.AgentIdentity;
 import io.cairn.agent.api.AgentInfo;
+import io.cairn.agent.api.tls.TlsFiles;
 
 /**
  * The {@link AgentInfo} service: instances are created by {@link AgentIdentityPublisher} through this component's
@@ -71,6 +73,16 @@ public final class AgentInfoComponent implements AgentInfo {
     @Override
     public int httpPort() {
         return agent.httpPort();
+    }
+
+    @Override
+    public int httpsPort() {
+        return agent.httpsPort();
+    }
+
+    @Override
+    public Optional<TlsFiles> httpsTls() {
+        return agent.httpsTls();
     }
 
     @Override

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.reflect.Proxy;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import io.cairn.agent.api.AgentIdentity;
+import io.cairn.agent.api.tls.TlsFiles;
 
 class IdentityConfigTest {
     private static final LocalHost HOST = new LocalHost() {
@@ -46,6 +49,27 @@ class IdentityConfigTest {
         assertEquals(8301, agent.serfLanPort());
         assertEquals(8302, agent.serfWanPort());
         assertEquals(Path.of("data/cairn"), agent.dataDir());
+    }
+
+    @Test
+    void anHttpsPortCarriesTheListenersTlsFiles() {
+        AgentIdentity agent = IdentityConfig.identity(config(Map.of("http_port", 0, "https_port", 8501,
+                "tls_ca_file", "/etc/cairn/ca.pem", "tls_cert_file", " /etc/cairn/agent.pem ", "tls_key_file",
+                "/etc/cairn/agent-key.pem")), HOST);
+
+        assertEquals(8501, agent.httpsPort());
+        assertEquals(new TlsFiles(Path.of("/etc/cairn/ca.pem"), null, Path.of("/etc/cairn/agent.pem"),
+                Path.of("/etc/cairn/agent-key.pem")), agent.tls());
+        assertEquals(URI.create("https://127.0.0.1:8501"), agent.localHttpApi());
+    }
+
+    @Test
+    void withoutAnHttpsPortTlsFilesAreIgnored() {
+        AgentIdentity agent = IdentityConfig.identity(config(Map.of("tls_cert_file", "/etc/cairn/agent.pem",
+                "tls_key_file", "/etc/cairn/agent-key.pem")), HOST);
+
+        assertEquals(-1, agent.httpsPort());
+        assertEquals(Optional.empty(), agent.httpsTls());
     }
 
     @Test

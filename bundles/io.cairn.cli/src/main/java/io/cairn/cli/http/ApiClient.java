@@ -14,6 +14,8 @@ import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Sends requests to the agent's HTTP API as Consul's Go client does: path-escaped keys, sorted query parameters,
@@ -41,6 +43,14 @@ public final class ApiClient {
     this.token = token;
     this.datacenter = datacenter;
     this.tls = tls;
+  }
+
+  /**
+   * The TLS of an {@code https} base for the command's other clients of the same agent (its blocking reads);
+   * empty for plain HTTP.
+   */
+  public Optional<SSLContext> tls() {
+    return tls == null ? Optional.empty() : Optional.of(tls.sslContext());
   }
 
   /**

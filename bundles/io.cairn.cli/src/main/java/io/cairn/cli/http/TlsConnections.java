@@ -7,6 +7,7 @@ import io.cairn.cli.tls.Certificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +30,11 @@ import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -48,11 +51,13 @@ public final class TlsConnections {
   /** The type of a DNS name among a certificate's Subject Alternative Names. */
   private static final int DNS_NAME = 2;
 
+  private final SSLContext context;
   private final SSLSocketFactory sockets;
   private final HostnameVerifier names;
 
-  private TlsConnections(SSLSocketFactory sockets, HostnameVerifier names) {
-    this.sockets = sockets;
+  private TlsConnections(SSLContext context, HostnameVerifier names) {
+    this.context = context;
+    this.sockets = context.getSocketFactory();
     this.names = names;
   }
 
@@ -73,6 +78,7 @@ public final class TlsConnections {
   /**
    * The TLS settings of a command line: flags, then {@code CAIRN_*}, then {@code CONSUL_*} variables.
    *
+   * @param flags {@code null} for a command without these flags: the variables alone
    * @throws UsageException naming the file that could not be read or parsed
    */
   public static TlsConnections resolve(ParsedFlags flags, Map<String, String> env) throws UsageException {
@@ -102,7 +108,7 @@ public final class TlsConnections {
       }
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(clientCert.isEmpty() ? null : keyManagers(clientCert, clientKey), trust, null);
-      return new TlsConnections(context.getSocketFactory(), names);
+      return new TlsConnections(context, names);
     } catch (GeneralSecurityException e) {
       throw new UsageException("TLS setup failed: " + e.getMessage());
     }
@@ -111,6 +117,15 @@ public final class TlsConnections {
   /** Whether {@code CONSUL_HTTP_SSL} (or {@code CAIRN_HTTP_SSL}) asks for https:// on addresses without scheme. */
   static boolean sslByDefault(Map<String, String> env) {
     return "true".equalsIgnoreCase(setting(null, null, env, "HTTP_SSL").trim());
+  }
+
+  /**
+   * The same TLS for {@link java.net.http.HttpClient}s (the blocking reads of {@code watch}, {@code lock},
+   * {@code exec} and {@code template}): its trust managers check the agent's name themselves, as the host name
+   * verifier does for {@link HttpURLConnection}s.
+   */
+  public SSLContext sslContext() {
+    return context;
   }
 
   /** Sets up {@code connection} when it is HTTPS; leaves plain HTTP alone. */
@@ -237,8 +252,11 @@ public final class TlsConnections {
     return dot > 0 && name.substring(dot).equals(pattern.substring(1));
   }
 
-  /** Trusts what its delegate trusts, provided the agent's certificate names the expected server. */
-  private static final class NamedServer implements X509TrustManager {
+  /**
+   * Trusts what its delegate trusts, provided the agent's certificate names the expected server. An extended
+   * trust manager, so that the JDK does not add its own check of the address's host to the connection's.
+   */
+  private static final class NamedServer extends X509ExtendedTrustManager {
     private final X509TrustManager delegate;
     private final String serverName;
 
@@ -261,17 +279,54 @@ public final class TlsConnections {
     }
 
     @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      checkClientTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      checkServerTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      checkClientTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      checkServerTrusted(chain, authType);
+    }
+
+    @Override
     public X509Certificate[] getAcceptedIssuers() {
       return delegate.getAcceptedIssuers();
     }
   }
 
-  private static final class TrustAll implements X509TrustManager {
+  /** Trusts any certificate for any name: extended, so that the JDK adds no check of the host either. */
+  private static final class TrustAll extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {

@@ -80,7 +80,7 @@ public final class Lock extends ClientCommand {
     String token = flags.last("token").orElse(console.env().getOrDefault("CAIRN_HTTP_TOKEN",
         console.env().getOrDefault("CONSUL_HTTP_TOKEN", "")));
     LockApi api = new LockApi(client, new HttpWatchFetch(AgentAddress.resolve(flags.string("http-addr", null),
-        console.env()), token), flags.string("datacenter", ""));
+        console.env()), token, client.tls()), flags.string("datacenter", ""));
 
     String session;
     try {

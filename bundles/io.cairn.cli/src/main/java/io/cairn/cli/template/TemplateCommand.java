@@ -19,6 +19,7 @@ import io.cairn.template.internal.runner.ProcessCommandRunner;
 import io.cairn.template.internal.runner.Runner;
 import io.cairn.template.internal.runner.RunnerLog;
 import io.cairn.template.internal.runner.TemplateOutput;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -76,9 +77,10 @@ public final class TemplateCommand implements Command {
         }
         TemplateOutput output = flags.dry() ? TemplateOutput.dry(console.out()) : TemplateOutput.files();
         CommandRunner commands = flags.dry() ? (argv, timeout) -> { } : new ProcessCommandRunner(log, true);
+        URI address = flags.address(settings);
         return new Runner(settings.runnerConfig(flags.once()), new GoTemplateCompiler(Map.of(), console.env()),
-            new HttpQueryClient(flags.address(settings), flags.token(settings)), output, commands, log, listener,
-            Clock.systemUTC());
+            new HttpQueryClient(address, flags.token(settings), flags.tls(address)), output, commands, log,
+            listener, Clock.systemUTC());
       }, child, log);
       signals.install(session::signal);
       return session.run();

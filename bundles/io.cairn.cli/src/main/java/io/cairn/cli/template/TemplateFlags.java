@@ -4,6 +4,7 @@ import io.cairn.cli.flags.FlagSet;
 import io.cairn.cli.flags.ParsedFlags;
 import io.cairn.cli.flags.UsageException;
 import io.cairn.cli.http.AgentAddress;
+import io.cairn.cli.http.TlsConnections;
 import io.cairn.go.lang.GoDuration;
 import io.cairn.template.internal.config.ConfigException;
 import io.cairn.template.internal.config.ConfigFileReader;
@@ -16,7 +17,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * consul-template's command line: the flags {@code cairn template} accepts and how they combine with config
@@ -138,6 +141,15 @@ final class TemplateFlags {
   URI address(TemplateSettings settings) throws UsageException {
     String address = flags.string("consul-addr", settings.consulAddress());
     return AgentAddress.resolve(address, env);
+  }
+
+  /**
+   * The TLS of an {@code https://} address from the environment, as consul-template reads it
+   * ({@code CONSUL_CACERT}, {@code CONSUL_CLIENT_CERT}, ... and their {@code CAIRN_} twins); empty for plain HTTP.
+   */
+  Optional<SSLContext> tls(URI address) throws UsageException {
+    return "https".equals(address.getScheme())
+        ? Optional.of(TlsConnections.resolve(null, env).sslContext()) : Optional.empty();
   }
 
   String token(TemplateSettings settings) {

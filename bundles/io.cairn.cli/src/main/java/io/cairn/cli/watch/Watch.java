@@ -67,7 +67,7 @@ public final class Watch extends ClientCommand {
     WatchPlan plan;
     try {
       plan = new WatchPlan(spec.withToken(token), new HttpWatchFetch(
-          AgentAddress.resolve(flags.string("http-addr", null), console.env()), token),
+          AgentAddress.resolve(flags.string("http-addr", null), console.env()), token, api.tls()),
           Thread::sleep, console.err()::println);
     } catch (IllegalArgumentException e) {
       console.err().println(e.getMessage());

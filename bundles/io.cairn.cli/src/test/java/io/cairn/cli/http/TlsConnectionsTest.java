@@ -1,6 +1,7 @@
 package io.cairn.cli.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -11,6 +12,7 @@ import io.cairn.cli.kv.KvGet;
 import io.cairn.cli.tls.Certificates;
 import io.cairn.cli.tls.TlsCaCreate;
 import io.cairn.cli.tls.TlsCertCreate;
+import io.cairn.watch.plan.HttpWatchFetch;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -147,6 +151,27 @@ class TlsConnectionsTest {
     named.remove("CONSUL_CACERT");
     named.put("CONSUL_CAPATH", caDir.toString());
     assertEquals(0, kvGet(named), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theBlockingReadsOfWatchLockAndExecUseTheSameTls() throws Exception {
+    URI address = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+    Map<String, String> env = tlsEnv(address.toString());
+    assertEquals(200, watchFetch(address, env));
+    env.put("CONSUL_TLS_SERVER_NAME", "server.dc1.consul");
+    assertEquals(200, watchFetch(address, env));
+    env.put("CONSUL_TLS_SERVER_NAME", "server.dc2.consul");
+    assertThrows(IOException.class, () -> watchFetch(address, env));
+    env.remove("CONSUL_TLS_SERVER_NAME");
+    env.put("CONSUL_CACERT", dir.resolve("other/consul-agent-ca.pem").toString());
+    assertThrows(IOException.class, () -> watchFetch(address, env));
+    env.put("CONSUL_HTTP_SSL_VERIFY", "false");
+    assertEquals(200, watchFetch(address, env));
+  }
+
+  private static int watchFetch(URI address, Map<String, String> env) throws Exception {
+    return new HttpWatchFetch(address, "", Optional.of(TlsConnections.resolve(null, env).sslContext()))
+        .get("/v1/kv/k", List.of(), 0).status();
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.cairn.agent.api.AgentInfo;
 import io.cairn.go.lang.GoUrl;
 
 /**
@@ -16,13 +17,15 @@ import io.cairn.go.lang.GoUrl;
  * its servers): read the job spec, and write acknowledgement, output and exit code under the job's session.
  */
 class AgentKv {
+    private final AgentInfo agent;
     private final URI base;
     /** Built for the first job: building one initialises TLS (~0.3 s of CPU), not worth a booting agent's time. */
     private HttpClient client;
 
-    /** @param base scheme, host and port of this agent's HTTP API */
-    AgentKv(URI base) {
-        this.base = base;
+    /** Calls {@code agent}'s {@linkplain AgentInfo#localHttpApi() own API}, with its TLS when that is HTTPS. */
+    AgentKv(AgentInfo agent) {
+        this.agent = agent;
+        this.base = agent.localHttpApi();
     }
 
     /** The raw value of {@code key}; empty if it does not exist. */
@@ -51,7 +54,9 @@ class AgentKv {
 
     private synchronized HttpClient client() {
         if (client == null) {
-            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+            agent.localHttpApiTls().ifPresent(builder::sslContext);
+            client = builder.build();
         }
         return client;
     }

@@ -20,7 +20,8 @@ import io.cairn.event.api.UserEvents;
 /**
  * Remote exec on this agent: jobs from {@code _rexec} events addressed to it run here, unless
  * {@code disable.remote.exec} is true, which is the default (as in Consul, an agent must be told to allow it). Jobs
- * are read and their results written through the agent's own HTTP API ({@link AgentInfo#localHttpApi()}).
+ * are read and their results written through the agent's own HTTP API ({@link AgentInfo#localHttpApi()}, over
+ * HTTPS when that is all it serves).
  */
 @Component(name = "io.cairn.exec", configurationPid = "io.cairn.exec",
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {})
@@ -45,7 +46,7 @@ public final class RemoteExecComponent {
             thread.setDaemon(true);
             return thread;
         });
-        JobRunner runner = new JobRunner(new AgentKv(agent.localHttpApi()), agent.nodeName(), LOG::warn);
+        JobRunner runner = new JobRunner(new AgentKv(agent), agent.nodeName(), LOG::warn);
         remoteExec = new RemoteExec(events, !config.disable_remote_exec(), runner::run, jobs, LOG::info);
         remoteExec.start();
         LOG.info("Remote exec is {}", config.disable_remote_exec() ? "disabled" : "enabled");

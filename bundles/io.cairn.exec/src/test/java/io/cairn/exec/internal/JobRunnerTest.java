@@ -3,8 +3,8 @@ package io.cairn.exec.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import io.cairn.agent.api.AgentIdentity;
 
 class JobRunnerTest {
 
@@ -22,7 +24,8 @@ class JobRunnerTest {
         String refuseFrom = null;
 
         FakeKv() {
-            super(URI.create("http://127.0.0.1:1"));
+            super(new AgentIdentity("n", "", "dc1", false, false, "127.0.0.1", "127.0.0.1", "127.0.0.1", 1, 8600,
+                    8300, 8301, 8302, Path.of("data")));
         }
 
         @Override

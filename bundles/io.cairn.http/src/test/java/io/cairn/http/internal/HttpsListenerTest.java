@@ -114,16 +114,6 @@ class HttpsListenerTest {
     }
 
     @Test
-    void rsaKeysInPkcs1AreReadToo() throws Exception {
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
-        PrivateKey key = rsa.generateKeyPair().getPrivate();
-        Path file = pem("rsa-key.pem", key);
-        assertTrue(Files.readString(file).startsWith("-----BEGIN RSA PRIVATE KEY-----"));
-        assertEquals(key, PemFiles.privateKey(file));
-    }
-
-    @Test
     void filesThatCannotBeReadAreNamed() throws Exception {
         Path missing = dir.resolve("missing.pem");
         Path notPem = Files.writeString(dir.resolve("not.pem"), "hello");

@@ -13,7 +13,6 @@ import io.cairn.template.internal.runner.RunnerLog;
 import io.cairn.template.internal.runner.TemplateOutput;
 import io.cairn.template.internal.runner.TemplateSpec;
 import io.cairn.template.internal.runner.WaitSpec;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,10 +80,9 @@ public final class TemplateHostComponent implements ConfigReloadListener {
     @Activate
     public TemplateHostComponent(Config config, @Reference(name = "agent") AgentInfo agent)
             throws InterruptedException {
-        URI api = agent.localHttpApi();
         templates = new AgentTemplates((specs, plugins) -> new Runner(
                 new RunnerConfig(specs, WaitSpec.NONE, RunnerConfig.DEFAULT_BLOCK_QUERY_WAIT, RETRY, false, false),
-                new GoTemplateCompiler(plugins, System.getenv()), client(api), TemplateOutput.files(),
+                new GoTemplateCompiler(plugins, System.getenv()), client(agent), TemplateOutput.files(),
                 new ProcessCommandRunner(log, false), log, Runner.Listener.NONE, Clock.systemUTC()), log);
         configDir = new ConfigDirTemplates(paths(config.config_dirs()), paths(config.config_files()));
         templates.configDirTemplates(configDir.changed(log).orElseThrow());
@@ -99,9 +97,9 @@ public final class TemplateHostComponent implements ConfigReloadListener {
      * The agent's HTTP client, built when the first template runs: building one initialises TLS (~0.3 s of CPU),
      * which an agent without templates, or one still booting, need not pay for.
      */
-    private synchronized HttpQueryClient client(URI agent) {
+    private synchronized HttpQueryClient client(AgentInfo agent) {
         if (client == null) {
-            client = new HttpQueryClient(agent, "");
+            client = new HttpQueryClient(agent.localHttpApi(), "", agent.localHttpApiTls());
         }
         return client;
     }

@@ -9,23 +9,40 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
 
 import io.cairn.go.lang.GoUrl;
 
 /**
- * Queries the agent's HTTP API. Blocking queries use the server's default wait (5 min), so no read timeout is set;
- * interrupting the calling thread abandons a query.
+ * Queries the agent's HTTP API, over HTTPS with the TLS it is given. Blocking queries use the server's default
+ * wait (5 min), so no read timeout is set; interrupting the calling thread abandons a query.
  */
 public final class HttpWatchFetch implements WatchFetch {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client;
     private final URI base;
     private final String token;
 
     /**
+     * With the JDK's TLS defaults.
+     *
      * @param base  scheme, host and port of the agent, e.g. {@code http://127.0.0.1:8500}
      * @param token ACL token sent as {@code X-Consul-Token}, {@code ""} for none
      */
     public HttpWatchFetch(URI base, String token) {
+        this(base, token, Optional.empty());
+    }
+
+    /**
+     * @param base  scheme, host and port of the agent, e.g. {@code http://127.0.0.1:8500}
+     * @param token ACL token sent as {@code X-Consul-Token}, {@code ""} for none
+     * @param tls   the TLS of an {@code https://} base (CAs to trust, client certificate); empty for the JDK's
+     */
+    public HttpWatchFetch(URI base, String token, Optional<SSLContext> tls) {
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        tls.ifPresent(client::sslContext);
+        this.client = client.build();
         this.base = base;
         this.token = token;
     }

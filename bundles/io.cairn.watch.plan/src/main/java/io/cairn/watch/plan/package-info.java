@@ -4,7 +4,7 @@
  * blocking-query loop with Consul's rules and hands each change to a {@link io.cairn.watch.plan.WatchHandler}.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.cairn.watch.plan;
 
 import org.osgi.annotation.bundle.Export;

@@ -25,7 +25,7 @@ import io.cairn.watch.plan.WatchDefinition;
 /**
  * Runs the {@code watches} of the agent's config dirs and files, re-reading them whenever the agent reloads its
  * configuration (SIGHUP, {@code /v1/agent/reload}, {@code cairn reload}). Watches query the agent's own HTTP API
- * ({@link AgentInfo#localHttpApi()}).
+ * ({@link AgentInfo#localHttpApi()}, with {@link AgentInfo#localHttpApiTls()}).
  */
 @Component(name = "io.cairn.watch", configurationPid = "io.cairn.watch",
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {AgentWatches.class, ConfigReloadListener.class})
@@ -47,8 +47,8 @@ public final class WatchComponent implements AgentWatches, ConfigReloadListener 
 
     @Activate
     public WatchComponent(Config config, @Reference(name = "agent") AgentInfo agent) {
-        watches = new ConfigWatches(agent.localHttpApi(), paths(config.config_dirs()), paths(config.config_files()),
-                LOG::warn);
+        watches = new ConfigWatches(agent.localHttpApi(), agent.localHttpApiTls(), paths(config.config_dirs()),
+                paths(config.config_files()), LOG::warn);
         reloads = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "cairn-watch-reload");
             thread.setDaemon(true);

@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends this agent's LAN coordinate to the servers now and then, as Consul's agents do: through the agent's own
- * {@code PUT /v1/coordinate/update}, which a server applies (batched) and a client agent forwards. The interval
- * grows with the pool so that the whole cluster stays near {@value #UPDATES_PER_SECOND} updates a second, never
- * below {@link #MIN_INTERVAL}, with a random stagger so agents do not send together.
+ * {@code PUT /v1/coordinate/update} ({@link AgentInfo#localHttpApi()}, over HTTPS when that is all it serves),
+ * which a server applies (batched) and a client agent forwards. The interval grows with the pool so that the
+ * whole cluster stays near {@value #UPDATES_PER_SECOND} updates a second, never below {@link #MIN_INTERVAL},
+ * with a random stagger so agents do not send together.
  */
 @Component(service = {})
 public final class CoordinateSync {
@@ -44,7 +45,7 @@ public final class CoordinateSync {
     private final AgentInfo agent;
     private final Membership lan;
     private final URI update;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "cairn-coordinate-sync");
         thread.setDaemon(true);
@@ -56,13 +57,10 @@ public final class CoordinateSync {
             @Reference(target = "(" + Membership.POOL + "=" + Membership.LAN + ")") Membership lan) {
         this.agent = agent;
         this.lan = lan;
-        String host = agent.clientAddress();
-        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
-            host = "127.0.0.1";
-        } else if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        this.update = URI.create("http://" + host + ":" + agent.httpPort() + "/v1/coordinate/update");
+        this.update = agent.localHttpApi().resolve("/v1/coordinate/update");
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+        agent.localHttpApiTls().ifPresent(http::sslContext);
+        this.http = http.build();
         schedule();
     }
 

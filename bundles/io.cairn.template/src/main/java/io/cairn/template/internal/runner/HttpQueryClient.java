@@ -5,7 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+
+import javax.net.ssl.SSLContext;
 
 /**
  * {@link QueryClient} on {@link HttpClient}'s asynchronous API: any number of blocking queries wait on the
@@ -22,9 +25,12 @@ public final class HttpQueryClient implements QueryClient {
     /**
      * @param base  scheme, host and port of the agent, e.g. {@code http://127.0.0.1:8500}
      * @param token ACL token sent as {@code X-Consul-Token}, empty for none
+     * @param tls   the TLS of an {@code https://} base (CAs to trust, client certificate); empty for the JDK's
      */
-    public HttpQueryClient(URI base, String token) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public HttpQueryClient(URI base, String token, Optional<SSLContext> tls) {
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        tls.ifPresent(http::sslContext);
+        this.http = http.build();
         this.base = base;
         this.token = token;
     }

@@ -1,4 +1,4 @@
-package io.cairn.http.internal;
+package io.cairn.agent.api.tls;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the PEM files of the HTTPS listener with the JDK alone: certificates, and private keys in the three
+ * Reads the agent's TLS PEM files with the JDK alone: certificates, and private keys in the three
  * forms Consul's and OpenSSL's tools write: {@code PRIVATE KEY} (PKCS#8), {@code EC PRIVATE KEY} (SEC 1, what
  * {@code consul tls cert create} and {@code cairn tls cert create} write) and {@code RSA PRIVATE KEY} (PKCS#1).
  * The last two are wrapped into PKCS#8, the one encoding the JDK's key factories take.
