@@ -27,6 +27,7 @@ final class PemOutput {
     try {
       Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException notPosix) {
+      // a file system without POSIX permissions (Windows): the directory's access rules apply, as for Consul's
       Files.createFile(file);
     }
     Files.writeString(file, pem, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
