@@ -75,11 +75,15 @@ final class CatalogReads {
         Map<String, TreeSet<String>> tags = new TreeMap<>();
         for (Entry entry : state.scan(CatalogKeys.TABLE, CatalogKeys.SERVICES)) {
             Stored.Service service = records.decode(state, entry, Stored.Service.class);
-            if (nodeMatches(service.node(), nodeMeta) && filter.map(keep -> node(service.node())
-                    .map(node -> keep.test(new ServiceEntry(node, service.toApi(entry), List.of())))
-                    .orElse(false)).orElse(true)) {
-                tags.computeIfAbsent(service.service(), s -> new TreeSet<>()).addAll(service.tags());
+            if (!nodeMatches(service.node(), nodeMeta)) {
+                continue;
             }
+            if (filter.isPresent() && !node(service.node())
+                    .map(node -> filter.get().test(new ServiceEntry(node, service.toApi(entry), List.of())))
+                    .orElse(false)) {
+                continue;
+            }
+            tags.computeIfAbsent(service.service(), s -> new TreeSet<>()).addAll(service.tags());
         }
         Map<String, List<String>> result = new TreeMap<>();
         tags.forEach((name, set) -> result.put(name, List.copyOf(set)));
