@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.cairn.acl.api.Authorizer;
+import io.cairn.acl.api.ResolvedToken;
 import io.cairn.filter.Filter;
 import io.cairn.filter.Shape;
 import io.cairn.raft.api.Consistency;
@@ -86,4 +88,37 @@ public interface Request {
      *         wrong kind or out of range, or the syntax error
      */
     <T> T body(Class<T> type);
+
+    /**
+     * The ACL token the request runs as, resolved before the handler runs from {@code ?token}, then
+     * {@code X-Consul-Token}, then {@code Authorization: Bearer}, then the agent's default token, else the
+     * anonymous token (Consul's order). While ACLs are disabled it allows everything but ACL management.
+     */
+    ResolvedToken token();
+
+    /** What the request's {@linkplain #token() token} may do; every handler asks before it reads or writes. */
+    default Authorizer acl() {
+        return token().authorizer();
+    }
+
+    /**
+     * The 403 for a permission the request's token lacks, with Consul's text ({@code Permission denied: token with
+     * AccessorID '…' lacks permission 'key:write' on "db/x"}); throw it before anything changes.
+     *
+     * @param permission Consul's name of the permission, e.g. {@code key:write}, {@code operator:read}
+     * @param resource   the resource it was asked for, or {@code null} for a permission without one
+     */
+    default HttpException permissionDenied(String permission, String resource) {
+        return new HttpException(403, token().permissionDenied(permission, resource));
+    }
+
+    /**
+     * {@code response} with Consul's {@code X-Consul-Results-Filtered-By-ACLs: true} when {@code removed} (the
+     * handler left out elements the token may not read) and the request presented a token; an anonymous request
+     * is not told, as in Consul.
+     */
+    default Response filteredByAcls(Response response, boolean removed) {
+        return removed && !token().anonymous() ? response.header("X-Consul-Results-Filtered-By-ACLs", "true")
+                : response;
+    }
 }

@@ -13,6 +13,13 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cairn.acl.api.AclToken;
+import io.cairn.acl.api.ResolvedToken;
+import io.cairn.acl.rules.Authorizers;
+import io.cairn.acl.rules.DefaultPolicy;
+import io.cairn.acl.rules.PolicyRules;
+import io.cairn.acl.rules.RulesException;
+import io.cairn.acl.rules.RulesSyntax;
 import io.cairn.filter.Filter;
 import io.cairn.filter.Shape;
 import io.cairn.http.api.HttpException;
@@ -27,7 +34,8 @@ import io.cairn.raft.api.Consistency;
  * {@link QueryParameters} (flags by presence; bad unsigned parameters, consistency modes and {@code ?filter=}
  * expressions refused with 400), JSON bodies refused with 400, headers by case-insensitive name. A new request is a
  * {@code GET /} without parameters, headers or body; the builder methods change it and return it. Its raw path
- * and query are its path and parameters percent-encoded, unless set.
+ * and query are its path and parameters percent-encoded, unless set. It runs as an agent with ACLs disabled
+ * unless {@link #token} or {@link #rules} says otherwise.
  */
 public final class FakeRequest implements Request {
 
@@ -45,6 +53,13 @@ public final class FakeRequest implements Request {
     private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private byte[] body = new byte[0];
     private Consistency consistency;
+    private ResolvedToken token = ACLS_DISABLED;
+
+    /** The token of a request to an agent with ACLs disabled: everything but ACL management is allowed. */
+    public static final ResolvedToken ACLS_DISABLED = new ResolvedToken("", true, DefaultPolicy.ALLOW.authorizer());
+
+    /** The accessor ID of the token {@link #rules} gives a request. */
+    public static final String TEST_ACCESSOR = "11111111-2222-3333-4444-555555555555";
 
     /** A {@code method} request with {@code argument} and the query {@code terms} (see {@link #query}). */
     public static FakeRequest of(String method, String argument, String... terms) {
@@ -114,6 +129,35 @@ public final class FakeRequest implements Request {
     public FakeRequest consistency(Consistency mode) {
         consistency = mode;
         return this;
+    }
+
+    /** Runs the request as {@code token}. */
+    public FakeRequest token(ResolvedToken token) {
+        this.token = token;
+        return this;
+    }
+
+    /**
+     * Runs the request as a token (accessor {@value #TEST_ACCESSOR}) whose only policy has the Consul ACL rules
+     * {@code rules} (HCL or JSON), under {@code default_policy = "deny"}.
+     */
+    public FakeRequest rules(String rules) {
+        try {
+            return token(new ResolvedToken(TEST_ACCESSOR, false, Authorizers.forRules(
+                    List.of(PolicyRules.parse(rules, RulesSyntax.CONSUL)), DefaultPolicy.DENY)));
+        } catch (RulesException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Runs the request as the anonymous token under {@code default_policy = "deny"}, without rules. */
+    public FakeRequest anonymousDenied() {
+        return token(new ResolvedToken(AclToken.ANONYMOUS_ID, true, DefaultPolicy.DENY.authorizer()));
+    }
+
+    @Override
+    public ResolvedToken token() {
+        return token;
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import io.cairn.acl.api.AclResolver;
 import io.cairn.raft.api.RaftService;
 
 /**
@@ -54,15 +55,16 @@ final class ApiServer implements AutoCloseable {
 
     ApiServer(String host, int port, Router router, Supplier<RaftService> raft, BooleanSupplier started,
             HttpMetrics metrics, ServerLimits limits) {
-        this(host, port, null, router, raft, started, metrics, limits);
+        this(host, port, null, router, raft, () -> AclsDisabled.RESOLVER, started, metrics, limits);
     }
 
     /**
      * @param port  the plain HTTP port, or {@link #OFF}
      * @param https the HTTPS listener, or {@code null} for none
+     * @param acl   the agent's ACL resolver now, or {@code null} while there is none (requests then answer 503)
      */
     ApiServer(String host, int port, HttpsListener https, Router router, Supplier<RaftService> raft,
-            BooleanSupplier started, HttpMetrics metrics, ServerLimits limits) {
+            Supplier<AclResolver> acl, BooleanSupplier started, HttpMetrics metrics, ServerLimits limits) {
         QueuedThreadPool pool = new QueuedThreadPool();
         pool.setName("cairn-http");
         server = new Server(pool);
@@ -79,7 +81,7 @@ final class ApiServer implements AutoCloseable {
         WaitTimer waitTimer = WaitTimer.on(timer);
         BlockingQuery blocking = new BlockingQuery(waitTimer, answers,
                 bound -> ThreadLocalRandom.current().nextLong(bound), metrics);
-        Dispatcher dispatcher = new Dispatcher(router, raft, started, blocking, new Json(), metrics);
+        Dispatcher dispatcher = new Dispatcher(router, raft, acl, started, blocking, new Json(), metrics);
 
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);

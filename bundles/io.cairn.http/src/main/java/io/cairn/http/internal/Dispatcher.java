@@ -14,6 +14,9 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cairn.acl.api.AclNotFoundException;
+import io.cairn.acl.api.AclResolver;
+import io.cairn.acl.api.ResolvedToken;
 import io.cairn.filter.Filter;
 import io.cairn.http.api.ElementFilter;
 import io.cairn.http.api.HttpException;
@@ -45,6 +48,7 @@ final class Dispatcher {
 
     private final Router router;
     private final Supplier<RaftService> raft;
+    private final Supplier<AclResolver> acl;
     private final BooleanSupplier started;
     private final BlockingQuery blocking;
     private final Json json;
@@ -52,11 +56,14 @@ final class Dispatcher {
 
     /**
      * @param raft    the Raft service now, or {@code null} while there is none
+     * @param acl     the agent's ACL resolver now, or {@code null} while there is none: every request then answers
+     *                a retryable 503, as nothing may be served unchecked
      * @param started whether the agent has started (every endpoint it boots with is registered); until then
      *                requests no route serves answer 503
      */
-    Dispatcher(Router router, Supplier<RaftService> raft, BooleanSupplier started, BlockingQuery blocking, Json json,
-            HttpMetrics metrics) {
+    Dispatcher(Router router, Supplier<RaftService> raft, Supplier<AclResolver> acl, BooleanSupplier started,
+            BlockingQuery blocking, Json json, HttpMetrics metrics) {
+        this.acl = acl;
         this.router = router;
         this.metrics = metrics;
         this.raft = raft;
@@ -157,7 +164,11 @@ final class Dispatcher {
             // parsed (or refused) before anything waits
             Optional<Filter> filter = route.elements() == null ? Optional.empty() : request.filter(route.elements());
             boolean indent = pretty;
-            CompletableFuture<Response> running = invoke(route, request).toCompletableFuture();
+            AclResolver resolver = acl.get();
+            if (resolver == null) {
+                return Routed.unmatched(starting());
+            }
+            CompletableFuture<Response> running = authorizeThenInvoke(resolver, route, request);
             CompletableFuture<Reply> reply = running.handle((response, failure) -> failure == null
                     ? render(response, filter, indent) : failure(failure));
             // Cancelling the reply (client gone) must reach a blocking query's wait.
@@ -178,6 +189,43 @@ final class Dispatcher {
         if (route.datacenter() != null && !dc.isEmpty() && !dc.equals(route.datacenter())) {
             throw new HttpException(500, RouteTable.NO_PATH_TO_DATACENTER);
         }
+    }
+
+    /**
+     * Resolves the request's token, then runs its route. Cancelling the returned stage (the client went away)
+     * reaches the route's stage, or keeps it from starting while the token is still being resolved.
+     */
+    private CompletableFuture<Response> authorizeThenInvoke(AclResolver resolver, Route route, HttpRequest request) {
+        CompletableFuture<ResolvedToken> resolving = resolver.resolve(request.presentedSecret()).toCompletableFuture();
+        if (resolving.isDone() && !resolving.isCompletedExceptionally()) {
+            request.token(resolving.join());
+            return invoke(route, request).toCompletableFuture();
+        }
+        CompletableFuture<Response> reply = new CompletableFuture<>();
+        resolving.whenComplete((token, failure) -> {
+            if (failure != null) {
+                reply.completeExceptionally(failure);
+                return;
+            }
+            if (reply.isDone()) {
+                return;
+            }
+            request.token(token);
+            CompletableFuture<Response> running = invoke(route, request).toCompletableFuture();
+            running.whenComplete((response, error) -> {
+                if (error != null) {
+                    reply.completeExceptionally(error);
+                } else {
+                    reply.complete(response);
+                }
+            });
+            reply.whenComplete((r, t) -> {
+                if (reply.isCancelled()) {
+                    running.cancel(false);
+                }
+            });
+        });
+        return reply;
     }
 
     private CompletionStage<Response> invoke(Route route, HttpRequest request) {
@@ -242,6 +290,9 @@ final class Dispatcher {
         if (t instanceof HttpException http) {
             return error(http.status(), http.getMessage());
         }
+        if (t instanceof AclNotFoundException) {
+            return error(403, AclResolver.ACL_NOT_FOUND);
+        }
         if (t instanceof NoLeaderException) {
             return error(500, NO_LEADER);
         }
@@ -257,9 +308,10 @@ final class Dispatcher {
     }
 
     /** Consul (1.9+) sends the default ACL policy on every response; with ACLs off it is allow. */
-    private static Map<String, String> baseHeaders() {
+    private Map<String, String> baseHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Consul-Default-ACL-Policy", "allow");
+        AclResolver resolver = acl.get();
+        headers.put("X-Consul-Default-ACL-Policy", resolver == null ? "deny" : resolver.defaultPolicy());
         return headers;
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cairn.acl.api.ResolvedToken;
 import io.cairn.filter.Filter;
 import io.cairn.filter.Shape;
 import io.cairn.http.api.HttpException;
@@ -33,6 +34,7 @@ final class HttpRequest implements Request {
     private final byte[] body;
     private final ObjectMapper mapper;
     private final Map<Shape, Optional<Filter>> filters = new ConcurrentHashMap<>();
+    private volatile ResolvedToken token;
 
     /**
      * @param rawPath  the path as sent, still percent-encoded
@@ -52,6 +54,36 @@ final class HttpRequest implements Request {
         this.headers = Collections.unmodifiableMap(byName);
         this.body = body;
         this.mapper = mapper;
+    }
+
+    /**
+     * The ACL secret the request presents, in Consul's order: {@code ?token}, {@code X-Consul-Token},
+     * {@code Authorization: Bearer} (scheme in any case); {@code ""} for none.
+     */
+    String presentedSecret() {
+        Optional<String> secret = param("token").filter(s -> !s.isEmpty())
+                .or(() -> header("X-Consul-Token").map(String::trim).filter(s -> !s.isEmpty()))
+                .or(() -> header("Authorization").flatMap(HttpRequest::bearer));
+        return secret.orElse("");
+    }
+
+    private static Optional<String> bearer(String authorization) {
+        String[] words = authorization.trim().split("\\s+", 2);
+        return words.length == 2 && words[0].equalsIgnoreCase("Bearer") ? Optional.of(words[1].trim())
+                : Optional.empty();
+    }
+
+    /** Sets the token the request runs as, once it is resolved and before the handler runs. */
+    void token(ResolvedToken resolved) {
+        token = resolved;
+    }
+
+    @Override
+    public ResolvedToken token() {
+        if (token == null) {
+            throw new IllegalStateException("the request's ACL token is not resolved yet");
+        }
+        return token;
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cairn.acl.api.AclResolver;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.http.api.FallbackHandler;
 import io.cairn.http.api.HttpEndpoints;
@@ -94,6 +95,7 @@ public final class HttpServerComponent {
     /** The agent's datacenter: the one routes that take {@code ?dc=} serve. */
     private final String datacenter;
     private volatile RaftService raft;
+    private volatile AclResolver acl;
 
     @Activate
     public HttpServerComponent(Config config, BundleContext context, @Reference ServiceComponentRuntime scr,
@@ -105,7 +107,7 @@ public final class HttpServerComponent {
         ApiServer.HttpsListener https = config.https_port() == ApiServer.OFF ? null
                 : new ApiServer.HttpsListener(config.https_port(), httpsSettings(config).contextFactory());
         server = new ApiServer(agent.clientAddress(), config.http_enabled() ? agent.httpPort() : ApiServer.OFF,
-                https, router, () -> raft, readiness, new HttpMetrics(meters),
+                https, router, () -> raft, () -> acl, readiness, new HttpMetrics(meters),
                 ServerLimits.defaults().withMaxConnsPerClient(perClient));
         server.start();
         String limit = perClient == 0 ? "unlimited" : "at most " + perClient;
@@ -195,6 +197,22 @@ public final class HttpServerComponent {
         // With GREEDY a replacement may be bound before the old one is unbound; keep the replacement.
         if (raft == service) {
             raft = null;
+        }
+    }
+
+    /**
+     * The agent's ACL resolver: mandatory, so that nothing is served unchecked. Dynamic, so that a new resolver
+     * (the ACL configuration changed) is picked up without closing the listeners; requests that arrive while none
+     * is bound answer a retryable 503.
+     */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void setAcl(AclResolver resolver) {
+        acl = resolver;
+    }
+
+    synchronized void unsetAcl(AclResolver resolver) {
+        if (acl == resolver) {
+            acl = null;
         }
     }
 

@@ -82,7 +82,8 @@ class HttpsListenerTest {
         HttpsSettings settings = new HttpsSettings(caFile, null, pem("agent.pem", agent.certificate()),
                 sec1("agent-key.pem", agent.keys()), true, "TLSv1.2", List.of());
         server = new ApiServer("127.0.0.1", ApiServer.OFF, new ApiServer.HttpsListener(0, settings.contextFactory()),
-                new Router(), () -> null, () -> true, new HttpMetrics(new SimpleMeterRegistry()),
+                new Router(), () -> null, () -> AclsDisabled.RESOLVER, () -> true,
+                new HttpMetrics(new SimpleMeterRegistry()),
                 ServerLimits.defaults());
         server.start();
         assertEquals(ApiServer.OFF, server.port());
@@ -104,7 +105,8 @@ class HttpsListenerTest {
         HttpsSettings settings = new HttpsSettings(null, null, pem("agent.pem", agent.certificate()), key, false,
                 "TLSv1.3", List.of());
         server = new ApiServer("127.0.0.1", 0, new ApiServer.HttpsListener(0, settings.contextFactory()),
-                new Router(), () -> null, () -> true, new HttpMetrics(new SimpleMeterRegistry()),
+                new Router(), () -> null, () -> AclsDisabled.RESOLVER, () -> true,
+                new HttpMetrics(new SimpleMeterRegistry()),
                 ServerLimits.defaults());
         server.start();
         assertEquals(404, get(client(ca, null)));
