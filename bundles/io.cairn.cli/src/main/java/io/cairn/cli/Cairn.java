@@ -1,5 +1,16 @@
 package io.cairn.cli;
 
+import io.cairn.cli.acl.AclBootstrap;
+import io.cairn.cli.acl.AclDelete;
+import io.cairn.cli.acl.AclList;
+import io.cairn.cli.acl.AclRead;
+import io.cairn.cli.acl.PolicyCreate;
+import io.cairn.cli.acl.PolicyUpdate;
+import io.cairn.cli.acl.RoleCreate;
+import io.cairn.cli.acl.RoleUpdate;
+import io.cairn.cli.acl.TokenClone;
+import io.cairn.cli.acl.TokenCreate;
+import io.cairn.cli.acl.TokenUpdate;
 import io.cairn.cli.agent.AgentCommand;
 import io.cairn.cli.catalog.CatalogDatacenters;
 import io.cairn.cli.catalog.CatalogNodes;
@@ -73,6 +84,7 @@ public final class Cairn {
     tls.put("cert", new CommandGroup("cairn tls cert", "Helpers for certificates",
         Map.of("create", new TlsCertCreate())));
     Map<String, Command> top = new LinkedHashMap<>();
+    top.put("acl", new CommandGroup("cairn acl", "Interact with Cairn's ACLs", acl()));
     top.put("agent", new AgentCommand());
     top.put("catalog", new CommandGroup("cairn catalog", "Interact with the catalog", catalog));
     top.put("event", new Event());
@@ -94,5 +106,34 @@ public final class Cairn {
     top.put("version", new VersionCommand());
     top.put("watch", new Watch());
     return new CommandGroup("cairn", "Consul-compatible service discovery and KV store", top);
+  }
+
+  /** {@code cairn acl}: bootstrap, and the tokens, policies and roles subcommands. */
+  private static Map<String, Command> acl() {
+    Map<String, Command> policy = new LinkedHashMap<>();
+    policy.put("create", new PolicyCreate());
+    policy.put("list", AclList.policies());
+    policy.put("read", AclRead.policy());
+    policy.put("update", new PolicyUpdate());
+    policy.put("delete", AclDelete.policy());
+    Map<String, Command> token = new LinkedHashMap<>();
+    token.put("create", new TokenCreate());
+    token.put("list", AclList.tokens());
+    token.put("read", AclRead.token());
+    token.put("update", new TokenUpdate());
+    token.put("delete", AclDelete.token());
+    token.put("clone", new TokenClone());
+    Map<String, Command> role = new LinkedHashMap<>();
+    role.put("create", new RoleCreate());
+    role.put("list", AclList.roles());
+    role.put("read", AclRead.role());
+    role.put("update", new RoleUpdate());
+    role.put("delete", AclDelete.role());
+    Map<String, Command> acl = new LinkedHashMap<>();
+    acl.put("bootstrap", new AclBootstrap());
+    acl.put("policy", new CommandGroup("cairn acl policy", "Manage Cairn's ACL policies", policy));
+    acl.put("role", new CommandGroup("cairn acl role", "Manage Cairn's ACL roles", role));
+    acl.put("token", new CommandGroup("cairn acl token", "Manage Cairn's ACL tokens", token));
+    return acl;
   }
 }

@@ -49,4 +49,15 @@ class CairnTest {
       assertTrue(text.contains(line + "\n"), text);
     }
   }
+
+  @Test
+  void theAclCommandsAreRegistered() {
+    assertEquals(0, Cairn.run(List.of("acl", "-h"), console));
+    assertEquals(0, Cairn.run(List.of("acl", "token", "-h"), console));
+    String text = err.toString(StandardCharsets.UTF_8);
+    for (String line : List.of("    bootstrap    Bootstrap Cairn's ACL system", "    policy       Manage Cairn's ACL "
+        + "policies", "    create    Create an ACL token", "    clone     Clone an ACL token")) {
+      assertTrue(text.contains(line + "\n"), text);
+    }
+  }
 }

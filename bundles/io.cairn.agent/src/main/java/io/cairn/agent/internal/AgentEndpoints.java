@@ -14,7 +14,11 @@ import io.cairn.raft.api.NoLeaderException;
 import io.cairn.raft.api.RaftService;
 import io.cairn.raft.api.ServerInfo;
 
-/** The agent's own endpoints: who it is, and on a server what it knows about the Raft group. */
+/**
+ * The agent's own endpoints: who it is, and on a server what it knows about the Raft group. As in Consul,
+ * {@code agent/self} needs {@code agent:read} on this agent, the Raft configuration {@code operator:read}, and the
+ * status endpoints no permission.
+ */
 final class AgentEndpoints implements HttpEndpoints {
     private final AgentInfo agent;
     private final Supplier<RaftService> raft;
@@ -43,6 +47,9 @@ final class AgentEndpoints implements HttpEndpoints {
     }
 
     CompletionStage<Response> self(Request request) {
+        if (!request.acl().agentRead(agent.nodeName())) {
+            throw request.permissionDenied("agent:read", agent.nodeName());
+        }
         return CompletableFuture.completedFuture(Response.json(AgentSelf.of(agent)));
     }
 
@@ -62,6 +69,9 @@ final class AgentEndpoints implements HttpEndpoints {
 
     /** Served after the consistency barrier, so {@code ?stale} answers from a follower without a leader. */
     CompletionStage<Response> raftConfiguration(Request request) {
+        if (!request.acl().operatorRead()) {
+            throw request.permissionDenied("operator:read", null);
+        }
         RaftService service = raft.get();
         if (service == null) {
             return CompletableFuture.failedFuture(new NoLeaderException());

@@ -10,11 +10,13 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.cairn.acl.api.Authorizer;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.agent.definitions.DefinitionException;
 import io.cairn.agent.definitions.DefinitionParser;
 import io.cairn.agent.definitions.ServiceDefinition;
 import io.cairn.filter.ConsulShapes;
+import io.cairn.health.api.CheckDefinition;
 import io.cairn.health.api.CheckStatus;
 import io.cairn.http.api.HttpEndpoints;
 import io.cairn.http.api.HttpException;
@@ -24,11 +26,13 @@ import io.cairn.http.api.RouteTable;
 
 /**
  * The agent's local services and checks over HTTP ({@code /v1/agent/service*}, {@code /check*}, maintenance); the
- * server filters the service and check maps with {@code ?filter=}, as Consul does.
+ * server filters the service and check maps with {@code ?filter=}, as Consul does. Each endpoint applies Consul's
+ * ACL rules ({@link LocalAcl}): the lists leave out what the token may not read, the rest answer 403.
  */
 final class AgentStateEndpoints implements HttpEndpoints {
     private final AgentInfo agent;
     private final LocalAgent local;
+    private final LocalAcl acl;
     private final Supplier<List<String>> reload;
 
     /** The body of {@code PUT /v1/agent/check/update/:id}. */
@@ -41,6 +45,7 @@ final class AgentStateEndpoints implements HttpEndpoints {
     AgentStateEndpoints(AgentInfo agent, LocalAgent local, Supplier<List<String>> reload) {
         this.agent = agent;
         this.local = local;
+        this.acl = new LocalAcl(agent.nodeName(), local.state());
         this.reload = reload;
     }
 
@@ -63,60 +68,76 @@ final class AgentStateEndpoints implements HttpEndpoints {
     }
 
     CompletionStage<Response> services(Request request) {
+        Authorizer token = request.acl();
+        List<LocalService> services = local.state().snapshot().services();
         Map<String, AgentServiceBody> body = new LinkedHashMap<>();
-        local.state().snapshot().services().forEach(s ->
-                body.put(s.id(), AgentServiceBody.of(s.definition(), agent.datacenter())));
-        return json(body);
+        services.stream().filter(s -> acl.mayRead(token, s))
+                .forEach(s -> body.put(s.id(), AgentServiceBody.of(s.definition(), agent.datacenter())));
+        return filtered(request, body, body.size() < services.size());
     }
 
     CompletionStage<Response> service(Request request) {
         String id = request.argument();
-        AgentServiceBody body = local.state().service(id)
-                .map(s -> AgentServiceBody.of(s.definition(), agent.datacenter()).withContentHash())
+        LocalService service = local.state().service(id)
                 .orElseThrow(() -> HttpException.notFound("unknown service ID: " + id));
+        if (!acl.mayRead(request.acl(), service)) {
+            throw request.permissionDenied("service:read", service.definition().name());
+        }
+        AgentServiceBody body = AgentServiceBody.of(service.definition(), agent.datacenter()).withContentHash();
         return CompletableFuture.completedFuture(Response.json(body).header("X-Consul-ContentHash", body.contentHash()));
     }
 
     CompletionStage<Response> checks(Request request) {
-        Map<String, AgentCheckBody> body = new LinkedHashMap<>();
+        Authorizer token = request.acl();
         LocalState state = local.state();
-        state.snapshot().checks().forEach(check -> body.put(check.id(), AgentCheckBody.of(agent.nodeName(), check,
-                state.service(check.serviceId()).map(LocalService::definition).orElse(null))));
-        return json(body);
+        List<LocalCheck> checks = state.snapshot().checks();
+        Map<String, AgentCheckBody> body = new LinkedHashMap<>();
+        checks.stream().filter(check -> acl.mayRead(token, check)).forEach(check -> body.put(check.id(),
+                AgentCheckBody.of(agent.nodeName(), check,
+                        state.service(check.serviceId()).map(LocalService::definition).orElse(null))));
+        return filtered(request, body, body.size() < checks.size());
     }
 
     CompletionStage<Response> registerService(Request request) {
         ServiceDefinition service = parse(() -> DefinitionParser.service(text(request)));
+        acl.requireRegister(request, service);
         local.registerService(service, request.flag("replace-existing-checks"), Origin.API);
         return ok();
     }
 
     CompletionStage<Response> deregisterService(Request request) {
+        acl.requireServiceUpdate(request, request.argument());
         local.deregisterService(request.argument());
         return ok();
     }
 
     CompletionStage<Response> serviceMaintenance(Request request) {
+        acl.requireServiceUpdate(request, request.argument());
         local.serviceMaintenance(request.argument(), enable(request), request.param("reason").orElse(""));
         return ok();
     }
 
     CompletionStage<Response> nodeMaintenance(Request request) {
+        acl.requireNodeWrite(request);
         local.nodeMaintenance(enable(request), request.param("reason").orElse(""));
         return ok();
     }
 
     CompletionStage<Response> registerCheck(Request request) {
-        local.registerCheck(parse(() -> DefinitionParser.check(text(request))), Origin.API);
+        CheckDefinition check = parse(() -> DefinitionParser.check(text(request)));
+        acl.requireRegister(request, check);
+        local.registerCheck(check, Origin.API);
         return ok();
     }
 
     CompletionStage<Response> deregisterCheck(Request request) {
+        acl.requireCheckUpdate(request, request.argument());
         local.deregisterCheck(request.argument());
         return ok();
     }
 
     CompletionStage<Response> ttl(Request request, CheckStatus status) {
+        acl.requireCheckUpdate(request, request.argument());
         local.updateTtl(request.argument(), status, request.param("note").orElse(""));
         return ok();
     }
@@ -126,11 +147,16 @@ final class AgentStateEndpoints implements HttpEndpoints {
         String text = update.status() == null ? "" : update.status();
         CheckStatus status = CheckStatus.parse(text)
                 .orElseThrow(() -> HttpException.badRequest("Invalid check status: '" + text + "'"));
+        acl.requireCheckUpdate(request, request.argument());
         local.updateTtl(request.argument(), status, update.output() == null ? "" : update.output());
         return ok();
     }
 
+    /** Needs {@code agent:write} on this agent, as in Consul. */
     CompletionStage<Response> reload(Request request) {
+        if (!request.acl().agentWrite(agent.nodeName())) {
+            throw request.permissionDenied("agent:write", agent.nodeName());
+        }
         List<String> problems = reload.get();
         if (!problems.isEmpty()) {
             throw new HttpException(500, "Failed reloading: " + String.join("; ", problems));
@@ -165,8 +191,8 @@ final class AgentStateEndpoints implements HttpEndpoints {
         return new String(request.body(), StandardCharsets.UTF_8);
     }
 
-    private static CompletionStage<Response> json(Object body) {
-        return CompletableFuture.completedFuture(Response.json(body));
+    private static CompletionStage<Response> filtered(Request request, Object body, boolean removed) {
+        return CompletableFuture.completedFuture(request.filteredByAcls(Response.json(body), removed));
     }
 
     private static CompletionStage<Response> ok() {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cairn.agent.api.AgentIdentity;
-import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
+import io.cairn.http.testing.FakeRequest;
 import io.cairn.http.testing.FakeRoutes;
 import io.cairn.raft.api.CommandResult;
 import io.cairn.raft.api.Consistency;
@@ -87,13 +86,8 @@ class AgentEndpointsTest {
         }
     }
 
-    /** A request with only the flags the handlers read. */
-    private static Request request(boolean stale) {
-        return (Request) Proxy.newProxyInstance(Request.class.getClassLoader(), new Class<?>[] {Request.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "consistency" -> stale ? Consistency.STALE : Consistency.DEFAULT;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+    private static FakeRequest request(boolean stale) {
+        return new FakeRequest().consistency(stale ? Consistency.STALE : Consistency.DEFAULT);
     }
 
     private String json(CompletionStage<Response> stage) throws Exception {

@@ -29,6 +29,7 @@ import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
 import io.cairn.http.api.StateQuery;
 import io.cairn.http.api.Watch;
+import io.cairn.raft.api.Consistency;
 import io.cairn.raft.api.StateView;
 
 import org.osgi.service.component.annotations.Activate;
@@ -41,6 +42,10 @@ import org.osgi.service.component.annotations.Reference;
  * Consul does (the server filters the lists; the service map and a node's services are filtered here); writes go
  * through the {@link Catalog} service. The lists Consul sorts by {@code ?near=<node>|_agent} are sorted here by
  * {@link Proximity}.
+ * <p>
+ * ACLs as Consul's: writes are vetted by {@link CatalogWriteAcl} before they are submitted; reads leave out what
+ * the token may not read ({@link CatalogAclFilter}, before the {@code ?near} sort), marking the answer when they
+ * did, and a node the token may not read is answered as an unknown one. The datacenter list needs no rights.
  * <p>
  * Only this server's replicated catalog is served ({@link #LOCAL_CATALOG}): on a client agent, whose
  * {@code Catalog} is the servers' reached over the network, these routes are absent and the requests go to a
@@ -58,10 +63,13 @@ public final class CatalogEndpoints implements HttpEndpoints {
     /** How Consul starts the 400 for a body its decoder refuses. */
     static final String DECODE_FAILED = "Request decode failed: ";
 
-    /** A read's result from its parsed parameters, the catalog and the {@code ?near} order. */
+    /**
+     * A read's result from its parsed parameters, the catalog, the {@code ?near} order and what the request's token
+     * may read of it.
+     */
     @FunctionalInterface
     private interface Body<P> {
-        Object apply(P params, CatalogReads reads, Proximity near);
+        Object apply(P params, CatalogReads reads, Proximity near, CatalogAclFilter acl);
     }
 
     private final Catalog catalog;
@@ -82,60 +90,74 @@ public final class CatalogEndpoints implements HttpEndpoints {
                         request -> CompletableFuture.completedFuture(Response.json(List.of(catalog.datacenter()))));
         table.datacenterScoped()
                 .read("/v1/catalog/nodes", ConsulShapes.NODE, query(this::nodeMeta,
-                        (meta, reads, near) -> near.sort(reads.nodes(meta), Node::node).stream()
+                        (meta, reads, near, acl) -> near.sort(acl.nodes(reads.nodes(meta)), Node::node).stream()
                                 .map(CatalogJson.NodeJson::of).toList()))
                 .read("/v1/catalog/services", query(this::servicesQuery,
-                        (q, reads, near) -> reads.services(q.nodeMeta(), q.instances())))
+                        (q, reads, near, acl) -> acl.services(reads.services(q.nodeMeta(), q.instances()))))
                 .read("/v1/catalog/service/", ConsulShapes.SERVICE_NODE, query(r -> serviceQuery(r, false),
-                        (q, reads, near) -> near.sort(reads.serviceEntries(q.name(), q.query()), CatalogEndpoints::node)
-                                .stream().map(Views.CatalogServiceJson::of).toList()))
+                        (q, reads, near, acl) -> near.sort(acl.instances(reads.serviceEntries(q.name(), q.query())),
+                                CatalogEndpoints::node).stream().map(Views.CatalogServiceJson::of).toList()))
                 .read("/v1/catalog/node/", query(CatalogEndpoints::nodeQuery,
-                        (q, reads, near) -> reads.nodeServices(q.node()).map(q::keep).map(Views.NodeInfoJson::of)
-                                .orElse(null)))
+                        (q, reads, near, acl) -> acl.nodeServices(reads.nodeServices(q.node()).map(q::keep))
+                                .map(Views.NodeInfoJson::of).orElse(null)))
                 .read("/v1/catalog/node-services/", query(CatalogEndpoints::nodeQuery,
-                        (q, reads, near) -> reads.nodeServices(q.node()).map(q::keep).map(Views.NodeServicesJson::of)
-                                .orElse(null)))
+                        (q, reads, near, acl) -> acl.nodeServices(reads.nodeServices(q.node()).map(q::keep))
+                                .map(Views.NodeServicesJson::of).orElse(null)))
                 .read("/v1/health/node/", ConsulShapes.HEALTH_CHECK, query(r -> name(r, "Missing node name"),
-                        (node, reads, near) -> CatalogJson.CheckJson.of(reads.nodeChecks(node))))
+                        (node, reads, near, acl) -> CatalogJson.CheckJson.of(acl.checks(reads.nodeChecks(node)))))
                 .read("/v1/health/checks/", ConsulShapes.HEALTH_CHECK, query(r -> serviceQuery(r, false),
-                        (q, reads, near) -> CatalogJson.CheckJson.of(near.sort(
-                                reads.serviceChecks(q.name(), q.query().nodeMeta()), HealthCheck::node))))
+                        (q, reads, near, acl) -> CatalogJson.CheckJson.of(near.sort(
+                                acl.checks(reads.serviceChecks(q.name(), q.query().nodeMeta())), HealthCheck::node))))
                 .read("/v1/health/service/", ConsulShapes.SERVICE_ENTRY, query(r -> serviceQuery(r, true),
-                        (q, reads, near) -> near.sort(reads.serviceEntries(q.name(), q.query()), CatalogEndpoints::node)
-                                .stream().map(CatalogJson.ServiceEntryJson::of).toList()))
+                        (q, reads, near, acl) -> near.sort(acl.instances(reads.serviceEntries(q.name(), q.query())),
+                                CatalogEndpoints::node).stream().map(CatalogJson.ServiceEntryJson::of).toList()))
                 .read("/v1/health/state/", ConsulShapes.HEALTH_CHECK, query(this::stateQuery,
-                        (q, reads, near) -> CatalogJson.CheckJson.of(near.sort(reads.checks(q.state(), q.nodeMeta()),
-                                HealthCheck::node))));
+                        (q, reads, near, acl) -> CatalogJson.CheckJson.of(near.sort(
+                                acl.checks(reads.checks(q.state(), q.nodeMeta())), HealthCheck::node))));
     }
 
-    /** A JSON {@code null} body is an empty request, as Go decodes it, refused for its missing node name. */
+    /**
+     * A JSON {@code null} body is an empty request, as Go decodes it, refused for its missing node name. The
+     * token's rights are vetted against the node as it is now ({@link CatalogWriteAcl}), before submitting.
+     */
     private CompletionStage<Response> register(Request request) {
         Bodies.RegisterBody body = Optional.ofNullable(request.body(Bodies.RegisterBody.class))
                 .orElse(Bodies.RegisterBody.EMPTY);
         Requests.requireOwnDatacenter(catalog.datacenter(), body.datacenter());
         Registration registration = Requests.badRequestOnIllegalArgument(() -> {
-            Registration r;
             try {
-                r = body.toRegistration();
+                return body.toRegistration();
             } catch (GoFields.DecodeError e) {
                 throw new IllegalArgumentException(DECODE_FAILED + e.getMessage(), e);
             }
-            CatalogCommand.register(r);
-            return r;
         });
-        return catalog.register(registration).thenApply(done -> Response.json(true));
+        CatalogCommand command = Requests.badRequestOnIllegalArgument(() -> CatalogCommand.register(registration));
+        return catalog.node(registration.node(), Consistency.DEFAULT)
+                .thenCompose(existing -> {
+                    CatalogWriteAcl.vetRegister(request, command.register(), existing.value());
+                    return catalog.register(registration);
+                })
+                .thenApply(done -> Response.json(true));
     }
 
+    /** Vetted as {@link CatalogWriteAcl} says, against the node as it is now, before submitting. */
     private CompletionStage<Response> deregister(Request request) {
         Bodies.DeregisterBody body = Optional.ofNullable(request.body(Bodies.DeregisterBody.class))
                 .orElse(Bodies.DeregisterBody.EMPTY);
         Requests.requireOwnDatacenter(catalog.datacenter(), body.datacenter());
-        Deregistration deregistration = Requests.badRequestOnIllegalArgument(() -> {
-            Deregistration d = body.toDeregistration();
-            CatalogCommand.deregister(d);
-            return d;
-        });
-        return catalog.deregister(deregistration).thenApply(done -> Response.json(true));
+        Deregistration deregistration = body.toDeregistration();
+        CatalogCommand command = Requests.badRequestOnIllegalArgument(
+                () -> CatalogCommand.deregister(deregistration));
+        CompletionStage<Void> vetted = request.acl().nodeWrite(deregistration.node())
+                ? CompletableFuture.completedFuture(null)
+                : catalog.node(deregistration.node(), Consistency.DEFAULT).thenCombine(
+                        catalog.nodeChecks(deregistration.node(), Consistency.DEFAULT), (existing, checks) -> {
+                            CatalogWriteAcl.vetDeregisterWithoutNodeWrite(request, command.deregister(),
+                                    existing.value(), checks.value());
+                            return null;
+                        });
+        return vetted.thenCompose(allowed -> catalog.deregister(deregistration))
+                .thenApply(done -> Response.json(true));
     }
 
     /**
@@ -156,7 +178,9 @@ public final class CatalogEndpoints implements HttpEndpoints {
                 P parsed = Requests.badRequestOnIllegalArgument(() -> params.apply(request));
                 CatalogReads reads = new CatalogReads(state, catalog.datacenter(), records);
                 Proximity near = Proximity.from(state, nearNode(request));
-                return new Answer(reads.index(), Response.json(body.apply(parsed, reads, near)));
+                CatalogAclFilter acl = new CatalogAclFilter(request.acl());
+                Object result = body.apply(parsed, reads, near, acl);
+                return new Answer(reads.index(), request.filteredByAcls(Response.json(result), acl.removedAny()));
             }
         };
     }

@@ -22,7 +22,9 @@ import io.cairn.raft.api.ServerInfo;
 import io.cairn.raft.api.StateView;
 
 /**
- * {@code /v1/coordinate}, in Consul's shapes. Reads answer from the replicated {@value CoordinateTable#TABLE}
+ * {@code /v1/coordinate}, in Consul's shapes, with Consul's ACLs: the node list keeps the nodes the token may
+ * read, a node's coordinates need {@code node:read} on it and an update {@code node:write}; the datacenter list
+ * needs none. Reads answer from the replicated {@value CoordinateTable#TABLE}
  * table (blocking on it, with its index); {@code PUT /v1/coordinate/update}, which every agent calls on its own
  * HTTP API now and then (a client agent's request is forwarded to a server), buffers the update in
  * {@link CoordinateUpdates}, which writes the buffered updates in batches.
@@ -86,9 +88,15 @@ final class CoordinateEndpoints {
     void routes(RouteTable table) {
         table.get("/v1/coordinate/datacenters", this::datacenters);
         table.datacenterScoped()
-                .read("/v1/coordinate/nodes",
-                        read((request, state) -> Response.json(inSegment(request, CoordinateTable.all(state)))))
+                .read("/v1/coordinate/nodes", read((request, state) -> {
+                    CatalogAclFilter acl = new CatalogAclFilter(request.acl());
+                    List<NodeCoordJson> readable = inSegment(request, acl.coordinates(CoordinateTable.all(state)));
+                    return request.filteredByAcls(Response.json(readable), acl.removedAny());
+                }))
                 .read("/v1/coordinate/node/", read((request, state) -> {
+                    if (!request.acl().nodeRead(request.argument())) {
+                        throw request.permissionDenied("node:read", request.argument());
+                    }
                     List<NodeCoordJson> found = inSegment(request,
                             CoordinateTable.ofNode(state, request.argument()));
                     return found.isEmpty() ? Response.empty(404) : Response.json(found);
@@ -128,6 +136,9 @@ final class CoordinateEndpoints {
             update.validate();
             return update;
         });
+        if (!request.acl().nodeWrite(update.node())) {
+            throw request.permissionDenied("node:write", update.node());
+        }
         updates.offer(update);
         return CompletableFuture.completedFuture(Response.ok());
     }

@@ -10,7 +10,8 @@ import java.util.List;
  * {@code leaveOnTerminate} and {@code skipLeaveOnInterrupt} carry Consul's role defaults already. {@code dataDir} is {@code null} only in {@code -dev} mode without
  * {@code -data-dir}, meaning "use a fresh temporary directory". {@code configDirs} and {@code configFiles} are
  * absolute: the agent reads the service and check definitions in them itself (at start and on reload).
- * {@code httpPort} and {@code httpsPort} are {@link Setting#OFF} for a listener turned off.
+ * {@code httpPort} and {@code httpsPort} are {@link Setting#OFF} for a listener turned off. {@code acl} becomes
+ * the {@code io.cairn.acl} configuration ({@code etc/io.cairn.acl.cfg} reads the {@code cairn.acl.*} options).
  */
 record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAddress, String advertiseAddress,
     String clientAddress, int httpPort, int dnsPort, int serverPort, int serfLanPort, int serfWanPort,
@@ -18,7 +19,7 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     String encrypt, boolean leaveOnTerminate, boolean skipLeaveOnInterrupt, Duration reconnectTimeout, boolean dev,
     String logLevel,
     boolean enableScriptChecks, boolean enableLocalScriptChecks, boolean disableRemoteExec, List<Path> configDirs,
-    List<Path> configFiles, int httpMaxConnsPerClient, int httpsPort, HttpsTls tls) {
+    List<Path> configFiles, int httpMaxConnsPerClient, int httpsPort, HttpsTls tls, AclConfig acl) {
 
   /**
    * The launch plan {@code bin/cairn} reads: one {@code -Dcairn.*} JVM option per line, then
@@ -66,6 +67,15 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     option(out, "disable.remote.exec", disableRemoteExec);
     option(out, "config.dirs", join(configDirs));
     option(out, "config.files", join(configFiles));
+    option(out, "acl.enabled", acl.enabled());
+    option(out, "acl.default.policy", acl.defaultPolicy());
+    option(out, "acl.down.policy", acl.downPolicy());
+    option(out, "acl.token.ttl", duration(acl.tokenTtl()));
+    option(out, "acl.enable.token.persistence", acl.enableTokenPersistence());
+    option(out, "acl.tokens.initial.management", acl.initialManagementToken());
+    option(out, "acl.tokens.default", acl.defaultToken());
+    option(out, "acl.tokens.agent", acl.agentToken());
+    option(out, "acl.tokens.agent.recovery", acl.agentRecoveryToken());
     out.append("KARAF_DATA=").append(karafData(actualDataDir)).append('\n');
     if (temporary) {
       out.append("DISCARD_ON_EXIT=").append(actualDataDir).append('\n');

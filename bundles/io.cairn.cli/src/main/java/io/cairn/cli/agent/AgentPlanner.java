@@ -40,6 +40,8 @@ final class AgentPlanner {
   /** Consul's defaults: failed members are reaped after 72 hours, and never sooner than after 8. */
   private static final Duration DEFAULT_RECONNECT_TIMEOUT = Duration.ofHours(72);
   private static final Duration MIN_RECONNECT_TIMEOUT = Duration.ofHours(8);
+  /** Consul's acl.token_ttl: how long an agent caches a resolved token. */
+  private static final Duration DEFAULT_ACL_TOKEN_TTL = Duration.ofSeconds(30);
   /** Consul's names of TLS versions, new and deprecated, and the JDK's names of the same protocols. */
   private static final Map<String, String> TLS_VERSIONS = Map.of("TLSv1_0", "TLSv1", "TLSv1_1", "TLSv1.1",
       "TLSv1_2", "TLSv1.2", "TLSv1_3", "TLSv1.3", "tls10", "TLSv1", "tls11", "TLSv1.1", "tls12", "TLSv1.2",
@@ -148,7 +150,62 @@ final class AgentPlanner {
         configPaths(sources, true), configPaths(sources, false),
         // Consul's default; 0 lifts the limit
         settings.get(Setting.HTTP_MAX_CONNS_PER_CLIENT).map(s -> (Integer) s.value()).orElse(200),
-        port(settings, Setting.HTTPS_PORT, Setting.OFF), httpsTls(settings));
+        port(settings, Setting.HTTPS_PORT, Setting.OFF), httpsTls(settings), acl(settings));
+  }
+
+  /**
+   * The ACL settings with Consul's defaults: off (also in {@code -dev}), default policy allow, down policy
+   * extend-cache, tokens cached for 30s.
+   */
+  private static AclConfig acl(Settings settings) throws ConfigException {
+    String defaultPolicy = oneOf(settings, List.of("allow", "deny"), "allow", Setting.ACL_DEFAULT_POLICY,
+        Setting.ACL_DEFAULT_POLICY_LEGACY);
+    String downPolicy = oneOf(settings, List.of("allow", "deny", "extend-cache", "async-cache"), "extend-cache",
+        Setting.ACL_DOWN_POLICY, Setting.ACL_DOWN_POLICY_LEGACY);
+    Optional<Settings.Sourced> ttl = first(settings, Setting.ACL_TOKEN_TTL, Setting.ACL_TTL_LEGACY);
+    Duration tokenTtl = ttl.map(s -> (Duration) s.value()).orElse(DEFAULT_ACL_TOKEN_TTL);
+    if (tokenTtl.isNegative()) {
+      throw new ConfigException(ttl.get().origin() + ": acl.token_ttl may not be negative, got "
+          + GoDuration.format(tokenTtl));
+    }
+    return new AclConfig(bool(settings, Setting.ACL_ENABLED), defaultPolicy, downPolicy, tokenTtl,
+        bool(settings, Setting.ACL_ENABLE_TOKEN_PERSISTENCE),
+        token(settings, Setting.ACL_INITIAL_MANAGEMENT_TOKEN, Setting.ACL_MASTER_TOKEN,
+            Setting.ACL_MASTER_TOKEN_LEGACY),
+        token(settings, Setting.ACL_DEFAULT_TOKEN, Setting.ACL_DEFAULT_TOKEN_LEGACY),
+        token(settings, Setting.ACL_AGENT_TOKEN, Setting.ACL_AGENT_TOKEN_LEGACY),
+        token(settings, Setting.ACL_AGENT_RECOVERY_TOKEN, Setting.ACL_AGENT_MASTER_TOKEN,
+            Setting.ACL_AGENT_MASTER_TOKEN_LEGACY));
+  }
+
+  /** The first of {@code precedence} given, which must be one of {@code allowed}; else {@code fallback}. */
+  private static String oneOf(Settings settings, List<String> allowed, String fallback, Setting... precedence)
+      throws ConfigException {
+    Optional<Settings.Sourced> given = first(settings, precedence);
+    if (given.isEmpty()) {
+      return fallback;
+    }
+    String value = (String) given.get().value();
+    if (!allowed.contains(value)) {
+      Setting setting = precedence[0];
+      throw new ConfigException(given.get().origin() + ": invalid " + setting.key + " \"" + value + "\"; use "
+          + String.join(", ", allowed.subList(0, allowed.size() - 1)) + " or " + allowed.get(allowed.size() - 1));
+    }
+    return value;
+  }
+
+  /** A token (secret ID) of the first of {@code precedence} given, empty for none; errors never echo it. */
+  private static String token(Settings settings, Setting... precedence) throws ConfigException {
+    Optional<Settings.Sourced> given = first(settings, precedence);
+    if (given.isEmpty()) {
+      return "";
+    }
+    String token = (String) given.get().value();
+    if (UNSAFE.matcher(token).find()) {
+      throw new ConfigException(given.get().origin() + ": the token may not contain whitespace, '$', '*' or '?' "
+          + "because it is passed to Karaf as a JVM system property");
+    }
+    return token;
   }
 
   /**

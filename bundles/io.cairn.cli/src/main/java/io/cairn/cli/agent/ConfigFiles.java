@@ -31,14 +31,15 @@ final class ConfigFiles {
 
   private static final Map<String, Setting> TOP_LEVEL = new TreeMap<>();
   /**
-   * The nested objects that hold settings ({@code ports}, {@code limits}, {@code tls}, {@code tls.defaults}) by
+   * The nested objects that hold settings ({@code ports}, {@code limits}, {@code tls}, {@code acl}, ...) by
    * their dotted path: the names of their fields, each a setting or a nested object.
    */
   private static final Map<String, Set<String>> SECTIONS = new TreeMap<>();
   /** What each nested object looks like, for the error when it is not an object. */
   private static final Map<String, String> SECTION_EXAMPLES = Map.of("ports", "{\"http\": 8500}",
       "limits", "{\"http_max_conns_per_client\": 200}", "tls", "{\"defaults\": {\"ca_file\": \"ca.pem\"}}",
-      "tls.defaults", "{\"ca_file\": \"ca.pem\"}", "tls.https", "{\"verify_incoming\": true}");
+      "tls.defaults", "{\"ca_file\": \"ca.pem\"}", "tls.https", "{\"verify_incoming\": true}",
+      "acl", "{\"enabled\": true, \"default_policy\": \"deny\"}", "acl.tokens", "{\"agent\": \"<secret ID>\"}");
   private static final Map<String, Setting> BY_KEY = new TreeMap<>();
 
   static {

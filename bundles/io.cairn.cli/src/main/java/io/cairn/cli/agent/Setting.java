@@ -69,7 +69,26 @@ enum Setting {
   TLS_MIN_VERSION("tls_min_version", null, Type.STRING),
   TLS_CIPHER_SUITES("tls_cipher_suites", null, Type.STRING),
   /** Consul's deprecated spelling of tls.https.verify_incoming. */
-  VERIFY_INCOMING_HTTPS("verify_incoming_https", null, Type.BOOL);
+  VERIFY_INCOMING_HTTPS("verify_incoming_https", null, Type.BOOL),
+  // ACLs (the io.cairn.acl configuration): acl.* wins over Consul's deprecated spellings listed after each.
+  ACL_ENABLED("acl.enabled", null, Type.BOOL),
+  ACL_DEFAULT_POLICY("acl.default_policy", null, Type.STRING),
+  ACL_DEFAULT_POLICY_LEGACY("acl_default_policy", null, Type.STRING),
+  ACL_DOWN_POLICY("acl.down_policy", null, Type.STRING),
+  ACL_DOWN_POLICY_LEGACY("acl_down_policy", null, Type.STRING),
+  ACL_TOKEN_TTL("acl.token_ttl", null, Type.DURATION),
+  ACL_TTL_LEGACY("acl_ttl", null, Type.DURATION),
+  ACL_ENABLE_TOKEN_PERSISTENCE("acl.enable_token_persistence", null, Type.BOOL),
+  ACL_INITIAL_MANAGEMENT_TOKEN("acl.tokens.initial_management", null, Type.STRING),
+  ACL_MASTER_TOKEN("acl.tokens.master", null, Type.STRING),
+  ACL_MASTER_TOKEN_LEGACY("acl_master_token", null, Type.STRING),
+  ACL_DEFAULT_TOKEN("acl.tokens.default", null, Type.STRING),
+  ACL_DEFAULT_TOKEN_LEGACY("acl_token", null, Type.STRING),
+  ACL_AGENT_TOKEN("acl.tokens.agent", null, Type.STRING),
+  ACL_AGENT_TOKEN_LEGACY("acl_agent_token", null, Type.STRING),
+  ACL_AGENT_RECOVERY_TOKEN("acl.tokens.agent_recovery", null, Type.STRING),
+  ACL_AGENT_MASTER_TOKEN("acl.tokens.agent_master", null, Type.STRING),
+  ACL_AGENT_MASTER_TOKEN_LEGACY("acl_agent_master_token", null, Type.STRING);
 
   /** How a setting's value is spelled and checked; a LISTENER_PORT is a PORT that may also be -1 (off). */
   enum Type { STRING, BOOL, COUNT, PORT, LISTENER_PORT, LIST, DURATION }

@@ -111,10 +111,8 @@ public final class Exec extends ClientCommand {
       console.err().println("Error querying Cairn agent: " + e.getMessage());
       return 1;
     }
-    String token = flags.last("token").orElse(console.env().getOrDefault("CAIRN_HTTP_TOKEN",
-        console.env().getOrDefault("CONSUL_HTTP_TOKEN", "")));
     LockApi api = new LockApi(client, new HttpWatchFetch(AgentAddress.resolve(flags.string("http-addr", null),
-        console.env()), token, client.tls()), flags.string("datacenter", ""));
+        console.env()), client.token(), client.tls()), flags.string("datacenter", ""));
     ExecRun run = new ExecRun(api, client, console, prefix, flags.bool("verbose"));
     return run.run(ExecJob.spec(command, args, script, wait), filters(node, service, tag), wait, replWait);
   }

@@ -45,6 +45,11 @@ public final class ApiClient {
     this.tls = tls;
   }
 
+  /** The ACL token sent with each request, empty for none; the command's blocking reads send the same. */
+  public String token() {
+    return token;
+  }
+
   /**
    * The TLS of an {@code https} base for the command's other clients of the same agent (its blocking reads);
    * empty for plain HTTP.

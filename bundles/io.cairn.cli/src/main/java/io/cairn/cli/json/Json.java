@@ -214,12 +214,17 @@ public final class Json {
 
   /** Writes {@code value} as Go's {@code MarshalIndent(value, "", "\t")} does (keys in map order). */
   public static String writeIndented(Object value) {
+    return writeIndented(value, "\t");
+  }
+
+  /** Writes {@code value} as Go's {@code MarshalIndent(value, "", indent)} does (keys in map order). */
+  public static String writeIndented(Object value, String indent) {
     StringBuilder out = new StringBuilder();
-    write(out, value, 0);
+    write(out, value, 0, indent);
     return out.toString();
   }
 
-  private static void write(StringBuilder out, Object value, int depth) {
+  private static void write(StringBuilder out, Object value, int depth, String indent) {
     if (value == null) {
       out.append("null");
     } else if (value instanceof String s) {
@@ -228,26 +233,27 @@ public final class Json {
       writeItems(out, '{', '}', depth, map.entrySet().stream().map(e -> (Runnable) () -> {
         out.append(GoJsonString.quote((String) e.getKey()));
         out.append(": ");
-        write(out, e.getValue(), depth + 1);
-      }).toList());
+        write(out, e.getValue(), depth + 1, indent);
+      }).toList(), indent);
     } else if (value instanceof List<?> list) {
       writeItems(out, '[', ']', depth,
-          list.stream().map(item -> (Runnable) () -> write(out, item, depth + 1)).toList());
+          list.stream().map(item -> (Runnable) () -> write(out, item, depth + 1, indent)).toList(), indent);
     } else {
       out.append(value);
     }
   }
 
-  private static void writeItems(StringBuilder out, char open, char close, int depth, List<Runnable> items) {
+  private static void writeItems(StringBuilder out, char open, char close, int depth, List<Runnable> items,
+      String indent) {
     out.append(open);
     if (items.isEmpty()) {
       out.append(close);
       return;
     }
     for (int i = 0; i < items.size(); i++) {
-      out.append(i == 0 ? "\n" : ",\n").append("\t".repeat(depth + 1));
+      out.append(i == 0 ? "\n" : ",\n").append(indent.repeat(depth + 1));
       items.get(i).run();
     }
-    out.append('\n').append("\t".repeat(depth)).append(close);
+    out.append('\n').append(indent.repeat(depth)).append(close);
   }
 }

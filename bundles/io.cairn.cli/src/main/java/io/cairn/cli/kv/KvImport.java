@@ -2,6 +2,7 @@ package io.cairn.cli.kv;
 
 import io.cairn.cli.ClientCommand;
 import io.cairn.cli.Console;
+import io.cairn.cli.DataSource;
 import io.cairn.cli.flags.FlagSet;
 import io.cairn.cli.flags.ParsedFlags;
 import io.cairn.cli.http.ApiClient;
@@ -48,9 +49,9 @@ public final class KvImport extends ClientCommand {
     }
     List<Entry> entries;
     try {
-      String data = new String(KvInput.read(args.get(0), console.in()), StandardCharsets.UTF_8);
+      String data = new String(DataSource.read(args.get(0), console.in()), StandardCharsets.UTF_8);
       entries = entries(Json.parse(data));
-    } catch (KvInput.KvInputException e) {
+    } catch (DataSource.DataSourceException e) {
       console.err().println("Error! " + e.getMessage());
       return 1;
     } catch (JsonException e) {

@@ -2,6 +2,7 @@ package io.cairn.cli.kv;
 
 import io.cairn.cli.ClientCommand;
 import io.cairn.cli.Console;
+import io.cairn.cli.DataSource;
 import io.cairn.cli.flags.FlagSet;
 import io.cairn.cli.flags.ParsedFlags;
 import io.cairn.cli.flags.UsageException;
@@ -55,8 +56,8 @@ public final class KvPut extends ClientCommand {
     String key = args.get(0);
     byte[] data;
     try {
-      data = args.size() == 2 ? KvInput.read(args.get(1), console.in()) : new byte[0];
-    } catch (KvInput.KvInputException e) {
+      data = args.size() == 2 ? DataSource.read(args.get(1), console.in()) : new byte[0];
+    } catch (DataSource.DataSourceException e) {
       console.err().println("Error! " + e.getMessage());
       return 1;
     }

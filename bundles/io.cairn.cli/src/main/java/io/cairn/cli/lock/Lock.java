@@ -77,10 +77,8 @@ public final class Lock extends ClientCommand {
     }
     String name = flags.string("name", "Cairn lock for " + script + " at " + prefix);
     boolean verbose = flags.bool("verbose");
-    String token = flags.last("token").orElse(console.env().getOrDefault("CAIRN_HTTP_TOKEN",
-        console.env().getOrDefault("CONSUL_HTTP_TOKEN", "")));
     LockApi api = new LockApi(client, new HttpWatchFetch(AgentAddress.resolve(flags.string("http-addr", null),
-        console.env()), token, client.tls()), flags.string("datacenter", ""));
+        console.env()), client.token(), client.tls()), flags.string("datacenter", ""));
 
     String session;
     try {

@@ -5,6 +5,7 @@ import io.cairn.cli.flags.ParsedFlags;
 import io.cairn.cli.flags.UsageException;
 import io.cairn.cli.http.AgentAddress;
 import io.cairn.cli.http.TlsConnections;
+import io.cairn.cli.http.TokenSource;
 import io.cairn.go.lang.GoDuration;
 import io.cairn.template.internal.config.ConfigException;
 import io.cairn.template.internal.config.ConfigFileReader;
@@ -46,7 +47,8 @@ final class TemplateFlags {
         .value("consul-addr", "<address>", "Address of the Cairn agent's HTTP API, e.g. 127.0.0.1:8500. Defaults "
             + "to consul.address of the config, then CAIRN_HTTP_ADDR, then CONSUL_HTTP_ADDR, then 127.0.0.1:8500.")
         .value("consul-token", "<value>", "ACL token. Defaults to consul.token of the config, then "
-            + "CAIRN_HTTP_TOKEN, CONSUL_HTTP_TOKEN, CONSUL_TOKEN.")
+            + "CAIRN_HTTP_TOKEN, CONSUL_HTTP_TOKEN, the file named by CAIRN_HTTP_TOKEN_FILE or "
+            + "CONSUL_HTTP_TOKEN_FILE, then CONSUL_TOKEN.")
         .bool("consul-retry", "Retry queries that fail (default true); -consul-retry=false gives up at once.")
         .value("consul-retry-attempts", "<int>", "Consecutive failed queries before giving up, 0 for never "
             + "(default 12).")
@@ -152,14 +154,20 @@ final class TemplateFlags {
         ? Optional.of(TlsConnections.resolve(null, env).sslContext()) : Optional.empty();
   }
 
-  String token(TemplateSettings settings) {
-    String token = flags.string("consul-token", settings.consulToken());
-    for (String variable : new String[] {"CAIRN_HTTP_TOKEN", "CONSUL_HTTP_TOKEN", "CONSUL_TOKEN"}) {
-      if (token == null || token.isEmpty()) {
-        token = env.get(variable);
-      }
+  /**
+   * -consul-token, then the config's consul.token, then the sources of {@link TokenSource} (token variables, then
+   * token file variables), then consul-template's CONSUL_TOKEN.
+   */
+  String token(TemplateSettings settings) throws UsageException {
+    String given = flags.string("consul-token", settings.consulToken());
+    String token;
+    try {
+      token = TokenSource.resolve(given == null || given.isEmpty() ? Optional.empty() : Optional.of(given),
+          Optional.empty(), env);
+    } catch (TokenSource.TokenFileException e) {
+      throw new UsageException(e.getMessage());
     }
-    return token == null ? "" : token;
+    return token.isEmpty() ? env.getOrDefault("CONSUL_TOKEN", "") : token;
   }
 
   private interface Parse<T> {

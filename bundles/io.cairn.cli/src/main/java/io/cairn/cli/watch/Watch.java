@@ -63,7 +63,7 @@ public final class Watch extends ClientCommand {
         .withPassingOnly(flags.bool("passingonly")).withState(flags.string("state", ""))
         .withName(flags.string("name", "")).withDatacenter(flags.string("datacenter", ""))
         .withStale(flags.bool("stale"));
-    String token = flags.last("token").orElseGet(() -> firstEnv(console, "CAIRN_HTTP_TOKEN", "CONSUL_HTTP_TOKEN"));
+    String token = api.token();
     WatchPlan plan;
     try {
       plan = new WatchPlan(spec.withToken(token), new HttpWatchFetch(
@@ -93,15 +93,5 @@ public final class Watch extends ClientCommand {
     }
     plan.run(handler);
     return 0;
-  }
-
-  private static String firstEnv(Console console, String... names) {
-    for (String name : names) {
-      String value = console.env().get(name);
-      if (value != null && !value.isEmpty()) {
-        return value;
-      }
-    }
-    return "";
   }
 }

@@ -94,7 +94,9 @@ class AgentCommandTest {
         "serf.wan.port", "server",
         "bootstrap.expect", "retry.join", "retry.join.wan", "retry.interval", "encrypt", "leave.on.terminate",
         "skip.leave.on.interrupt", "reconnect.timeout", "dev", "log.level", "enable.script.checks", "enable.local.script.checks",
-        "disable.remote.exec", "config.dirs", "config.files", "KARAF_DATA", "DISCARD_ON_EXIT"),
+        "disable.remote.exec", "config.dirs", "config.files", "acl.enabled", "acl.default.policy",
+        "acl.down.policy", "acl.token.ttl", "acl.enable.token.persistence", "acl.tokens.initial.management",
+        "acl.tokens.default", "acl.tokens.agent", "acl.tokens.agent.recovery", "KARAF_DATA", "DISCARD_ON_EXIT"),
         List.copyOf(plan.keySet()));
     assertEquals("box1", plan.get("node.name"));
     assertEquals("dc1", plan.get("datacenter"));
@@ -337,7 +339,7 @@ class AgentCommandTest {
     Path array = file("array.json", "[1]");
     assertFails("config file " + array + ": expected a JSON object", "-dev", "-config-file", array.toString());
     Path unknown = file("unknown.json", "{\"nodename\": \"x\"}");
-    assertFails("config file " + unknown + ": unknown field \"nodename\"; accepted fields are advertise_addr,",
+    assertFails("config file " + unknown + ": unknown field \"nodename\"; accepted fields are acl_agent_master_token,",
         "-dev", "-config-file", unknown.toString());
     Path port = file("port.json", "{\"ports\": {\"http\": \"8500\"}}");
     assertFails("config file " + port + ", field \"ports.http\": expected a port number between 1 and 65535, "

@@ -237,4 +237,73 @@ class AgentPlannerTest {
             "-https-port", "8500"));
     assertTrue(refusal("-dev", "-https-port", "0").endsWith("expected a port number between 1 and 65535, got 0"));
   }
+
+  @Test
+  void aclsAreOffByDefaultAlsoInDevModeWithConsulsDefaults() throws Exception {
+    AclConfig acl = plan("-dev").acl();
+    assertEquals(new AclConfig(false, "allow", "extend-cache", Duration.ofSeconds(30), false, "", "", "", ""), acl);
+    assertTrue(rendered(plan("-dev")).contains("-Dcairn.acl.enabled=false\n-Dcairn.acl.default.policy=allow\n"
+        + "-Dcairn.acl.down.policy=extend-cache\n-Dcairn.acl.token.ttl=30s\n"
+        + "-Dcairn.acl.enable.token.persistence=false\n-Dcairn.acl.tokens.initial.management=\n"
+        + "-Dcairn.acl.tokens.default=\n-Dcairn.acl.tokens.agent=\n-Dcairn.acl.tokens.agent.recovery=\n"));
+  }
+
+  @Test
+  void theAclBlockIsReadWithItsTokens() throws Exception {
+    String conf = file("acl.json", "{\"acl\": {\"enabled\": true, \"default_policy\": \"deny\", "
+        + "\"down_policy\": \"async-cache\", \"token_ttl\": \"1m30s\", \"enable_token_persistence\": true, "
+        + "\"tokens\": {\"initial_management\": \"mgmt\", \"default\": \"dflt\", \"agent\": \"agt\", "
+        + "\"agent_recovery\": \"rcv\"}}}");
+    AgentPlan plan = plan("-dev", "-config-file", conf);
+    assertEquals(new AclConfig(true, "deny", "async-cache", Duration.ofSeconds(90), true, "mgmt", "dflt", "agt",
+        "rcv"), plan.acl());
+    String lines = rendered(plan);
+    assertTrue(lines.contains("-Dcairn.acl.enabled=true\n-Dcairn.acl.default.policy=deny\n"
+        + "-Dcairn.acl.down.policy=async-cache\n-Dcairn.acl.token.ttl=1m30s\n"
+        + "-Dcairn.acl.enable.token.persistence=true\n-Dcairn.acl.tokens.initial.management=mgmt\n"
+        + "-Dcairn.acl.tokens.default=dflt\n-Dcairn.acl.tokens.agent=agt\n-Dcairn.acl.tokens.agent.recovery=rcv\n"),
+        lines);
+  }
+
+  @Test
+  void consulsDeprecatedAclKeysWorkAndTheNewOnesWin() throws Exception {
+    String old = file("old.json", "{\"acl_default_policy\": \"deny\", \"acl_down_policy\": \"allow\", "
+        + "\"acl_ttl\": \"5s\", \"acl_master_token\": \"m1\", \"acl_token\": \"d1\", "
+        + "\"acl_agent_token\": \"a1\", \"acl_agent_master_token\": \"r1\"}");
+    assertEquals(new AclConfig(false, "deny", "allow", Duration.ofSeconds(5), false, "m1", "d1", "a1", "r1"),
+        plan("-dev", "-config-file", old).acl());
+    String middle = file("middle.json", "{\"acl\": {\"tokens\": {\"master\": \"m2\", \"agent_master\": \"r2\"}}}");
+    AclConfig mixed = plan("-dev", "-config-file", old, "-config-file", middle).acl();
+    assertEquals("m2", mixed.initialManagementToken());
+    assertEquals("r2", mixed.agentRecoveryToken());
+    String current = file("new.json", "{\"acl\": {\"default_policy\": \"allow\", \"token_ttl\": \"0s\", "
+        + "\"tokens\": {\"initial_management\": \"m3\", \"agent_recovery\": \"r3\"}}}");
+    AclConfig newest = plan("-dev", "-config-file", current, "-config-file", old, "-config-file", middle).acl();
+    assertEquals(new AclConfig(false, "allow", "allow", Duration.ZERO, false, "m3", "d1", "a1", "r3"), newest);
+  }
+
+  @Test
+  void badAclValuesAreRefusedNamingTheFileAndField() throws Exception {
+    String policy = file("policy.json", "{\"acl\": {\"default_policy\": \"block\"}}");
+    assertEquals("config file " + policy + ", field \"acl.default_policy\": invalid acl.default_policy "
+        + "\"block\"; use allow or deny", refusal("-dev", "-config-file", policy));
+    String down = file("down.json", "{\"acl_down_policy\": \"cache\"}");
+    assertEquals("config file " + down + ", field \"acl_down_policy\": invalid acl.down_policy \"cache\"; use "
+        + "allow, deny, extend-cache or async-cache", refusal("-dev", "-config-file", down));
+    String ttl = file("ttl.json", "{\"acl\": {\"token_ttl\": \"-1s\"}}");
+    assertTrue(refusal("-dev", "-config-file", ttl).endsWith("acl.token_ttl may not be negative, got -1s"));
+    String enabled = file("enabled.json", "{\"acl\": {\"enabled\": \"yes\"}}");
+    assertTrue(refusal("-dev", "-config-file", enabled).endsWith("field \"acl.enabled\": expected true or false, "
+        + "got \"yes\""));
+    String secret = file("secret.json", "{\"acl\": {\"tokens\": {\"agent\": \"top secret\"}}}");
+    String refused = refusal("-dev", "-config-file", secret);
+    assertTrue(refused.contains("field \"acl.tokens.agent\": the token may not contain whitespace"), refused);
+    assertFalse(refused.contains("top secret"), "tokens are never echoed");
+    String typo = file("typo.json", "{\"acl\": {\"tokens\": {\"replication\": \"x\"}}}");
+    assertTrue(refusal("-dev", "-config-file", typo).endsWith("unknown field \"acl.tokens.replication\"; accepted "
+        + "acl.tokens are agent, agent_master, agent_recovery, default, initial_management, master"));
+    String flat = file("flat2.json", "{\"acl\": true}");
+    assertTrue(refusal("-dev", "-config-file", flat).endsWith("field \"acl\": expected an object such as "
+        + "{\"enabled\": true, \"default_policy\": \"deny\"}"));
+  }
 }

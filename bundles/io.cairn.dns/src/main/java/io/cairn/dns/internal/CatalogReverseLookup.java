@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.cairn.acl.api.Authorizer;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.ServiceEntry;
@@ -16,20 +17,26 @@ import io.cairn.raft.api.Consistency;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.Name;
 
-/** PTR names from the local catalog view: nodes with the address first, then services with it as own address. */
+/**
+ * PTR names from the local catalog view: nodes with the address first, then services with it as own address;
+ * only those the agent's default token may read ({@link DnsAcl}).
+ */
 final class CatalogReverseLookup implements ReverseLookup {
 
     private final Catalog catalog;
+    private final DnsAcl acl;
 
-    CatalogReverseLookup(Catalog catalog) {
+    CatalogReverseLookup(Catalog catalog, DnsAcl acl) {
         this.catalog = catalog;
+        this.acl = acl;
     }
 
     @Override
     public List<Name> names(InetAddress address, Name domain, String datacenter) {
+        Authorizer token = acl.token();
         List<Name> names = new ArrayList<>();
         for (Node node : ServiceResolver.join(catalog.nodes(Map.of(), Consistency.STALE).toCompletableFuture())) {
-            if (same(node.address(), address)) {
+            if (same(node.address(), address) && token.nodeRead(node.node())) {
                 names.add(Name.fromConstantString(node.node() + ".node." + datacenter + "." + domain));
             }
         }
@@ -38,7 +45,7 @@ final class CatalogReverseLookup implements ReverseLookup {
                 .toCompletableFuture()).keySet()) {
             for (ServiceEntry entry : ServiceResolver.join(catalog.service(service, ServiceQuery.ALL,
                     Consistency.STALE).toCompletableFuture())) {
-                if (same(entry.service().address(), address)) {
+                if (same(entry.service().address(), address) && DnsAcl.mayRead(token, entry)) {
                     services.add(service);
                 }
             }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
+import io.cairn.acl.api.AclResolver;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.dns.api.DnsNameResolver;
@@ -29,7 +30,7 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Opens the DNS listeners on the agent's client address and DNS port ({@link AgentInfo}) while the bundle is
  * active (installing the feature opens the port, uninstalling closes it) and routes name forms to the
- * {@link DnsNameResolver} whiteboard.
+ * {@link DnsNameResolver} whiteboard. Questions run as the agent's default ACL token ({@link DnsAcl}).
  */
 @Component(immediate = true, configurationPid = "io.cairn.dns", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = DnsConfig.class)
@@ -43,9 +44,11 @@ public final class DnsComponent {
     private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
 
     @Activate
-    public DnsComponent(@Reference Catalog catalog, @Reference(name = "agent") AgentInfo agent, DnsConfig config) {
+    public DnsComponent(@Reference Catalog catalog, @Reference(name = "agent") AgentInfo agent,
+            @Reference(name = "acl") AclResolver acl, DnsConfig config) {
         DnsSettings settings = SettingsParser.parse(config, agent);
-        DnsResponder responder = new DnsResponder(settings, this::resolver, new CatalogReverseLookup(catalog),
+        DnsResponder responder = new DnsResponder(settings, this::resolver,
+                new CatalogReverseLookup(catalog, new DnsAcl(acl)),
                 new UdpForwarder(settings.recursors(), settings.recursorTimeout()), new SecureRandom(),
                 Clock.systemUTC());
         try {

@@ -3,6 +3,8 @@ package io.cairn.dns.internal;
 import java.util.List;
 import java.util.Optional;
 
+import io.cairn.acl.api.AclResolver;
+import io.cairn.acl.api.Authorizer;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeServices;
@@ -15,15 +17,20 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code <node>.node}: the node's address, and its metadata as TXT. Node names match case-insensitively. */
+/**
+ * {@code <node>.node}: the node's address, and its metadata as TXT. Node names match case-insensitively. A node
+ * the agent's default token may not read does not exist ({@link DnsAcl}).
+ */
 @Component(service = DnsNameResolver.class, property = DnsNameResolver.FORM + "=node")
 public final class NodeResolver implements DnsNameResolver {
 
     private final Catalog catalog;
+    private final DnsAcl acl;
 
     @Activate
-    public NodeResolver(@Reference Catalog catalog) {
+    public NodeResolver(@Reference Catalog catalog, @Reference AclResolver acl) {
         this.catalog = catalog;
+        this.acl = new DnsAcl(acl);
     }
 
     @Override
@@ -32,6 +39,7 @@ public final class NodeResolver implements DnsNameResolver {
             return Optional.empty();
         }
         String name = query.labels().get(0);
+        Authorizer token = acl.token();
         Optional<NodeServices> exact = ServiceResolver.join(catalog.node(name, Consistency.STALE)
                 .toCompletableFuture());
         Optional<Node> node = exact.map(NodeServices::node);
@@ -40,7 +48,7 @@ public final class NodeResolver implements DnsNameResolver {
             node = ServiceResolver.join(catalog.nodes(java.util.Map.of(), Consistency.STALE).toCompletableFuture())
                     .stream().filter(n -> n.node().equalsIgnoreCase(name)).findFirst();
         }
-        return node.map(n -> List.of(new DnsTarget(DnsTarget.Kind.NODE, n.node(), n.address(), n.address(), 0, 1,
-                n.meta())));
+        return node.filter(n -> token.nodeRead(n.node())).map(n -> List.of(new DnsTarget(DnsTarget.Kind.NODE,
+                n.node(), n.address(), n.address(), 0, 1, n.meta())));
     }
 }

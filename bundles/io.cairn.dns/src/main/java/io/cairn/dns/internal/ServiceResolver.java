@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.cairn.acl.api.AclResolver;
+import io.cairn.acl.api.Authorizer;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.ServiceQuery;
@@ -19,16 +21,19 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code <service>.service}, {@code <tag>.<service>.service} and RFC 2782 {@code _<service>._<tag|tcp>}: the
- * instances of a service without a critical check (node checks included, so maintenance mode hides them).
+ * instances of a service without a critical check (node checks included, so maintenance mode hides them), and
+ * that the agent's default token may read ({@link DnsAcl}).
  */
 @Component(service = DnsNameResolver.class, property = DnsNameResolver.FORM + "=service")
 public final class ServiceResolver implements DnsNameResolver {
 
     private final Catalog catalog;
+    private final DnsAcl acl;
 
     @Activate
-    public ServiceResolver(@Reference Catalog catalog) {
+    public ServiceResolver(@Reference Catalog catalog, @Reference AclResolver acl) {
         this.catalog = catalog;
+        this.acl = new DnsAcl(acl);
     }
 
     @Override
@@ -51,9 +56,11 @@ public final class ServiceResolver implements DnsNameResolver {
         if (service.isEmpty()) {
             return Optional.empty();
         }
+        Authorizer token = acl.token();
         List<ServiceEntry> entries = join(catalog.service(service, ServiceQuery.ALL, Consistency.STALE)
                 .toCompletableFuture());
         List<DnsTarget> targets = entries.stream()
+                .filter(e -> DnsAcl.mayRead(token, e))
                 .filter(e -> tag.isEmpty() || e.service().tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag.get())))
                 .filter(e -> healthy(e, query.onlyPassing()))
                 .map(ServiceResolver::target)

@@ -52,10 +52,12 @@ class ServiceResolverTest {
         return targets.stream().map(DnsTarget::node).collect(Collectors.toSet());
     }
 
-    private final ServiceResolver resolver = new ServiceResolver(catalog(List.of(
+    private static final List<ServiceEntry> ENTRIES = List.of(
             entry("pass", "", List.of("Beta")),
             entry("warn", "192.0.2.1", List.of(), CheckStatus.PASSING, CheckStatus.WARNING),
-            entry("crit", "", List.of("beta"), CheckStatus.PASSING, CheckStatus.CRITICAL))));
+            entry("crit", "", List.of("beta"), CheckStatus.PASSING, CheckStatus.CRITICAL));
+
+    private final ServiceResolver resolver = new ServiceResolver(catalog(ENTRIES), FakeAclResolver.disabled());
 
     @Test
     void dropsCriticalInstancesAndKeepsWarningsByDefault() {
@@ -80,6 +82,17 @@ class ServiceResolverTest {
                 .orElseThrow()));
         assertEquals(Set.of("pass", "warn"), nodes(resolver.resolve(new DnsQuery(List.of("_web", "_tcp"), "dc1",
                 false)).orElseThrow()));
+    }
+
+    @Test
+    void instancesTheDefaultTokenMayNotReadAreLeftOut() {
+        DnsQuery web = new DnsQuery(List.of("web"), "dc1", false);
+        assertEquals(Set.of("pass"), nodes(new ServiceResolver(catalog(ENTRIES), FakeAclResolver.rules(
+                "service \"web\" { policy = \"read\" }\nnode \"pass\" { policy = \"read\" }"))
+                .resolve(web).orElseThrow()));
+        assertTrue(new ServiceResolver(catalog(ENTRIES), FakeAclResolver.rules(
+                "node_prefix \"\" { policy = \"read\" }")).resolve(web).orElseThrow().isEmpty(),
+                "without service:read the service has no instance");
     }
 
     @Test

@@ -20,8 +20,15 @@ import io.cairn.http.api.RouteTable;
  * answer it too). Its {@code X-Consul-Index} is derived from the newest listed event's UUID
  * ({@link UserEvent#listIndex}), so its answers are {@linkplain Answer#unordered unordered}: the server answers
  * {@code ?index=N} as soon as the list's index differs from N, and answers again whenever an event arrives.
+ * <p>
+ * ACLs as Consul applies them: firing needs {@code event:write} on the event's name (a 403 with Consul's bare
+ * {@value #PERMISSION_DENIED} otherwise, nothing sent); the list leaves out the events whose name the token lacks
+ * {@code event:read} on, before the {@code ?name=} filter and the index, as Consul does.
  */
 final class EventEndpoints {
+    /** The text of Consul's 403 to a fire the token may not make: its event endpoint sends no more. */
+    static final String PERMISSION_DENIED = "Permission denied";
+
     private final AgentEvents events;
 
     EventEndpoints(AgentEvents events) {
@@ -46,6 +53,9 @@ final class EventEndpoints {
         if (size > UserEvents.SIZE_LIMIT) {
             throw new HttpException(413, EventRules.tooLarge(size));
         }
+        if (!request.acl().eventWrite(name)) {
+            throw new HttpException(403, PERMISSION_DENIED);
+        }
         return events.fire(name, payload, request.param("node").orElse(""), request.param("service").orElse(""),
                 request.param("tag").orElse("")).thenApply(event -> Response.json(EventJson.of(event)));
     }
@@ -56,12 +66,13 @@ final class EventEndpoints {
         @Override
         public Answer answer(Request request) {
             String name = request.param("name").orElse("");
-            List<UserEvent> shown = events.events().stream()
+            List<UserEvent> received = events.events().stream()
                     .filter(e -> !e.name().equals(UserEvents.REMOTE_EXEC))
-                    .filter(e -> name.isEmpty() || e.name().equals(name))
                     .toList();
-            return Answer.unordered(UserEvent.listIndex(shown),
-                    Response.json(shown.stream().map(EventJson::of).toList()));
+            List<UserEvent> readable = received.stream().filter(e -> request.acl().eventRead(e.name())).toList();
+            List<UserEvent> shown = readable.stream().filter(e -> name.isEmpty() || e.name().equals(name)).toList();
+            return Answer.unordered(UserEvent.listIndex(shown), request.filteredByAcls(
+                    Response.json(shown.stream().map(EventJson::of).toList()), readable.size() < received.size()));
         }
 
         @Override

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import io.cairn.acl.api.AclNotFoundException;
 import io.cairn.acl.api.AclResolver;
 import io.cairn.acl.api.ResolvedToken;
+import io.cairn.acl.rules.DefaultPolicy;
 import io.cairn.filter.Filter;
 import io.cairn.http.api.ElementFilter;
 import io.cairn.http.api.HttpException;
@@ -45,6 +46,8 @@ final class Dispatcher {
             + " endpoints; retry the request";
     /** Seconds a client is asked to wait before retrying while the agent starts. */
     static final String RETRY_AFTER_SECONDS = "1";
+    /** The token of a request the fallback forwards: it may do nothing here, the server decides. */
+    private static final ResolvedToken FORWARDED = new ResolvedToken("", true, DefaultPolicy.DENY.authorizer());
 
     private final Router router;
     private final Supplier<RaftService> raft;
@@ -164,11 +167,18 @@ final class Dispatcher {
             // parsed (or refused) before anything waits
             Optional<Filter> filter = route.elements() == null ? Optional.empty() : request.filter(route.elements());
             boolean indent = pretty;
-            AclResolver resolver = acl.get();
-            if (resolver == null) {
-                return Routed.unmatched(starting());
+            CompletableFuture<Response> running;
+            if (match instanceof Router.Fallback) {
+                // forwarded as it came, token included: the server it goes to resolves the token and decides
+                request.token(FORWARDED);
+                running = invoke(route, request).toCompletableFuture();
+            } else {
+                AclResolver resolver = acl.get();
+                if (resolver == null) {
+                    return Routed.unmatched(starting());
+                }
+                running = authorizeThenInvoke(resolver, route, request);
             }
-            CompletableFuture<Response> running = authorizeThenInvoke(resolver, route, request);
             CompletableFuture<Reply> reply = running.handle((response, failure) -> failure == null
                     ? render(response, filter, indent) : failure(failure));
             // Cancelling the reply (client gone) must reach a blocking query's wait.

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.cairn.kv.api.KvEntry;
+import io.cairn.raft.api.Entry;
 import io.cairn.raft.api.StateView;
 
 /** Reads of the {@code kv} table as Consul answers them: entries, key listings and the index to report. */
@@ -28,11 +29,20 @@ public final class KvReads {
      * after the first separator following the prefix and duplicates are dropped.
      */
     public static List<String> keys(StateView state, String prefix, String separator) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (var entry : state.scan(KvStateMachine.TABLE, prefix)) {
-            keys.add(cut(entry.key(), prefix.length(), separator));
+        return cut(state.scan(KvStateMachine.TABLE, prefix).stream().map(Entry::key).toList(), prefix, separator);
+    }
+
+    /**
+     * {@code keys}, all under {@code prefix}, as {@link #keys(StateView, String, String)} answers them: in order,
+     * each cut just after the first separator following the prefix when {@code separator} is not empty, duplicates
+     * dropped. A listing that leaves out the keys a token may not read cuts what is left, as Consul does.
+     */
+    public static List<String> cut(List<String> keys, String prefix, String separator) {
+        Set<String> cut = new LinkedHashSet<>();
+        for (String key : keys) {
+            cut.add(cut(key, prefix.length(), separator));
         }
-        return new ArrayList<>(keys);
+        return new ArrayList<>(cut);
     }
 
     static String cut(String key, int prefixLength, String separator) {

@@ -10,25 +10,32 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.cairn.agent.api.AgentInfo;
 import io.cairn.http.api.HttpEndpoints;
 import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
 
-/** {@code GET /v1/agent/metrics}: the agent's meters as Consul's JSON or in a Prometheus text format. */
+/**
+ * {@code GET /v1/agent/metrics}: the agent's meters as Consul's JSON or in a Prometheus text format, for a token
+ * with {@code agent:read} on this agent (Consul's rule).
+ */
 @Component(service = HttpEndpoints.class)
 public final class MetricsEndpoints implements HttpEndpoints {
     private final AgentRegistry registry;
+    private final String node;
     private final Clock clock;
     private final Instant started;
 
     @Activate
-    public MetricsEndpoints(@Reference AgentRegistry agent) {
-        this(agent, Clock.systemUTC());
+    public MetricsEndpoints(@Reference AgentRegistry registry, @Reference AgentInfo agent) {
+        this(registry, agent.nodeName(), Clock.systemUTC());
     }
 
-    MetricsEndpoints(AgentRegistry registry, Clock clock) {
+    /** @param node this agent's node name */
+    MetricsEndpoints(AgentRegistry registry, String node, Clock clock) {
         this.registry = registry;
+        this.node = node;
         this.clock = clock;
         this.started = clock.instant();
     }
@@ -39,6 +46,9 @@ public final class MetricsEndpoints implements HttpEndpoints {
     }
 
     CompletionStage<Response> metrics(Request request) {
+        if (!request.acl().agentRead(node)) {
+            throw request.permissionDenied("agent:read", node);
+        }
         MetricsFormat format = MetricsFormat.negotiate(request.param("format"), request.header("Accept"));
         if (format == MetricsFormat.JSON) {
             Instant now = clock.instant();

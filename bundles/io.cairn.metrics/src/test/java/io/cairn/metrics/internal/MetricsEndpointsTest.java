@@ -2,6 +2,7 @@ package io.cairn.metrics.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;
 import io.cairn.http.testing.FakeRequest;
 import io.micrometer.core.instrument.Timer;
@@ -21,7 +23,7 @@ import io.micrometer.core.instrument.Timer;
 class MetricsEndpointsTest {
     private final AgentRegistry agent = new AgentRegistry();
     private final BundleMeterRegistry registry = new BundleMeterRegistry(agent);
-    private final MetricsEndpoints endpoints = new MetricsEndpoints(agent,
+    private final MetricsEndpoints endpoints = new MetricsEndpoints(agent, "node-1",
             Clock.fixed(Instant.parse("2026-11-27T21:00:00Z"), ZoneOffset.UTC));
 
     MetricsEndpointsTest() {
@@ -73,6 +75,20 @@ class MetricsEndpointsTest {
         assertEquals(1L, latency.get("Count"));
         assertEquals(40.0, (double) latency.get("Sum"), 0.001);
         assertEquals(40.0, (double) latency.get("Mean"), 0.001);
+    }
+
+    @Test
+    void everyFormatNeedsAgentRead() {
+        String denied = "Permission denied: token with AccessorID '" + FakeRequest.TEST_ACCESSOR
+                + "' lacks permission 'agent:read' on \"node-1\"";
+        for (FakeRequest request : List.of(new FakeRequest(), FakeRequest.of("GET", "", "format=prometheus"))) {
+            HttpException e = assertThrows(HttpException.class,
+                    () -> endpoints.metrics(request.rules("agent \"node-2\" { policy = \"read\" }")));
+            assertEquals(403, e.status());
+            assertEquals(denied, e.getMessage());
+        }
+        assertEquals(200, get(FakeRequest.of("GET", "", "format=prometheus")
+                .rules("agent \"node-1\" { policy = \"read\" }")).status());
     }
 
     private Response get(FakeRequest request) {

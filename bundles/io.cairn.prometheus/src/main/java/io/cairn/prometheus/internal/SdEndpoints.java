@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.cairn.acl.api.Authorizer;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.Indexed;
 import io.cairn.catalog.api.ServiceEntry;
@@ -23,7 +24,8 @@ import io.cairn.raft.api.Consistency;
 /**
  * {@code GET /v1/prometheus/sd}: Prometheus' HTTP service discovery format, one target group per instance
  * ({@code [{"targets":["addr:port"],"labels":{...}}]}, {@code []} when nothing matches), labelled by
- * {@link ConsulSdLabels}.
+ * {@link ConsulSdLabels}. As Consul's health endpoint, whose instances it lists, it leaves out the instances whose
+ * node ({@code node:read}) or service ({@code service:read}) the token may not read, and says so.
  */
 @Component(service = HttpEndpoints.class)
 public final class SdEndpoints implements HttpEndpoints {
@@ -53,9 +55,15 @@ public final class SdEndpoints implements HttpEndpoints {
                 reads.add(catalog.service(service, query.filter(), consistency).toCompletableFuture());
             }
             return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                Authorizer acl = request.acl();
+                boolean removed = false;
                 List<Map<String, Object>> groups = new ArrayList<>();
                 for (CompletableFuture<Indexed<List<ServiceEntry>>> read : reads) {
                     for (ServiceEntry entry : read.join().value()) {
+                        if (!acl.nodeRead(entry.node().node()) || !acl.serviceRead(entry.service().service())) {
+                            removed = true;
+                            continue;
+                        }
                         Map<String, String> labels = ConsulSdLabels.of(entry, datacenter);
                         Map<String, Object> group = new LinkedHashMap<>();
                         group.put("targets", List.of(labels.remove("__address__")));
@@ -63,7 +71,7 @@ public final class SdEndpoints implements HttpEndpoints {
                         groups.add(group);
                     }
                 }
-                return Response.json(groups);
+                return request.filteredByAcls(Response.json(groups), removed);
             });
         });
     }

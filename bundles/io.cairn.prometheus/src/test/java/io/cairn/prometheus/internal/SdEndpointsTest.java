@@ -5,6 +5,7 @@ import static io.cairn.prometheus.internal.Fixtures.entry;
 import static io.cairn.prometheus.internal.Fixtures.node;
 import static io.cairn.prometheus.internal.Fixtures.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cairn.catalog.api.Node;
 import io.cairn.http.api.HttpException;
+import io.cairn.http.api.Response;
 import io.cairn.http.testing.FakeRequest;
 import io.cairn.health.api.CheckStatus;
 
@@ -71,6 +73,25 @@ class SdEndpointsTest {
         assertEquals(400, assertThrows(HttpException.class, () -> get("passing=maybe")).status());
         assertEquals(400, assertThrows(HttpException.class, () -> get("node-meta=rack")).status());
         assertEquals(3, targets("dc=dc1").size());
+    }
+
+    @Test
+    void onlyInstancesWhoseNodeAndServiceTheTokenMayReadAreTargets() {
+        FakeRequest nodeB = FakeRequest.of("GET", "").rules("""
+                node "b" { policy = "read" }
+                service_prefix "" { policy = "read" }""");
+        Response answer = endpoints.targets(nodeB).toCompletableFuture().join();
+        assertEquals(2, ((List<?>) answer.jsonBody()).size());
+        assertEquals("true", answer.headers().get("X-Consul-Results-Filtered-By-ACLs"));
+
+        FakeRequest hopscotchOnly = FakeRequest.of("GET", "").rules("""
+                node_prefix "" { policy = "read" }
+                service "hopscotch" { policy = "read" }""");
+        assertEquals(1, ((List<?>) endpoints.targets(hopscotchOnly).toCompletableFuture().join().jsonBody()).size());
+        Response anonymous = endpoints.targets(FakeRequest.of("GET", "").anonymousDenied()).toCompletableFuture()
+                .join();
+        assertEquals(List.of(), anonymous.jsonBody());
+        assertNull(anonymous.headers().get("X-Consul-Results-Filtered-By-ACLs"));
     }
 
     @SuppressWarnings("unchecked")

@@ -52,12 +52,12 @@ final class Execution {
     }
 
     /**
-     * The result of the query {@code idOrName} resolves to in {@code state}, keeping only the instances
-     * {@code keep} accepts (before the limit); empty if there is no such query.
+     * The result of the query {@code idOrName} resolves to in {@code state}, keeping only the instances that
+     * {@code keep} of the resolved query accepts (before the limit); empty if there is no such query.
      */
     Optional<QueryResult> run(StateView state, String idOrName, ExecuteOptions options,
-            Predicate<ServiceEntry> keep) {
-        return QueryStore.resolve(state, idOrName).map(query -> execute(state, query, options, keep));
+            Function<PreparedQuery, Predicate<ServiceEntry>> keep) {
+        return QueryStore.resolve(state, idOrName).map(query -> execute(state, query, options, keep.apply(query)));
     }
 
     private QueryResult execute(StateView state, PreparedQuery query, ExecuteOptions options,

@@ -3,6 +3,7 @@ package io.cairn.query.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.cairn.catalog.api.Catalog;
@@ -52,9 +53,12 @@ public final class QueryReads {
         return QueryStore.resolve(state, idOrName);
     }
 
-    /** Executes what {@code idOrName} resolves to, keeping the instances {@code keep} accepts. */
+    /**
+     * Executes what {@code idOrName} resolves to, keeping the instances that {@code keep} of the resolved query
+     * accepts.
+     */
     public Optional<QueryResult> execute(StateView state, String idOrName, ExecuteOptions options,
-            Predicate<ServiceEntry> keep) {
+            Function<PreparedQuery, Predicate<ServiceEntry>> keep) {
         return execution.run(state, idOrName, options, keep);
     }
 }

@@ -13,7 +13,7 @@ public final class QueryRules {
 
     static final String PREFIX = "Invalid prepared query: ";
     /** What Consul shows in place of a token; storing it back would lose the real one. */
-    static final String REDACTED_TOKEN = "<hidden>";
+    public static final String REDACTED_TOKEN = "<hidden>";
 
     private QueryRules() {
     }

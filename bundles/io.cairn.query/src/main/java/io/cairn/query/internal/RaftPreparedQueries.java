@@ -79,7 +79,7 @@ public final class RaftPreparedQueries implements PreparedQueries {
     @Override
     public CompletionStage<Optional<QueryResult>> execute(String idOrName, ExecuteOptions options,
             Consistency consistency) {
-        return read(consistency, state -> reads.execute(state, idOrName, options, entry -> true));
+        return read(consistency, state -> reads.execute(state, idOrName, options, query -> entry -> true));
     }
 
     private <T> CompletionStage<T> read(Consistency consistency, Function<StateView, T> reader) {

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
+import io.cairn.acl.api.Authorizer;
+import io.cairn.agent.api.Member;
 import io.cairn.filter.ConsulShapes;
 import io.cairn.gossip.api.Keyring;
 import io.cairn.gossip.api.KeyringAnswer;
@@ -22,7 +24,10 @@ import io.cairn.http.api.RouteTable;
 
 /**
  * Membership over HTTP as Consul serves it: {@code /v1/agent/members} (which the server filters with
- * {@code ?filter=}), {@code join}, {@code leave}, {@code force-leave}, and {@code /v1/operator/keyring}.
+ * {@code ?filter=}), {@code join}, {@code leave}, {@code force-leave}, and {@code /v1/operator/keyring}. With
+ * Consul's ACL rules: members are filtered by {@code node:read}, join and leave need {@code agent:write} on this
+ * agent, force-leave {@code operator:write}, the keyring {@code keyring:read} to list and {@code keyring:write}
+ * to change.
  */
 final class GossipEndpoints implements HttpEndpoints {
     /** How long a graceful leave waits for the news to spread (Consul's broadcast timeout). */
@@ -56,33 +61,42 @@ final class GossipEndpoints implements HttpEndpoints {
     }
 
     CompletionStage<Response> listKeys(Request request) {
+        if (!request.acl().keyringRead()) {
+            throw request.permissionDenied("keyring:read", null);
+        }
         return keyring(Keyring::list, false);
     }
 
     CompletionStage<Response> installKey(Request request) {
         String key = key(request);
+        requireKeyringWrite(request);
         return keyring(k -> k.install(key), true);
     }
 
     CompletionStage<Response> useKey(Request request) {
         String key = key(request);
+        requireKeyringWrite(request);
         return keyring(k -> k.use(key), true);
     }
 
     CompletionStage<Response> removeKey(Request request) {
         String key = key(request);
+        requireKeyringWrite(request);
         return keyring(k -> k.remove(key), true);
     }
 
     /** {@code ?segment} is accepted and ignored: Cairn has no network segments. */
     CompletionStage<Response> members(Request request) {
-        if (request.flag("wan")) {
-            return json(wan.map(w -> w.members().stream().map(MemberBody::of).toList()).orElse(List.of()));
-        }
-        return json(lan.members().stream().map(MemberBody::of).toList());
+        List<Member> members = request.flag("wan") ? wan.map(Membership::members).orElse(List.of()) : lan.members();
+        Authorizer acl = request.acl();
+        List<MemberBody> readable = members.stream().filter(m -> acl.nodeRead(m.name())).map(MemberBody::of)
+                .toList();
+        return CompletableFuture.completedFuture(request.filteredByAcls(Response.json(readable),
+                readable.size() < members.size()));
     }
 
     CompletionStage<Response> join(Request request) {
+        requireAgentWrite(request);
         String address = request.argument();
         if (address.isEmpty()) {
             throw HttpException.badRequest("Missing address to join: PUT /v1/agent/join/<host[:port]>");
@@ -96,6 +110,7 @@ final class GossipEndpoints implements HttpEndpoints {
     }
 
     CompletionStage<Response> leave(Request request) {
+        requireAgentWrite(request);
         List<CompletableFuture<Void>> leaving = new ArrayList<>();
         leaving.add(lan.leave(LEAVE_TIMEOUT).toCompletableFuture());
         wan.ifPresent(w -> leaving.add(w.leave(LEAVE_TIMEOUT).toCompletableFuture()));
@@ -106,11 +121,29 @@ final class GossipEndpoints implements HttpEndpoints {
     }
 
     CompletionStage<Response> forceLeave(Request request) {
+        if (!request.acl().operatorWrite()) {
+            throw request.permissionDenied("operator:write", null);
+        }
         String node = request.argument();
         if (!pool(request).forceLeave(node, request.flag("prune"))) {
             throw new HttpException(500, "agent: No node found with name '" + node + "'");
         }
         return CompletableFuture.completedFuture(Response.ok());
+    }
+
+    /** Changing this agent's membership needs {@code agent:write} on its node. */
+    private void requireAgentWrite(Request request) {
+        String node = lan.local().name();
+        if (!request.acl().agentWrite(node)) {
+            throw request.permissionDenied("agent:write", node);
+        }
+    }
+
+    /** Checked after the body is read, as Consul answers a bad body before it resolves the token. */
+    private static void requireKeyringWrite(Request request) {
+        if (!request.acl().keyringWrite()) {
+            throw request.permissionDenied("keyring:write", null);
+        }
     }
 
     private Membership pool(Request request) {
@@ -157,9 +190,5 @@ final class GossipEndpoints implements HttpEndpoints {
 
     private static Throwable cause(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
-
-    private static CompletionStage<Response> json(Object body) {
-        return CompletableFuture.completedFuture(Response.json(body));
     }
 }

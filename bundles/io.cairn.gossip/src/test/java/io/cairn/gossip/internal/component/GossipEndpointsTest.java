@@ -28,6 +28,8 @@ import io.cairn.http.testing.FakeRoutes;
 class GossipEndpointsTest {
     private static final String KEY_1 = Base64.getEncoder().encodeToString(new byte[32]);
     private static final String KEY_2 = Base64.getEncoder().encodeToString(filled(7));
+    private static final String DENIED = "Permission denied: token with AccessorID '" + FakeRequest.TEST_ACCESSOR
+            + "' lacks permission ";
 
     private final AtomicInteger leavesAnswered = new AtomicInteger();
     private final SimCluster cluster = new SimCluster(SwimConfig.lan(), 21);
@@ -118,6 +120,64 @@ class GossipEndpointsTest {
                 FakeRequest.of("PUT", "").body("{\"Key\":\"bm90IGEga2V5\"}")));
         assertEquals(400, bad.status());
         assertTrue(bad.getMessage().startsWith("Invalid key: "), bad.getMessage());
+    }
+
+    @Test
+    void membersAreFilteredByNodeRead() {
+        joinAll();
+        Response one = endpoints.members(FakeRequest.of("GET", "").rules("node \"n1\" { policy = \"read\" }"))
+                .toCompletableFuture().join();
+        assertEquals(List.of("n1"), ((List<?>) one.jsonBody()).stream().map(m -> ((MemberBody) m).name()).toList());
+        assertEquals("true", one.headers().get("X-Consul-Results-Filtered-By-ACLs"));
+        Response all = endpoints.members(FakeRequest.of("GET", "").rules("node_prefix \"\" { policy = \"read\" }"))
+                .toCompletableFuture().join();
+        assertEquals(3, ((List<?>) all.jsonBody()).size());
+        assertEquals(null, all.headers().get("X-Consul-Results-Filtered-By-ACLs"));
+    }
+
+    @Test
+    void joinAndLeaveNeedAgentWriteAndForceLeaveOperatorWrite() {
+        String agentRead = "agent \"n0\" { policy = \"read\" }";
+        assertEquals(DENIED + "'agent:write' on \"n0\"",
+                denied(() -> endpoints.join(FakeRequest.of("PUT", "127.0.0.1:10001").rules(agentRead))));
+        assertEquals(DENIED + "'agent:write' on \"n0\"",
+                denied(() -> endpoints.leave(FakeRequest.of("PUT", "").rules(agentRead))));
+        cluster.advance(Duration.ofSeconds(6));
+        assertEquals(0, leavesAnswered.get());
+        assertEquals(MemberStatus.ALIVE, pools.get(0).local().status());
+        assertEquals(List.of("n0"), pools.get(0).members().stream().map(m -> m.name()).toList());
+
+        assertEquals(DENIED + "'operator:write'", denied(() -> endpoints.forceLeave(FakeRequest.of("PUT", "n1")
+                .rules("agent \"n0\" { policy = \"write\" }"))));
+        CompletableFuture<Response> joined = endpoints.join(FakeRequest.of("PUT", "127.0.0.1:10001")
+                .rules("agent \"n0\" { policy = \"write\" }")).toCompletableFuture();
+        cluster.advance(Duration.ofSeconds(5));
+        assertEquals(200, joined.join().status());
+    }
+
+    @Test
+    void theKeyringNeedsKeyringReadToListAndKeyringWriteToChange() {
+        joinAll();
+        assertEquals(DENIED + "'keyring:read'",
+                denied(() -> endpoints.listKeys(FakeRequest.of("GET", "").rules("operator = \"write\""))));
+        String reader = "keyring = \"read\"";
+        assertEquals(DENIED + "'keyring:write'", denied(() -> endpoints.installKey(FakeRequest.of("POST", "")
+                .body("{\"Key\":\"" + KEY_2 + "\"}").rules(reader))));
+        assertEquals(DENIED + "'keyring:write'", denied(() -> endpoints.removeKey(FakeRequest.of("DELETE", "")
+                .body("{\"Key\":\"" + KEY_1 + "\"}").rules(reader))));
+        cluster.advance(Duration.ofSeconds(5));
+        keyrings.forEach(k -> assertEquals(List.of(KEY_1), k.keys()));
+
+        CompletableFuture<Response> listed = endpoints.listKeys(FakeRequest.of("GET", "").rules(reader))
+                .toCompletableFuture();
+        cluster.advance(Duration.ofSeconds(5));
+        assertEquals(200, listed.join().status());
+    }
+
+    private static String denied(Runnable call) {
+        HttpException e = assertThrows(HttpException.class, call::run);
+        assertEquals(403, e.status());
+        return e.getMessage();
     }
 
     private void joinAll() {

@@ -19,6 +19,11 @@ import io.cairn.raft.api.StateView;
  * read watches its key or prefix, but a missing key (or a prefix never written) reports the whole table's index,
  * as Consul does: such an answer is {@linkplain Answer#indexedBy indexed by} the whole table, so the read wakes
  * as soon as any write moves that index (Spring Cloud Consul holds such reads on prefixes that do not exist).
+ * <p>
+ * ACLs as Consul applies them: one key needs {@code key:read} on it (403 otherwise, whether it exists or not);
+ * {@code ?recurse} and {@code ?keys} leave out the entries the token may not read before anything else, keys
+ * before they are cut at the separator. Consul asks {@code key:list} on the prefix only with
+ * {@code acl.enable_key_list_policy}, off by default, which Cairn does not have.
  */
 final class KvReadQuery implements StateQuery {
     private static final Watch WHOLE_TABLE = new Watch(KvStateMachine.TABLE, "");
@@ -28,6 +33,9 @@ final class KvReadQuery implements StateQuery {
         String key = KvWrites.checkedKey(request);
         if (!request.flag("keys") && !request.flag("recurse") && key.isEmpty()) {
             throw HttpException.badRequest("Missing key name");
+        }
+        if (!request.flag("keys") && !request.flag("recurse") && !request.acl().keyRead(key)) {
+            throw request.permissionDenied("key:read", key);
         }
         return new Watch(KvStateMachine.TABLE, key);
     }
@@ -40,10 +48,12 @@ final class KvReadQuery implements StateQuery {
         }
         if (request.flag("recurse")) {
             List<KvEntry> entries = KvReads.list(state, key);
-            Response response = entries.isEmpty()
+            List<KvEntry> readable = entries.stream().filter(e -> request.acl().keyRead(e.key())).toList();
+            Response response = readable.isEmpty()
                     ? Response.empty(404)
-                    : Response.json(entries.stream().map(KvPairJson::of).toList());
-            return answer(KvReads.prefixIndex(state, key), response);
+                    : Response.json(readable.stream().map(KvPairJson::of).toList());
+            return answer(KvReads.prefixIndex(state, key),
+                    request.filteredByAcls(response, readable.size() < entries.size()));
         }
         Optional<KvEntry> entry = KvReads.get(state, key);
         KvReads.ReadIndex index = KvReads.keyIndex(state, key);
@@ -67,8 +77,11 @@ final class KvReadQuery implements StateQuery {
     private static Answer keys(Request request, StateView state, String prefix) {
         // "seperator" is a historic misspelling Consul still accepts; the correct spelling wins.
         String separator = request.param("separator").or(() -> request.param("seperator")).orElse("");
-        List<String> keys = KvReads.keys(state, prefix, separator);
+        List<String> all = KvReads.keys(state, prefix, "");
+        List<String> readable = all.stream().filter(request.acl()::keyRead).toList();
+        List<String> keys = KvReads.cut(readable, prefix, separator);
         Response response = keys.isEmpty() && !prefix.isEmpty() ? Response.empty(404) : Response.json(keys);
-        return answer(KvReads.prefixIndex(state, prefix), response);
+        return answer(KvReads.prefixIndex(state, prefix),
+                request.filteredByAcls(response, readable.size() < all.size()));
     }
 }

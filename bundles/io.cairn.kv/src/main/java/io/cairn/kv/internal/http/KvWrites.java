@@ -10,7 +10,12 @@ import io.cairn.http.api.Response;
 import io.cairn.kv.api.KvStore;
 import io.cairn.kv.internal.KvStateMachine;
 
-/** {@code PUT} and {@code DELETE /v1/kv/<key>}: Consul's parameter rules, then one {@link KvStore} call. */
+/**
+ * {@code PUT} and {@code DELETE /v1/kv/<key>}: Consul's parameter rules, its ACL rules, then one {@link KvStore}
+ * call. Every write of a key needs {@code key:write} on it ({@code ?cas}, {@code ?acquire} and {@code ?release}
+ * included: Consul asks nothing of the session); {@code DELETE ?recurse} needs write on the whole prefix
+ * ({@link io.cairn.acl.api.Authorizer#keyWritePrefix}). A refused write is a 403 before anything is submitted.
+ */
 final class KvWrites {
 
     /** Parameters echoed by a "Conflicting flags" error (Consul echoes the whole query; tokens stay out). */
@@ -36,6 +41,9 @@ final class KvWrites {
             throw new HttpException(413, "Request body(" + value.length + " bytes) too large, max size: "
                     + KvStore.MAX_VALUE_SIZE + " bytes. See "
                     + "https://developer.hashicorp.com/docs/agent/config/config-files#kv_max_value_size.");
+        }
+        if (!request.acl().keyWrite(key)) {
+            throw request.permissionDenied("key:write", key);
         }
         Optional<String> acquire = request.param("acquire");
         if (acquire.isPresent()) {
@@ -63,12 +71,18 @@ final class KvWrites {
         String key = checkedKey(request);
         checkConflicts(request, "recurse", "cas");
         if (request.flag("recurse")) {
+            if (!request.acl().keyWritePrefix(key)) {
+                throw request.permissionDenied("key:write", key);
+            }
             return store.deleteTree(key).thenApply(done -> Response.json(true));
         }
         if (key.isEmpty()) {
             throw HttpException.badRequest("Missing key name");
         }
         Optional<Long> cas = request.unsignedParam("cas");
+        if (!request.acl().keyWrite(key)) {
+            throw request.permissionDenied("key:write", key);
+        }
         if (cas.isPresent()) {
             return store.deleteIfIndex(key, cas.get()).thenApply(Response::json);
         }

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cairn.acl.api.AclResolver;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.CatalogJson.ServiceEntryJson;
@@ -28,6 +30,7 @@ import io.cairn.query.api.PreparedQueries;
 import io.cairn.query.api.PreparedQuery;
 import io.cairn.query.internal.QueryReads;
 import io.cairn.query.internal.QueryRules;
+import io.cairn.raft.api.Consistency;
 import io.cairn.raft.api.StateView;
 
 import org.osgi.service.component.annotations.Activate;
@@ -40,7 +43,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code .../execute} and {@code .../explain} resolve an ID or a name (templates included). Refusals of a
  * definition are 500s with Consul's texts, an unknown query a 404 {@value #NOT_FOUND}. Bodies are bounded by the
  * routes' default limit, so no client stores an unbounded query. Every route serves this datacenter only: the server
- * refuses a {@code ?dc=} naming another, as for Consul's other datacenter-scoped endpoints.
+ * refuses a {@code ?dc=} naming another, as for Consul's other datacenter-scoped endpoints. ACLs are Consul's, see
+ * {@link QueryAcl}: writes are vetted before they are submitted, reads filtered or refused with 403.
  */
 @Component(service = HttpEndpoints.class)
 public final class QueryEndpoints implements HttpEndpoints {
@@ -53,23 +57,27 @@ public final class QueryEndpoints implements HttpEndpoints {
 
     private final PreparedQueries queries;
     private final QueryReads reads;
+    private final QueryAcl acl;
 
     @Activate
     public QueryEndpoints(@Reference PreparedQueries queries,
-            @Reference(target = QueryReads.LOCAL_CATALOG) Catalog catalog, @Reference AgentInfo agent) {
-        this(queries, new QueryReads(catalog, agent.nodeName(), new SecureRandom()));
+            @Reference(target = QueryReads.LOCAL_CATALOG) Catalog catalog, @Reference AgentInfo agent,
+            @Reference AclResolver resolver) {
+        this(queries, new QueryReads(catalog, agent.nodeName(), new SecureRandom()), resolver);
     }
 
-    QueryEndpoints(PreparedQueries queries, QueryReads reads) {
+    /** {@code resolver} resolves the tokens queries store, which their executions run with. */
+    QueryEndpoints(PreparedQueries queries, QueryReads reads, AclResolver resolver) {
         this.queries = queries;
         this.reads = reads;
+        this.acl = new QueryAcl(resolver);
     }
 
     @Override
     public void routes(RouteTable table) {
         table.datacenterScoped()
                 .post("/v1/query", this::create)
-                .read("/v1/query", query((request, state) -> Response.json(reads.list(state))))
+                .read("/v1/query", query((request, state) -> QueryAcl.list(request, reads.list(state))))
                 .read("/v1/query/", query(this::get))
                 .put("/v1/query/", this::update)
                 .delete("/v1/query/", this::delete);
@@ -80,19 +88,40 @@ public final class QueryEndpoints implements HttpEndpoints {
         return queries.create(body).thenApply(id -> Response.json(Map.of("ID", id)));
     }
 
+    /** Needs {@code query:write} on the new definition's name and on the stored query's, as in Consul. */
     CompletionStage<Response> update(Request request) {
         PreparedQuery body = definition(request);
-        return queries.update(body.withId(id(request), 0, 0)).thenApply(done -> Response.ok());
+        String id = id(request);
+        return requireWriteOnStored(request, id)
+                .thenCompose(allowed -> queries.update(body.withId(id, 0, 0)))
+                .thenApply(done -> Response.ok());
     }
 
     CompletionStage<Response> delete(Request request) {
-        return queries.delete(id(request)).thenApply(done -> Response.ok());
+        String id = id(request);
+        return requireWriteOnStored(request, id)
+                .thenCompose(allowed -> queries.delete(id))
+                .thenApply(done -> Response.ok());
     }
 
-    /** The body, refused on its face with Consul's texts before anything is submitted. */
+    /**
+     * Refuses a change to the stored query {@code id} with a 403 unless the token may write it; a query that is
+     * not there is left to the write, which refuses it or has nothing to do.
+     */
+    private CompletionStage<Void> requireWriteOnStored(Request request, String id) {
+        return queries.list(Consistency.DEFAULT).thenAccept(stored -> stored.stream()
+                .filter(query -> query.id().equals(id)).findFirst()
+                .ifPresent(query -> QueryAcl.requireWrite(request, query)));
+    }
+
+    /**
+     * The body, refused with a 403 without {@code query:write} on its name, then on its face with Consul's
+     * texts, before anything is submitted.
+     */
     private static PreparedQuery definition(Request request) {
         PreparedQuery body = Optional.ofNullable(request.body(PreparedQuery.class))
                 .orElseGet(() -> new PreparedQuery(null, null, null, null, null, null, null, 0, 0));
+        QueryAcl.requireWrite(request, body);
         try {
             QueryRules.validate(body);
         } catch (IllegalArgumentException e) {
@@ -113,16 +142,20 @@ public final class QueryEndpoints implements HttpEndpoints {
         try {
             if (path.endsWith(EXECUTE)) {
                 String idOrName = path.substring(0, path.length() - EXECUTE.length());
-                return reads.execute(state, idOrName, options(request), filter(request))
-                        .map(result -> Response.json(ExecuteJson.of(result)))
+                Predicate<ServiceEntry> matching = filter(request);
+                AtomicBoolean removed = new AtomicBoolean();
+                return reads.execute(state, idOrName, options(request),
+                        query -> matching.and(acl.readableInstances(request, query, removed)))
+                        .map(result -> request.filteredByAcls(Response.json(ExecuteJson.of(result)), removed.get()))
                         .orElseGet(() -> Response.text(404, NOT_FOUND));
             }
             if (path.endsWith(EXPLAIN)) {
                 String idOrName = path.substring(0, path.length() - EXPLAIN.length());
-                return reads.explain(state, idOrName).map(q -> Response.json(Map.of("Query", q)))
+                return reads.explain(state, idOrName)
+                        .map(q -> Response.json(Map.of("Query", QueryAcl.readable(request, q, false))))
                         .orElseGet(() -> Response.text(404, NOT_FOUND));
             }
-            return reads.get(state, path).map(q -> Response.json(List.of(q)))
+            return reads.get(state, path).map(q -> Response.json(List.of(QueryAcl.readable(request, q, true))))
                     .orElseGet(() -> Response.text(404, NOT_FOUND));
         } catch (IllegalArgumentException e) {
             throw new HttpException(500, e.getMessage());

@@ -51,7 +51,7 @@ class QueryEndpointsTest {
             }
         };
         QueryReads reads = new QueryReads(catalog, "n1", new Random(1));
-        new QueryEndpoints(new RaftPreparedQueries(raft, reads), reads).routes(routes);
+        new QueryEndpoints(new RaftPreparedQueries(raft, reads), reads, new FakeAclResolver()).routes(routes);
     }
 
     private Answer read(String route, String argument, String... terms) {

@@ -14,6 +14,7 @@ import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
 import io.cairn.http.api.StateQuery;
 import io.cairn.http.api.Watch;
+import io.cairn.raft.api.Consistency;
 import io.cairn.raft.api.StateView;
 import io.cairn.session.api.Session;
 import io.cairn.session.api.SessionRequest;
@@ -29,6 +30,11 @@ import org.osgi.service.component.annotations.Reference;
  * {@code /v1/session}: writes through the {@link Sessions} service, blocking reads of the session table (every
  * read watches the whole table and answers with its index, as Consul does), for this datacenter only
  * ({@code ?dc=}).
+ * <p>
+ * ACLs as Consul applies them: creating a session needs {@code session:write} on its node, destroying or renewing
+ * one {@code session:write} on the node it was created on (403 before anything changes; an unknown session is
+ * answered as without ACLs); every read leaves out the sessions whose node the token lacks {@code session:read}
+ * on.
  */
 @Component(service = HttpEndpoints.class)
 public final class SessionEndpoints implements HttpEndpoints {
@@ -60,6 +66,7 @@ public final class SessionEndpoints implements HttpEndpoints {
         // python-consul sends an empty body, and a JSON null is no more than that.
         CreateBody body = request.body().length == 0 ? null : request.body(CreateBody.class);
         SessionRequest session = (body == null ? CreateBody.EMPTY : body).toRequest(agent.self().name());
+        requireSessionWrite(request, session.node());
         try {
             SessionRules.validate(session);
         } catch (IllegalArgumentException e) {
@@ -69,15 +76,29 @@ public final class SessionEndpoints implements HttpEndpoints {
     }
 
     CompletionStage<Response> destroy(Request request) {
-        return sessions.destroy(id(request)).thenApply(done -> Response.json(true));
+        String id = id(request);
+        return writableSession(request, id).thenCompose(unused -> sessions.destroy(id))
+                .thenApply(done -> Response.json(true));
     }
 
     /** An unknown session is a 404 with Consul's text, which Patroni takes as "create a new one". */
     CompletionStage<Response> renew(Request request) {
         String id = id(request);
-        return sessions.renew(id).thenApply(session -> session
+        return writableSession(request, id).thenCompose(unused -> sessions.renew(id)).thenApply(session -> session
                 .map(s -> Response.json(List.of(SessionJson.of(s))))
                 .orElseGet(() -> Response.text(404, "Session id '" + id + "' not found")));
+    }
+
+    /** Completes once the session {@code id}, if it exists, may be changed by the request's token; fails with 403. */
+    private CompletionStage<Void> writableSession(Request request, String id) {
+        return sessions.get(id, Consistency.DEFAULT)
+                .thenAccept(session -> session.ifPresent(s -> requireSessionWrite(request, s.node())));
+    }
+
+    private static void requireSessionWrite(Request request, String node) {
+        if (!request.acl().sessionWrite(node)) {
+            throw request.permissionDenied("session:write", node);
+        }
     }
 
     private static String id(Request request) {
@@ -100,8 +121,11 @@ public final class SessionEndpoints implements HttpEndpoints {
 
             @Override
             public Answer answer(Request request, StateView state) {
-                List<SessionJson> json = reader.apply(request.argument(), state).stream().map(SessionJson::of).toList();
-                return new Answer(SessionReads.index(state), Response.json(json));
+                List<Session> all = reader.apply(request.argument(), state);
+                List<SessionJson> readable = all.stream().filter(s -> request.acl().sessionRead(s.node()))
+                        .map(SessionJson::of).toList();
+                return new Answer(SessionReads.index(state),
+                        request.filteredByAcls(Response.json(readable), readable.size() < all.size()));
             }
         };
     }

@@ -31,7 +31,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code PUT /v1/txn}. A transaction with a write goes through the log as one {@code txn} command; one of reads
  * only is answered from this server's state after the consistency barrier ({@code ?stale}, {@code ?consistent}),
  * with the KV and catalog handlers running the reads, as Consul serves them without Raft. A failed transaction
- * answers 409 with every failed operation's index.
+ * answers 409 with every failed operation's index, an operation the request's token may not run included (see
+ * {@link TxnAcls}); the results the token may not read are left out, and a read-only transaction's answer says
+ * so, as Consul's does.
  */
 @Component(service = HttpEndpoints.class)
 public final class TxnEndpoint implements HttpEndpoints {
@@ -59,7 +61,7 @@ public final class TxnEndpoint implements HttpEndpoints {
     CompletionStage<Response> txn(Request request) {
         TxnRequests.Parsed parsed = TxnRequests.parse(request, MAX_BODY, TxnCommandHandler.MAX_OPS);
         TxnCommand command = parsed.command();
-        List<TxnOutcome.Error> refused = refusals(command);
+        List<TxnOutcome.Error> refused = refusals(request, command);
         if (!refused.isEmpty()) {
             return CompletableFuture.completedFuture(render(command, new TxnOutcome(List.of(), refused)));
         }
@@ -67,19 +69,21 @@ public final class TxnEndpoint implements HttpEndpoints {
             return raft.barrier(request.consistency()).thenApply(context -> {
                 TxnOutcome outcome = raft.state().read(view -> TxnExecutor.run(command,
                         new ReadOnlyState(view, owners)));
-                return withReadHeaders(render(command, outcome), context);
+                TxnAcls.Readable readable = TxnAcls.readable(request.acl(), command, outcome);
+                return withReadHeaders(request.filteredByAcls(render(command, readable.outcome()),
+                        readable.removed()), context);
             });
         }
-        return raft.submit(TxnCommandHandler.COMMAND_TYPE, command.encode())
-                .thenApply(result -> render(command, TxnOutcome.decode(result.result())));
+        return raft.submit(TxnCommandHandler.COMMAND_TYPE, command.encode()).thenApply(result -> render(command,
+                TxnAcls.readable(request.acl(), command, TxnOutcome.decode(result.result())).outcome()));
     }
 
     /**
-     * Like Consul, checks every operation before the transaction runs and answers 409 with each one refused (a KV
-     * operation without a key, say): the owner's {@link CommandHandler#validate}, which the log runs only for the
-     * {@code txn} command itself, never for the operations nested in it.
+     * Like Consul, checks every operation before the transaction runs and answers 409 with each one refused: by
+     * its owner's {@link CommandHandler#validate} (a KV operation without a key, say), which the log runs only for
+     * the {@code txn} command itself, never for the operations nested in it, or else for the request's token.
      */
-    private List<TxnOutcome.Error> refusals(TxnCommand command) {
+    private List<TxnOutcome.Error> refusals(Request request, TxnCommand command) {
         List<TxnOutcome.Error> errors = new ArrayList<>();
         for (int i = 0; i < command.ops().size(); i++) {
             TxnCommand.Op op = command.ops().get(i);
@@ -87,7 +91,10 @@ public final class TxnEndpoint implements HttpEndpoints {
                 owners.get(op.type()).validate(op.payload());
             } catch (IllegalArgumentException e) {
                 errors.add(new TxnOutcome.Error(i, e.getMessage()));
+                continue;
             }
+            int opIndex = i;
+            TxnAcls.denial(request, op).ifPresent(what -> errors.add(new TxnOutcome.Error(opIndex, what)));
         }
         return errors;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Request;
@@ -85,14 +86,22 @@ final class TxnRequests {
     }
 
     /** The verb of a catalog element, its name matched case-insensitively as the rest of the body is. */
-    private static String verbOf(JsonNode element) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = element.fields(); it.hasNext();) {
+    static String verbOf(JsonNode element) {
+        return field(element, "Verb").asText("");
+    }
+
+    /**
+     * A field of a catalog element looked up case-insensitively, as Go decodes Consul's body; missing when absent
+     * or null.
+     */
+    static JsonNode field(JsonNode object, String name) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
-            if (field.getKey().equalsIgnoreCase("Verb")) {
-                return field.getValue().asText();
+            if (field.getKey().equalsIgnoreCase(name) && !field.getValue().isNull()) {
+                return field.getValue();
             }
         }
-        return "";
+        return MissingNode.getInstance();
     }
 
     private static TxnCommand.Op convert(TxnBody op) {

@@ -1,0 +1,62 @@
+package io.cairn.acl.internal;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.cairn.acl.rules.DefaultPolicy;
+import io.cairn.go.lang.GoDuration;
+
+/**
+ * The validated {@link AclConfig}.
+ *
+ * @param enabled             {@code enabled}
+ * @param defaultPolicy       {@code default_policy}
+ * @param downPolicy          {@code down_policy}, one of {@link #DOWN_POLICIES}
+ * @param tokenTtl            {@code token_ttl}
+ * @param persistTokens       {@code enable_token_persistence}
+ * @param initialManagement   {@code tokens.initial_management}; {@code ""} for none
+ * @param tokens              the agent's tokens as configured
+ */
+public record AclSettings(boolean enabled, DefaultPolicy defaultPolicy, String downPolicy, Duration tokenTtl,
+        boolean persistTokens, String initialManagement, AgentTokens.Values tokens) {
+
+    /** The configuration PID. */
+    public static final String PID = "io.cairn.acl";
+
+    /** Consul's {@code down_policy} values. */
+    public static final Set<String> DOWN_POLICIES = Set.of("allow", "deny", "extend-cache", "async-cache");
+
+    /** The settings of an agent without configuration: ACLs disabled. */
+    public static final AclSettings DISABLED = new AclSettings(false, DefaultPolicy.ALLOW, "extend-cache",
+            Duration.ofSeconds(30), false, "", AgentTokens.Values.NONE);
+
+    /** Validates {@code config}; {@link IllegalArgumentException} naming the key of a bad value. */
+    public static AclSettings of(AclConfig config) {
+        DefaultPolicy defaultPolicy;
+        try {
+            defaultPolicy = DefaultPolicy.of(config.default__policy());
+        } catch (IllegalArgumentException e) {
+            throw invalid("default_policy", config.default__policy(), "allow or deny");
+        }
+        if (!DOWN_POLICIES.contains(config.down__policy())) {
+            throw invalid("down_policy", config.down__policy(), "allow, deny, extend-cache or async-cache");
+        }
+        Duration ttl;
+        try {
+            ttl = GoDuration.parse(config.token__ttl());
+        } catch (RuntimeException e) {
+            throw invalid("token_ttl", config.token__ttl(), "a duration such as 30s");
+        }
+        if (ttl.isNegative()) {
+            throw invalid("token_ttl", config.token__ttl(), "a duration that is not negative");
+        }
+        return new AclSettings(config.enabled(), defaultPolicy, config.down__policy(), ttl,
+                config.enable__token__persistence(), config.tokens_initial__management().trim(),
+                new AgentTokens.Values(config.tokens_default().trim(), config.tokens_agent().trim(),
+                        config.tokens_agent__recovery().trim(), ""));
+    }
+
+    private static IllegalArgumentException invalid(String key, String value, String expected) {
+        return new IllegalArgumentException(PID + ": invalid acl." + key + " \"" + value + "\": must be " + expected);
+    }
+}
