@@ -38,4 +38,11 @@ public interface AclResolver {
      *         no token, or one that has expired
      */
     CompletionStage<ResolvedToken> resolve(String secretId);
+
+    /**
+     * The secret this agent's own requests present (its coordinate updates, remote exec, and on a client agent its
+     * catalog sync and reads at the servers): {@code acl.tokens.agent}, else {@code acl.tokens.default}, as Consul's
+     * agent token falls back; {@code ""} for none (the anonymous token). Follows {@code PUT /v1/agent/token}.
+     */
+    String agentSecret();
 }

@@ -10,7 +10,7 @@
  * ({@value io.cairn.acl.api.AclToken#ANONYMOUS_ID}) are Consul's.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.cairn.acl.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -145,6 +145,12 @@ public final class AclAgent implements AclResolver {
     }
 
     @Override
+    public String agentSecret() {
+        AgentTokens.Values values = tokens.values();
+        return values.agent().isEmpty() ? values.defaultToken() : values.agent();
+    }
+
+    @Override
     public CompletionStage<ResolvedToken> resolve(String secretId) {
         if (!settings.enabled()) {
             return ALLOW_ALL;

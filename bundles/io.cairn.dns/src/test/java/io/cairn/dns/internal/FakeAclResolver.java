@@ -66,4 +66,9 @@ final class FakeAclResolver implements AclResolver {
         }
         return token;
     }
+
+    @Override
+    public String agentSecret() {
+        return "";
+    }
 }

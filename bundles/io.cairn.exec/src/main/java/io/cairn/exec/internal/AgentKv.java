@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.go.lang.GoUrl;
@@ -19,20 +20,25 @@ import io.cairn.go.lang.GoUrl;
 class AgentKv {
     private final AgentInfo agent;
     private final URI base;
+    private final Supplier<String> agentSecret;
     /** Built for the first job: building one initialises TLS (~0.3 s of CPU), not worth a booting agent's time. */
     private HttpClient client;
 
-    /** Calls {@code agent}'s {@linkplain AgentInfo#localHttpApi() own API}, with its TLS when that is HTTPS. */
-    AgentKv(AgentInfo agent) {
+    /**
+     * Calls {@code agent}'s {@linkplain AgentInfo#localHttpApi() own API}, with its TLS when that is HTTPS, as the
+     * agent's token ({@code agentSecret}, {@code ""} for none).
+     */
+    AgentKv(AgentInfo agent, Supplier<String> agentSecret) {
         this.agent = agent;
         this.base = agent.localHttpApi();
+        this.agentSecret = agentSecret;
     }
 
     /** The raw value of {@code key}; empty if it does not exist. */
     Optional<byte[]> get(String key, boolean consistent) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = client().send(HttpRequest.newBuilder(
+        HttpResponse<byte[]> response = client().send(request(
                 URI.create(base + GoUrl.escapePath("/v1/kv/" + key) + "?raw" + (consistent ? "&consistent" : "&stale")))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -45,11 +51,20 @@ class AgentKv {
 
     /** Writes {@code value} to {@code key} held by {@code session}; false if the session cannot hold it. */
     boolean acquire(String key, byte[] value, String session) throws IOException, InterruptedException {
-        HttpResponse<String> response = client().send(HttpRequest.newBuilder(
+        HttpResponse<String> response = client().send(request(
                 URI.create(base + GoUrl.escapePath("/v1/kv/" + key) + "?acquire=" + GoUrl.queryEscape(session)))
-                .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofByteArray(value)).build(),
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(value)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 && response.body().contains("true");
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+        String secret = agentSecret.get();
+        if (!secret.isEmpty()) {
+            request.header("X-Consul-Token", secret);
+        }
+        return request;
     }
 
     private synchronized HttpClient client() {

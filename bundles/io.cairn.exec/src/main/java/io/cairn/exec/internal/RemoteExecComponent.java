@@ -14,6 +14,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cairn.acl.api.AclResolver;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.event.api.UserEvents;
 
@@ -40,13 +41,13 @@ public final class RemoteExecComponent {
 
     @Activate
     public RemoteExecComponent(Config config, @Reference(name = "events") UserEvents events,
-            @Reference(name = "agent") AgentInfo agent) {
+            @Reference(name = "agent") AgentInfo agent, @Reference(name = "acl") AclResolver acl) {
         jobs = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "cairn-rexec-job");
             thread.setDaemon(true);
             return thread;
         });
-        JobRunner runner = new JobRunner(new AgentKv(agent), agent.nodeName(), LOG::warn);
+        JobRunner runner = new JobRunner(new AgentKv(agent, acl::agentSecret), agent.nodeName(), LOG::warn);
         remoteExec = new RemoteExec(events, !config.disable_remote_exec(), runner::run, jobs, LOG::info);
         remoteExec.start();
         LOG.info("Remote exec is {}", config.disable_remote_exec() ? "disabled" : "enabled");

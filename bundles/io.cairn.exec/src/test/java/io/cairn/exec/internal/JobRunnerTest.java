@@ -25,7 +25,7 @@ class JobRunnerTest {
 
         FakeKv() {
             super(new AgentIdentity("n", "", "dc1", false, false, "127.0.0.1", "127.0.0.1", "127.0.0.1", 1, 8600,
-                    8300, 8301, 8302, Path.of("data")));
+                    8300, 8301, 8302, Path.of("data")), () -> "");
         }
 
         @Override

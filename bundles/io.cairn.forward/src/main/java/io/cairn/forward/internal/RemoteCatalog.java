@@ -2,6 +2,7 @@ package io.cairn.forward.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,11 +11,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.cairn.acl.api.AclResolver;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.Deregistration;
@@ -59,16 +62,31 @@ public final class RemoteCatalog implements Catalog {
 
     private final Upstream upstream;
     private final String datacenter;
+    private final Supplier<String> agentSecret;
 
     @Activate
     public RemoteCatalog(@Reference(name = "servers") UpstreamComponent servers,
-            @Reference(name = "agent", target = "(" + AgentInfo.SERVER + "=false)") AgentInfo agent) {
-        this(servers.upstream(), agent.datacenter());
+            @Reference(name = "agent", target = "(" + AgentInfo.SERVER + "=false)") AgentInfo agent,
+            @Reference(name = "acl") AclResolver acl) {
+        this(servers.upstream(), agent.datacenter(), acl::agentSecret);
     }
 
-    RemoteCatalog(Upstream upstream, String datacenter) {
+    /** @param agentSecret the agent's token, which every request to the servers presents ({@code ""}: none) */
+    RemoteCatalog(Upstream upstream, String datacenter, Supplier<String> agentSecret) {
         this.upstream = upstream;
         this.datacenter = datacenter;
+        this.agentSecret = agentSecret;
+    }
+
+    /** The agent token's header, with {@code more}. */
+    private Map<String, List<String>> headers(Map<String, List<String>> more) {
+        String secret = agentSecret.get();
+        if (secret.isEmpty()) {
+            return more;
+        }
+        Map<String, List<String>> headers = new HashMap<>(more);
+        headers.put("X-Consul-Token", List.of(secret));
+        return headers;
     }
 
     @Override
@@ -150,7 +168,7 @@ public final class RemoteCatalog implements Catalog {
             AtomicReference<CompletableFuture<UpstreamReply>> waiting) {
         String path = CHANGES + "?index=" + Long.toUnsignedString(afterIndex) + "&wait=" + CHANGE_WAIT.toSeconds()
                 + "s";
-        CompletableFuture<UpstreamReply> query = upstream.send(UpstreamRequest.get(path, CHANGE_WAIT));
+        CompletableFuture<UpstreamReply> query = upstream.send(UpstreamRequest.get(path, headers(Map.of()), CHANGE_WAIT));
         waiting.set(query);
         if (changed.isDone()) {
             query.cancel(true);
@@ -172,8 +190,8 @@ public final class RemoteCatalog implements Catalog {
     }
 
     private CompletionStage<Void> write(String path, byte[] body) {
-        UpstreamRequest request = new UpstreamRequest("PUT", path, Map.of("Content-Type",
-                List.of("application/json")), body, UpstreamRequest.timeoutFor(Duration.ZERO));
+        UpstreamRequest request = new UpstreamRequest("PUT", path, headers(Map.of("Content-Type",
+                List.of("application/json"))), body, UpstreamRequest.timeoutFor(Duration.ZERO));
         return upstream.send(request).handle((reply, failure) -> {
             requireSuccess(reply, failure, true);
             return null;
@@ -181,7 +199,7 @@ public final class RemoteCatalog implements Catalog {
     }
 
     private <T> CompletionStage<Indexed<T>> read(String path, Query query, Function<byte[], T> decode) {
-        return upstream.send(UpstreamRequest.get(path + query, Duration.ZERO))
+        return upstream.send(UpstreamRequest.get(path + query, headers(Map.of()), Duration.ZERO))
                 .handle((reply, failure) -> {
                     requireSuccess(reply, failure, false);
                     return new Indexed<>(decode.apply(reply.body()), index(reply));

@@ -26,9 +26,9 @@ record UpstreamRequest(String method, String pathAndQuery, Map<String, List<Stri
         headers = Map.copyOf(headers);
     }
 
-    /** A {@code GET} without headers that may take {@link #timeoutFor(Duration) timeoutFor(wait)}. */
-    static UpstreamRequest get(String pathAndQuery, Duration wait) {
-        return new UpstreamRequest("GET", pathAndQuery, Map.of(), new byte[0], timeoutFor(wait));
+    /** A {@code GET} with {@code headers} that may take {@link #timeoutFor(Duration) timeoutFor(wait)}. */
+    static UpstreamRequest get(String pathAndQuery, Map<String, List<String>> headers, Duration wait) {
+        return new UpstreamRequest("GET", pathAndQuery, headers, new byte[0], timeoutFor(wait));
     }
 
     /**

@@ -80,7 +80,7 @@ class RemoteCatalogTest {
     private final ServerPool pool = new ServerPool(() -> List.copyOf(members), "dc1", System::nanoTime,
             new SplittableRandom(3));
     private final RemoteCatalog catalog = new RemoteCatalog(new Upstream(pool, HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).build(), 16, 1024 * 1024), "dc1");
+            .version(HttpClient.Version.HTTP_1_1).build(), 16, 1024 * 1024), "dc1", () -> "");
 
     @AfterEach
     void stop() throws Exception {

@@ -46,6 +46,11 @@ class TokenResolutionTest {
         }
 
         @Override
+        public String agentSecret() {
+            return "";
+        }
+
+        @Override
         public CompletionStage<ResolvedToken> resolve(String secretId) {
             asked.add(secretId);
             if (secretId.isEmpty()) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.acl.api.AclResolver;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.coordinate.Coordinate;
 import io.cairn.gossip.api.Membership;
@@ -43,6 +44,7 @@ public final class CoordinateSync {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AgentInfo agent;
+    private final AclResolver acl;
     private final Membership lan;
     private final URI update;
     private final HttpClient http;
@@ -54,8 +56,10 @@ public final class CoordinateSync {
 
     @Activate
     public CoordinateSync(@Reference AgentInfo agent,
-            @Reference(target = "(" + Membership.POOL + "=" + Membership.LAN + ")") Membership lan) {
+            @Reference(target = "(" + Membership.POOL + "=" + Membership.LAN + ")") Membership lan,
+            @Reference AclResolver acl) {
         this.agent = agent;
+        this.acl = acl;
         this.lan = lan;
         this.update = agent.localHttpApi().resolve("/v1/coordinate/update");
         HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(TIMEOUT);
@@ -91,8 +95,13 @@ public final class CoordinateSync {
             byte[] body = JSON.writeValueAsBytes(Map.of("Node", agent.nodeName(), "Segment", "", "Coord",
                     Map.of("Vec", List.copyOf(c.vec()), "Error", c.error(), "Adjustment", c.adjustment(),
                             "Height", c.height())));
-            http.sendAsync(HttpRequest.newBuilder(update).timeout(TIMEOUT)
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString())
+            HttpRequest.Builder request = HttpRequest.newBuilder(update).timeout(TIMEOUT)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+            String token = acl.agentSecret();
+            if (!token.isEmpty()) {
+                request.header("X-Consul-Token", token);
+            }
+            http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
                         if (failure != null) {
                             LOG.debug("Sending the coordinate failed: {}", failure.toString());

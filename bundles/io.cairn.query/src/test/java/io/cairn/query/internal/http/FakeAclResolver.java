@@ -37,4 +37,9 @@ final class FakeAclResolver implements AclResolver {
         return token == null ? CompletableFuture.failedFuture(new AclNotFoundException())
                 : CompletableFuture.completedFuture(token);
     }
+
+    @Override
+    public String agentSecret() {
+        return "";
+    }
 }

@@ -1,0 +1,151 @@
+package io.cairn.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.Rule;
+import org.junit.Test;
+
+/**
+ * ACLs on a cluster of processes: three servers and a client agent with {@code default_policy = "deny"}. The
+ * servers create the configured management token; the client agent gets its agent token at run time
+ * ({@code PUT /v1/agent/token/agent}) and syncs its services to the catalog with it; it resolves the tokens its
+ * own endpoints are sent through a server, and keeps doing so after the leader is killed with {@code kill -9}.
+ */
+public class AclClusterIT {
+    private static final String ROOT = "9d1c6a0e-4b7f-4e52-8c1d-3f5a2b6e7c90";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Rule
+    public final ThreeServerCluster cluster = new ThreeServerCluster("cairn-acl-cluster-it", "acls1", "acls2",
+            "acls3");
+
+    @Test
+    public void aClientAgentSyncsWithItsAgentTokenAndResolvesTokensThroughTheServers() throws Exception {
+        Path dir = Files.createTempDirectory("cairn-acl-cluster-client");
+        Path serverConfig = Files.writeString(dir.resolve("server.json"), """
+                {"acl": {"enabled": true, "default_policy": "deny", "tokens": {"initial_management": "%s"}}}"""
+                .formatted(ROOT));
+        Path clientConfig = Files.writeString(dir.resolve("client.json"), """
+                {"acl": {"enabled": true, "default_policy": "deny", "enable_token_persistence": true}}""");
+        for (AgentProcess server : cluster.servers()) {
+            server.withArgs(List.of("-config-file", serverConfig.toString()));
+        }
+        cluster.start();
+        AgentProcess first = cluster.servers().get(0);
+        try (AgentProcess client = new AgentProcess("aclc1", dir.resolve("client"), "-bind", "127.0.0.1",
+                "-retry-join", "127.0.0.1:" + first.serfLanPort, "-config-file", clientConfig.toString())) {
+            client.start().awaitLeader(Duration.ofSeconds(120));
+            awaitStatus(client, "/v1/acl/token/self", ROOT, 200);
+
+            // The agent token syncs the node and every service (Consul would sync a service with the token that
+            // registered it; Cairn syncs everything with the agent token).
+            String agentPolicy = "node_prefix \"\" { policy = \"write\" } service_prefix \"\" { policy = \"write\" }";
+            ok(client, "PUT", "/v1/acl/policy", ROOT, policy("agents", agentPolicy));
+            String agentToken = field(ok(client, "PUT", "/v1/acl/token", ROOT,
+                    "{\"Policies\": [{\"Name\": \"agents\"}]}"), "SecretID");
+            ok(client, "PUT", "/v1/agent/token/agent", ROOT, "{\"Token\": \"" + agentToken + "\"}");
+
+            ok(client, "PUT", "/v1/acl/policy", ROOT, policy("web", "service \"web\" { policy = \"write\" } "
+                    + "node_prefix \"\" { policy = \"read\" } agent_prefix \"\" { policy = \"read\" }"));
+            String web = field(ok(client, "PUT", "/v1/acl/token", ROOT, "{\"Policies\": [{\"Name\": \"web\"}]}"),
+                    "SecretID");
+
+            HttpResponse<String> anonymous = send(client, "PUT", "/v1/agent/service/register", null,
+                    "{\"Name\": \"web\", \"Port\": 80}");
+            assertEquals(anonymous.body(), 403, anonymous.statusCode());
+            ok(client, "PUT", "/v1/agent/service/register", web, "{\"Name\": \"web\", \"Port\": 80}");
+            awaitBody(first, "/v1/catalog/service/web", ROOT, "\"Node\":\"aclc1\"");
+
+            assertEquals("{}", ok(client, "GET", "/v1/agent/services", null, null));
+            assertTrue(ok(client, "GET", "/v1/agent/services", web, null).contains("\"Service\":\"web\""));
+            assertTrue(ok(client, "GET", "/v1/agent/self", web, null).contains("aclc1"));
+            assertEquals(403, send(client, "PUT", "/v1/kv/app/x", web, "1").statusCode());
+            ok(client, "PUT", "/v1/kv/app/x", ROOT, "1");
+
+            AgentProcess leader = cluster.server(cluster.leaderAddr());
+            leader.kill();
+            for (AgentProcess server : cluster.followers(leader)) {
+                ThreeServerCluster.awaitNewLeader(server, leader.raftAddr());
+            }
+            ok(client, "PUT", "/v1/acl/policy", ROOT, policy("after", "key_prefix \"after/\" { policy = \"write\" }"));
+            String after = field(ok(client, "PUT", "/v1/acl/token", ROOT,
+                    "{\"Policies\": [{\"Name\": \"after\"}]}"), "SecretID");
+            ok(client, "PUT", "/v1/kv/after/x", after, "1");
+            assertEquals(403, send(client, "PUT", "/v1/kv/app/x", after, "2").statusCode());
+            assertFalse(ok(client, "GET", "/v1/agent/services", after, null).contains("web"));
+        }
+    }
+
+    private static String policy(String name, String rules) {
+        return "{\"Name\": \"" + name + "\", \"Rules\": \"" + rules.replace("\"", "\\\"") + "\"}";
+    }
+
+    private static String ok(AgentProcess agent, String method, String path, String token, String body)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> r = send(agent, method, path, token, body);
+        // a write may meet a leader election: retried, as clients do on Consul's "No cluster leader"
+        while (r.statusCode() == 500 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            r = send(agent, method, path, token, body);
+        }
+        assertEquals(method + " " + path + ": " + r.body(), 200, r.statusCode());
+        return r.body();
+    }
+
+    private static void awaitStatus(AgentProcess agent, String path, String token, int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        HttpResponse<String> r;
+        do {
+            r = send(agent, "GET", path, token, null);
+            if (r.statusCode() == status) {
+                return;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        assertEquals(path + ": " + r.body(), status, r.statusCode());
+    }
+
+    private static void awaitBody(AgentProcess agent, String path, String token, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> r;
+        do {
+            r = send(agent, "GET", path, token, null);
+            if (r.body().contains(text)) {
+                return;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        assertTrue(path + ": " + r.body(), r.body().contains(text));
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\\s*\"([^\"]*)\"").matcher(json);
+        assertTrue(name + " in " + json, m.find());
+        return m.group(1);
+    }
+
+    private static HttpResponse<String> send(AgentProcess agent, String method, String path, String token,
+            String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + agent.httpAddr() + path))
+                .timeout(Duration.ofSeconds(30)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("X-Consul-Token", token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
