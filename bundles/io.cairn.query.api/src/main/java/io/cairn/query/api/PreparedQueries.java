@@ -44,7 +44,9 @@ public interface PreparedQueries {
 
     /**
      * Runs the query a name or ID resolves to against the catalog; empty if none. DNS calls this with
-     * {@link Consistency#STALE}, which reads this server's state without a Raft round trip.
+     * {@link Consistency#STALE}, which reads this server's state without a Raft round trip. As in Consul's DNS, it
+     * answers the instances whose node and service the query's stored token may read, or without one the agent's
+     * default token.
      */
     CompletionStage<Optional<QueryResult>> execute(String idOrName, ExecuteOptions options, Consistency consistency);
 }

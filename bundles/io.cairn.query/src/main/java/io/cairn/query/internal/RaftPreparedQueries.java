@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import io.cairn.acl.api.AclResolver;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.query.api.ExecuteOptions;
@@ -28,17 +30,21 @@ public final class RaftPreparedQueries implements PreparedQueries {
 
     private final RaftService raft;
     private final QueryReads reads;
+    private final QueryTokens tokens;
 
     @Activate
     public RaftPreparedQueries(@Reference RaftService raft,
-            @Reference(target = QueryReads.LOCAL_CATALOG) Catalog catalog, @Reference AgentInfo agent) {
-        this(raft, new QueryReads(catalog, agent.nodeName(), new SecureRandom()));
+            @Reference(target = QueryReads.LOCAL_CATALOG) Catalog catalog, @Reference AgentInfo agent,
+            @Reference AclResolver resolver) {
+        this(raft, new QueryReads(catalog, agent.nodeName(), new SecureRandom()), new QueryTokens(resolver));
     }
 
     /** A service submitting to {@code raft} and answering reads with {@code reads}. */
-    public RaftPreparedQueries(RaftService raft, QueryReads reads) {
+    /** {@code tokens} decides which instances an execution answers: the stored token's, else the default token's. */
+    public RaftPreparedQueries(RaftService raft, QueryReads reads, QueryTokens tokens) {
         this.raft = raft;
         this.reads = reads;
+        this.tokens = tokens;
     }
 
     @Override
@@ -79,7 +85,9 @@ public final class RaftPreparedQueries implements PreparedQueries {
     @Override
     public CompletionStage<Optional<QueryResult>> execute(String idOrName, ExecuteOptions options,
             Consistency consistency) {
-        return read(consistency, state -> reads.execute(state, idOrName, options, query -> entry -> true));
+        AtomicBoolean removed = new AtomicBoolean();
+        return read(consistency, state -> reads.execute(state, idOrName, options,
+                query -> tokens.readableInstances(query, () -> tokens.resolve(""), removed)));
     }
 
     private <T> CompletionStage<T> read(Consistency consistency, Function<StateView, T> reader) {

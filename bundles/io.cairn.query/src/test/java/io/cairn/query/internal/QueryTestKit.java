@@ -24,12 +24,16 @@ final class QueryTestKit {
     final List<ServiceEntry> instances = new ArrayList<>();
     final RaftPreparedQueries queries;
 
+    /** The rules of the agent's default token: every node and service may be read. */
+    static final String DISCOVERY_RULES = "node_prefix \"\" { policy = \"read\" } service_prefix \"\" { policy = \"read\" }";
+
     QueryTestKit() {
         raft.handle(PreparedQueries.COMMAND_TYPE, new QueryCommandHandler());
         Execution execution = new Execution(name -> instances.stream()
                 .filter(e -> e.service().service().equalsIgnoreCase(name)).toList(), "dc1", "agent-node",
                 new Random(7));
-        queries = new RaftPreparedQueries(raft, new QueryReads(execution));
+        queries = new RaftPreparedQueries(raft, new QueryReads(execution), new QueryTokens(new FakeAclResolver()
+                .token("", DISCOVERY_RULES)));
     }
 
     static PreparedQuery query(String name, String service) {

@@ -3,17 +3,7 @@ package io.cairn.query.internal.http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 
-import io.cairn.acl.api.AclNotFoundException;
-import io.cairn.acl.api.AclResolver;
-import io.cairn.acl.api.Authorizer;
-import io.cairn.catalog.api.ServiceEntry;
-import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
 import io.cairn.query.api.PreparedQuery;
@@ -26,18 +16,11 @@ import io.cairn.query.internal.QueryRules;
  * {@code acl:write} (a management token) the stored tokens are shown as {@value QueryRules#REDACTED_TOKEN} and
  * unnamed queries are left out of the list. While ACLs are disabled everything is shown, as in Consul.
  * <p>
- * An execution answers only the instances whose node and service the query's stored token may read, or the
- * request's token when the query stores none.
+ * Which instances an execution answers is {@link QueryTokens}' decision.
  */
 final class QueryAcl {
 
-    /** How long resolving a query's stored token may hold the read: the server resolves it from its own state. */
-    private static final long RESOLVE_TIMEOUT_SECONDS = 2;
-
-    private final AclResolver resolver;
-
-    QueryAcl(AclResolver resolver) {
-        this.resolver = resolver;
+    private QueryAcl() {
     }
 
     /** The name Consul's ACLs govern {@code query} by: empty for an unnamed query that is no template. */
@@ -87,39 +70,6 @@ final class QueryAcl {
             }
         }
         return request.filteredByAcls(Response.json(readable), removed);
-    }
-
-    /**
-     * Which instances an execution of {@code query} answers, setting {@code removed} when it leaves one out:
-     * those whose node and service the query's stored token may read, or the request's without one; 403
-     * {@value AclResolver#ACL_NOT_FOUND} when the stored token no longer exists.
-     */
-    Predicate<ServiceEntry> readableInstances(Request request, PreparedQuery query, AtomicBoolean removed) {
-        Authorizer acl = query.token().isEmpty() ? request.acl() : resolve(query.token());
-        return entry -> {
-            boolean readable = acl.nodeRead(entry.node().node()) && acl.serviceRead(entry.service().service());
-            if (!readable) {
-                removed.set(true);
-            }
-            return readable;
-        };
-    }
-
-    private Authorizer resolve(String secret) {
-        try {
-            return resolver.resolve(secret).toCompletableFuture().get(RESOLVE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .authorizer();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted resolving a prepared query's token", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof AclNotFoundException) {
-                throw new HttpException(403, AclResolver.ACL_NOT_FOUND);
-            }
-            throw new IllegalStateException("resolving a prepared query's token failed: " + e.getCause(), e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("resolving a prepared query's token timed out", e);
-        }
     }
 
     /** Whether the request sees everything: a management token, or an agent with ACLs disabled. */

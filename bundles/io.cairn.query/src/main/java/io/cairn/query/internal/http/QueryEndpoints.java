@@ -30,6 +30,7 @@ import io.cairn.query.api.PreparedQueries;
 import io.cairn.query.api.PreparedQuery;
 import io.cairn.query.internal.QueryReads;
 import io.cairn.query.internal.QueryRules;
+import io.cairn.query.internal.QueryTokens;
 import io.cairn.raft.api.Consistency;
 import io.cairn.raft.api.StateView;
 
@@ -57,7 +58,7 @@ public final class QueryEndpoints implements HttpEndpoints {
 
     private final PreparedQueries queries;
     private final QueryReads reads;
-    private final QueryAcl acl;
+    private final QueryTokens tokens;
 
     @Activate
     public QueryEndpoints(@Reference PreparedQueries queries,
@@ -70,7 +71,7 @@ public final class QueryEndpoints implements HttpEndpoints {
     QueryEndpoints(PreparedQueries queries, QueryReads reads, AclResolver resolver) {
         this.queries = queries;
         this.reads = reads;
-        this.acl = new QueryAcl(resolver);
+        this.tokens = new QueryTokens(resolver);
     }
 
     @Override
@@ -145,7 +146,7 @@ public final class QueryEndpoints implements HttpEndpoints {
                 Predicate<ServiceEntry> matching = filter(request);
                 AtomicBoolean removed = new AtomicBoolean();
                 return reads.execute(state, idOrName, options(request),
-                        query -> matching.and(acl.readableInstances(request, query, removed)))
+                        query -> matching.and(tokens.readableInstances(query, request::acl, removed)))
                         .map(result -> request.filteredByAcls(Response.json(ExecuteJson.of(result)), removed.get()))
                         .orElseGet(() -> Response.text(404, NOT_FOUND));
             }

@@ -25,7 +25,9 @@ import io.cairn.http.testing.FakeRoutes;
 import io.cairn.query.api.PreparedQueries;
 import io.cairn.query.api.PreparedQuery;
 import io.cairn.query.internal.QueryCommandHandler;
+import io.cairn.query.internal.FakeAclResolver;
 import io.cairn.query.internal.QueryReads;
+import io.cairn.query.internal.QueryTokens;
 import io.cairn.query.internal.RaftPreparedQueries;
 import io.cairn.raft.api.Consistency;
 import io.cairn.raft.testing.FakeRaft;
@@ -51,7 +53,8 @@ class QueryEndpointsTest {
             }
         };
         QueryReads reads = new QueryReads(catalog, "n1", new Random(1));
-        new QueryEndpoints(new RaftPreparedQueries(raft, reads), reads, new FakeAclResolver()).routes(routes);
+        new QueryEndpoints(new RaftPreparedQueries(raft, reads, new QueryTokens(new FakeAclResolver())), reads,
+                new FakeAclResolver()).routes(routes);
     }
 
     private Answer read(String route, String argument, String... terms) {

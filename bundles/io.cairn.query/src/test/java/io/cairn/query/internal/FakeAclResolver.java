@@ -1,4 +1,4 @@
-package io.cairn.query.internal.http;
+package io.cairn.query.internal;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,12 +11,12 @@ import io.cairn.acl.api.ResolvedToken;
 import io.cairn.http.testing.FakeRequest;
 
 /** An ACL resolver of an agent with ACLs enabled that knows the secrets it is given, each with its rules. */
-final class FakeAclResolver implements AclResolver {
+public final class FakeAclResolver implements AclResolver {
 
     private final Map<String, ResolvedToken> tokens = new HashMap<>();
 
     /** Makes {@code secret} a token with the Consul ACL rules {@code rules}, under {@code default_policy = "deny"}. */
-    FakeAclResolver token(String secret, String rules) {
+    public FakeAclResolver token(String secret, String rules) {
         tokens.put(secret, new FakeRequest().rules(rules).token());
         return this;
     }
