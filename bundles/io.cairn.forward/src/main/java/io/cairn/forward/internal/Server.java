@@ -8,14 +8,25 @@ import java.util.Optional;
  *
  * @param node        the server's node name
  * @param httpAddress {@code host:port} of its HTTP API ({@code [v6]:port} for an IPv6 address)
+ * @param https       whether that is its HTTPS listener
  */
-record Server(String node, String httpAddress) {
+record Server(String node, String httpAddress, boolean https) {
+
+    /** A server reached over plain HTTP. */
+    Server(String node, String httpAddress) {
+        this(node, httpAddress, false);
+    }
+
+    /** {@link #of(String, String, boolean)} for plain HTTP. */
+    static Optional<Server> of(String node, String httpAddr) {
+        return of(node, httpAddr, false);
+    }
 
     /**
-     * The server a member's {@code http_addr} tag ({@code ip:port}) names; empty when the tag is not an address
-     * with a port from 1 to 65535.
+     * The server a member's {@code http_addr} tag (or with {@code https} its {@code https_addr} tag,
+     * {@code ip:port}) names; empty when the tag is not an address with a port from 1 to 65535.
      */
-    static Optional<Server> of(String node, String httpAddr) {
+    static Optional<Server> of(String node, String httpAddr, boolean https) {
         int colon = httpAddr.lastIndexOf(':');
         if (colon <= 0 || colon == httpAddr.length() - 1) {
             return Optional.empty();
@@ -33,7 +44,7 @@ record Server(String node, String httpAddress) {
         if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        Server server = new Server(node, host + ":" + port);
+        Server server = new Server(node, host + ":" + port, https);
         try {
             // an authority that is no host and port (a space, an underscore) parses without a host
             return server.uri("/").getHost() == null ? Optional.empty() : Optional.of(server);
@@ -44,11 +55,11 @@ record Server(String node, String httpAddress) {
 
     /** The URI of {@code pathAndQuery} (already percent-encoded, starting with {@code /}) on this server. */
     URI uri(String pathAndQuery) {
-        return URI.create("http://" + httpAddress + pathAndQuery);
+        return URI.create((https ? "https://" : "http://") + httpAddress + pathAndQuery);
     }
 
     @Override
     public String toString() {
-        return node + " (" + httpAddress + ")";
+        return node + " (" + (https ? "https://" : "") + httpAddress + ")";
     }
 }

@@ -16,7 +16,9 @@ import io.cairn.agent.api.MemberStatus;
 
 /**
  * The servers of this datacenter a client agent can send requests to, as the LAN pool knows them: alive members
- * with {@code role=consul}, this datacenter in {@code dc}, and an {@code http_addr} tag.
+ * with {@code role=consul}, this datacenter in {@code dc}, and an {@code http_addr} tag, or an {@code https_addr}
+ * tag, which a client agent with an HTTPS listener of its own prefers (it presents that listener's certificate and
+ * trusts its CAs).
  * <p>
  * One of them is the current server, kept for every request until it fails; then the next one takes over and
  * the failed one goes to the back of the line, as Consul's client agents rotate their servers. The first order
@@ -31,9 +33,13 @@ final class ServerPool {
     private static final Logger LOG = LoggerFactory.getLogger(ServerPool.class);
     /** The longest the pool goes without reading the membership again while it is used. */
     static final Duration REFRESH = Duration.ofSeconds(1);
+    /** The member tags of a server's plain HTTP and HTTPS listeners ({@code ip:port}). */
+    static final String HTTP_ADDR = "http_addr";
+    static final String HTTPS_ADDR = "https_addr";
 
     private final Supplier<List<Member>> members;
     private final String datacenter;
+    private final boolean https;
     private final LongSupplier nanoTime;
     private final RandomGenerator random;
     /** The current server first, then the others in the order they take over; guarded by this. */
@@ -44,12 +50,15 @@ final class ServerPool {
     /**
      * @param members    the LAN pool's members now
      * @param datacenter this agent's datacenter: servers of others are never used
+     * @param https      whether to reach a server's HTTPS listener where it has one (its {@code https_addr} tag)
      * @param nanoTime   the clock that decides when to read the membership again
      * @param random     picks the first order and the places of servers that join
      */
-    ServerPool(Supplier<List<Member>> members, String datacenter, LongSupplier nanoTime, RandomGenerator random) {
+    ServerPool(Supplier<List<Member>> members, String datacenter, boolean https, LongSupplier nanoTime,
+            RandomGenerator random) {
         this.members = members;
         this.datacenter = datacenter;
+        this.https = https;
         this.nanoTime = nanoTime;
         this.random = random;
     }
@@ -113,11 +122,13 @@ final class ServerPool {
     private List<Server> usable(List<Member> all) {
         List<Server> servers = new ArrayList<>();
         for (Member member : all) {
-            String httpAddr = member.tags().get("http_addr");
+            boolean https = this.https && member.tags().containsKey(HTTPS_ADDR);
+            String tag = https ? HTTPS_ADDR : HTTP_ADDR;
+            String address = member.tags().get(tag);
             if (member.status() == MemberStatus.ALIVE && member.server()
-                    && datacenter.equals(member.tags().get("dc")) && httpAddr != null) {
-                Server.of(member.name(), httpAddr).ifPresentOrElse(servers::add,
-                        () -> LOG.debug("Server {} has an unusable http_addr tag '{}'", member.name(), httpAddr));
+                    && datacenter.equals(member.tags().get("dc")) && address != null) {
+                Server.of(member.name(), address, https).ifPresentOrElse(servers::add,
+                        () -> LOG.debug("Server {} has an unusable {} tag '{}'", member.name(), tag, address));
             }
         }
         return servers;

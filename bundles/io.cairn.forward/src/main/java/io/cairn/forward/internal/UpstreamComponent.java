@@ -53,10 +53,12 @@ public final class UpstreamComponent {
             @Reference(name = "agent", target = "(" + AgentInfo.SERVER + "=false)") AgentInfo agent,
             @Reference(name = "lan", target = "(" + Membership.POOL + "=" + Membership.LAN + ")") Membership lan,
             Config config) {
-        ServerPool servers = new ServerPool(lan::members, agent.datacenter(), System::nanoTime, new Random());
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(CONNECT_TIMEOUT).build();
-        upstream = new Upstream(servers, http, config.max_forwarded_requests(), config.max_answer_bytes());
+        ServerPool servers = new ServerPool(lan::members, agent.datacenter(), agent.httpsTls().isPresent(),
+                System::nanoTime, new Random());
+        HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(CONNECT_TIMEOUT);
+        agent.httpsTls().ifPresent(tls -> http.sslContext(tls.sslContext()));
+        upstream = new Upstream(servers, http.build(), config.max_forwarded_requests(), config.max_answer_bytes());
     }
 
     Upstream upstream() {

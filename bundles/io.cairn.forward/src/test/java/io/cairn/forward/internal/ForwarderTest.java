@@ -33,7 +33,7 @@ class ForwarderTest {
     private final List<Member> members = new ArrayList<>();
     private final List<AutoCloseable> servers = new ArrayList<>();
     private final AtomicLong nanos = new AtomicLong();
-    private final ServerPool pool = new ServerPool(() -> List.copyOf(members), "dc1", nanos::get,
+    private final ServerPool pool = new ServerPool(() -> List.copyOf(members), "dc1", false, nanos::get,
             new SplittableRandom(7));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();

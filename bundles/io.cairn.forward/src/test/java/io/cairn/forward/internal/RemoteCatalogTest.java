@@ -77,7 +77,7 @@ class RemoteCatalogTest {
 
     private final List<Member> members = new ArrayList<>();
     private final List<AutoCloseable> servers = new ArrayList<>();
-    private final ServerPool pool = new ServerPool(() -> List.copyOf(members), "dc1", System::nanoTime,
+    private final ServerPool pool = new ServerPool(() -> List.copyOf(members), "dc1", false, System::nanoTime,
             new SplittableRandom(3));
     private final RemoteCatalog catalog = new RemoteCatalog(new Upstream(pool, HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).build(), 16, 1024 * 1024), "dc1", () -> "");

@@ -26,10 +26,14 @@ class ServerPoolTest {
     private final ServerPool pool = pool(new SplittableRandom(1));
 
     private ServerPool pool(RandomGenerator random) {
+        return pool(random, false);
+    }
+
+    private ServerPool pool(RandomGenerator random, boolean https) {
         return new ServerPool(() -> {
             reads.incrementAndGet();
             return List.copyOf(members);
-        }, "dc1", nanos::get, random);
+        }, "dc1", https, nanos::get, random);
     }
 
     private static Member server(String name, int port) {
@@ -43,6 +47,23 @@ class ServerPoolTest {
 
     private void later() {
         nanos.addAndGet(ServerPool.REFRESH.toNanos());
+    }
+
+    @Test
+    void aClientWithTlsPrefersAServersHttpsListener() {
+        members.add(member("both", MemberStatus.ALIVE, Map.of("role", "consul", "dc", "dc1",
+                "http_addr", "127.0.0.1:8500", "https_addr", "127.0.0.1:8501")));
+        members.add(member("https-only", MemberStatus.ALIVE, Map.of("role", "consul", "dc", "dc1",
+                "https_addr", "127.0.0.1:8511")));
+        members.add(server("http-only", 8520));
+        ServerPool tls = pool(new SplittableRandom(1), true);
+        assertEquals(Set.of(new Server("both", "127.0.0.1:8501", true),
+                new Server("https-only", "127.0.0.1:8511", true), new Server("http-only", "127.0.0.1:8520")),
+                Set.copyOf(tls.servers()));
+        assertEquals("https://127.0.0.1:8511/v1/kv/a",
+                new Server("https-only", "127.0.0.1:8511", true).uri("/v1/kv/a").toString());
+        assertEquals(Set.of(new Server("both", "127.0.0.1:8500"), new Server("http-only", "127.0.0.1:8520")),
+                Set.copyOf(pool.servers()), "without TLS of its own a client uses plain HTTP only");
     }
 
     @Test

@@ -8,9 +8,9 @@ import io.cairn.agent.api.AgentInfo;
 /**
  * The tags this agent gossips about itself, with Consul's keys: {@code role}, {@code dc}, {@code id},
  * {@code build}, {@code vsn}, {@code vsn_min}, {@code vsn_max}, {@code segment}, and on servers {@code port}
- * (server RPC), {@code wan_join_port}, {@code expect} (when bootstrap_expect is set) and Cairn's {@code http_addr}:
- * where client agents forward to, the HTTP API's client address, or the advertise address when the API listens on
- * every interface.
+ * (server RPC), {@code wan_join_port}, {@code expect} (when bootstrap_expect is set) and Cairn's {@code http_addr}
+ * and {@code https_addr} (each while that listener is on): where client agents forward to, the HTTP API's client
+ * address, or the advertise address when the API listens on every interface.
  */
 final class MemberTags {
     /** The Consul release the agent claims to be, as {@code version:revision}. */
@@ -35,7 +35,12 @@ final class MemberTags {
             if (bootstrapExpect > 0) {
                 tags.put("expect", Integer.toString(bootstrapExpect));
             }
-            tags.put("http_addr", httpHost(agent) + ":" + agent.httpPort());
+            if (agent.httpPort() > 0) {
+                tags.put("http_addr", httpHost(agent) + ":" + agent.httpPort());
+            }
+            if (agent.httpsPort() > 0) {
+                tags.put("https_addr", httpHost(agent) + ":" + agent.httpsPort());
+            }
         }
         return tags;
     }

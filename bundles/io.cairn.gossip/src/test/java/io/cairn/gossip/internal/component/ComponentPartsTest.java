@@ -45,6 +45,11 @@ class ComponentPartsTest {
         assertEquals("127.0.0.1:8500", MemberTags.of(agent(true), 0).get("http_addr"), "where the API listens");
         assertEquals("10.0.0.5:8500", MemberTags.of(agent(true, "0.0.0.0"), 0).get("http_addr"),
                 "the advertise address when the API listens everywhere");
+        assertFalse(MemberTags.of(agent(true), 0).containsKey("https_addr"), "no HTTPS listener");
+        AgentInfo httpsOnly = new AgentIdentity("s1", "", "dc1", true, false, "0.0.0.0", "10.0.0.5", "127.0.0.1", 0,
+                8600, 8300, 8301, 8302, Path.of("/nonexistent"), 8501, null);
+        assertEquals("127.0.0.1:8501", MemberTags.of(httpsOnly, 0).get("https_addr"));
+        assertFalse(MemberTags.of(httpsOnly, 0).containsKey("http_addr"), "plain HTTP is off");
         assertEquals("3", MemberTags.of(agent(true), 3).get("expect"));
         assertFalse(MemberTags.of(agent(true), 0).containsKey("expect"));
         assertEquals("node", MemberTags.of(agent(false), 0).get("role"));
