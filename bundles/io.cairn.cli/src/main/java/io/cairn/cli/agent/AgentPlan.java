@@ -11,7 +11,8 @@ import java.util.List;
  * {@code -data-dir}, meaning "use a fresh temporary directory". {@code configDirs} and {@code configFiles} are
  * absolute: the agent reads the service and check definitions in them itself (at start and on reload).
  * {@code httpPort} and {@code httpsPort} are {@link Setting#OFF} for a listener turned off. {@code acl} becomes
- * the {@code io.cairn.acl} configuration ({@code etc/io.cairn.acl.cfg} reads the {@code cairn.acl.*} options).
+ * the {@code io.cairn.acl} configuration ({@code etc/io.cairn.acl.cfg} reads the {@code cairn.acl.*} options),
+ * {@code rpcTls} the Raft port's TLS in {@code io.cairn.raft} ({@code etc/io.cairn.raft.cfg}, {@code cairn.rpc.tls.*}).
  */
 record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAddress, String advertiseAddress,
     String clientAddress, int httpPort, int dnsPort, int serverPort, int serfLanPort, int serfWanPort,
@@ -19,7 +20,7 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     String encrypt, boolean leaveOnTerminate, boolean skipLeaveOnInterrupt, Duration reconnectTimeout, boolean dev,
     String logLevel,
     boolean enableScriptChecks, boolean enableLocalScriptChecks, boolean disableRemoteExec, List<Path> configDirs,
-    List<Path> configFiles, int httpMaxConnsPerClient, int httpsPort, HttpsTls tls, AclConfig acl) {
+    List<Path> configFiles, int httpMaxConnsPerClient, int httpsPort, HttpsTls tls, RpcTls rpcTls, AclConfig acl) {
 
   /**
    * The launch plan {@code bin/cairn} reads: one {@code -Dcairn.*} JVM option per line, then
@@ -51,6 +52,14 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     option(out, "server.port", serverPort);
     option(out, "serf.lan.port", serfLanPort);
     option(out, "serf.wan.port", serfWanPort);
+    option(out, "rpc.tls.ca.file", orEmpty(rpcTls.caFile()));
+    option(out, "rpc.tls.ca.path", orEmpty(rpcTls.caPath()));
+    option(out, "rpc.tls.cert.file", orEmpty(rpcTls.certFile()));
+    option(out, "rpc.tls.key.file", orEmpty(rpcTls.keyFile()));
+    option(out, "rpc.tls.verify.incoming", rpcTls.verifyIncoming());
+    option(out, "rpc.tls.verify.outgoing", rpcTls.verifyOutgoing());
+    option(out, "rpc.tls.verify.server.hostname", rpcTls.verifyServerHostname());
+    option(out, "rpc.tls.min.version", rpcTls.minVersion());
     option(out, "server", server);
     option(out, "bootstrap.expect", bootstrapExpect);
     option(out, "retry.join", String.join(",", retryJoin));

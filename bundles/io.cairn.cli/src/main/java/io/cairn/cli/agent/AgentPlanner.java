@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Turns merged settings into an {@link AgentPlan}: applies Consul's defaults ({@code -dev} ones included) and
@@ -150,7 +151,8 @@ final class AgentPlanner {
         configPaths(sources, true), configPaths(sources, false),
         // Consul's default; 0 lifts the limit
         settings.get(Setting.HTTP_MAX_CONNS_PER_CLIENT).map(s -> (Integer) s.value()).orElse(200),
-        port(settings, Setting.HTTPS_PORT, Setting.OFF), httpsTls(settings), acl(settings));
+        port(settings, Setting.HTTPS_PORT, Setting.OFF), httpsTls(settings), rpcTls(settings, server),
+        acl(settings));
   }
 
   /**
@@ -221,7 +223,9 @@ final class AgentPlanner {
         first(settings, Setting.TLS_HTTPS_VERIFY_INCOMING, Setting.VERIFY_INCOMING_HTTPS,
             Setting.TLS_DEFAULTS_VERIFY_INCOMING, Setting.VERIFY_INCOMING).map(s -> (Boolean) s.value())
             .orElse(false),
-        minVersion(settings), cipherSuites(settings));
+        minVersion(settings, Setting.TLS_HTTPS_MIN_VERSION, Setting.TLS_DEFAULTS_MIN_VERSION,
+            Setting.TLS_MIN_VERSION),
+        cipherSuites(settings));
     if (port(settings, Setting.HTTPS_PORT, Setting.OFF) == Setting.OFF) {
       return tls;
     }
@@ -237,9 +241,53 @@ final class AgentPlanner {
     return tls;
   }
 
-  private static String minVersion(Settings settings) throws ConfigException {
-    Optional<Settings.Sourced> given = first(settings, Setting.TLS_HTTPS_MIN_VERSION,
-        Setting.TLS_DEFAULTS_MIN_VERSION, Setting.TLS_MIN_VERSION);
+  /**
+   * The Raft port's TLS (Consul's {@code tls.internal_rpc}), on when a verify setting asks for it. On a server
+   * it then needs a certificate and its key, and a CA to verify the other servers' certificates with; client
+   * agents open no Raft port, so theirs is not checked.
+   */
+  private static RpcTls rpcTls(Settings settings, boolean server) throws ConfigException {
+    Optional<Settings.Sourced> incoming = first(settings, Setting.TLS_INTERNAL_RPC_VERIFY_INCOMING,
+        Setting.VERIFY_INCOMING_RPC, Setting.TLS_DEFAULTS_VERIFY_INCOMING, Setting.VERIFY_INCOMING);
+    Optional<Settings.Sourced> outgoing = first(settings, Setting.TLS_INTERNAL_RPC_VERIFY_OUTGOING,
+        Setting.TLS_DEFAULTS_VERIFY_OUTGOING, Setting.VERIFY_OUTGOING);
+    Optional<Settings.Sourced> hostname = first(settings, Setting.TLS_INTERNAL_RPC_VERIFY_SERVER_HOSTNAME,
+        Setting.VERIFY_SERVER_HOSTNAME);
+    boolean verifyServerHostname = isTrue(hostname);
+    RpcTls tls = new RpcTls(
+        path(settings, Setting.TLS_INTERNAL_RPC_CA_FILE, Setting.TLS_DEFAULTS_CA_FILE, Setting.CA_FILE),
+        path(settings, Setting.TLS_INTERNAL_RPC_CA_PATH, Setting.TLS_DEFAULTS_CA_PATH, Setting.CA_PATH),
+        path(settings, Setting.TLS_INTERNAL_RPC_CERT_FILE, Setting.TLS_DEFAULTS_CERT_FILE, Setting.CERT_FILE),
+        path(settings, Setting.TLS_INTERNAL_RPC_KEY_FILE, Setting.TLS_DEFAULTS_KEY_FILE, Setting.KEY_FILE),
+        isTrue(incoming), isTrue(outgoing) || verifyServerHostname, verifyServerHostname,
+        minVersion(settings, Setting.TLS_INTERNAL_RPC_MIN_VERSION, Setting.TLS_DEFAULTS_MIN_VERSION,
+            Setting.TLS_MIN_VERSION));
+    if (!server || !tls.enabled()) {
+      return tls;
+    }
+    // the first verify setting that is on names the file and field to fix
+    String cause = Stream.of(incoming, outgoing, hostname).flatMap(Optional::stream)
+        .filter(given -> (Boolean) given.value()).findFirst().orElseThrow().origin();
+    if (tls.certFile() == null || tls.keyFile() == null) {
+      throw new ConfigException(cause + ": TLS on the server RPC port needs a certificate and its key: set "
+          + "tls.defaults.cert_file and tls.defaults.key_file (or tls.internal_rpc.cert_file and "
+          + "tls.internal_rpc.key_file)");
+    }
+    if (tls.caFile() == null && tls.caPath() == null) {
+      throw new ConfigException(cause + ": verify_incoming and verify_outgoing on the server RPC port need a CA "
+          + "to verify the other servers' certificates with: set tls.defaults.ca_file or tls.defaults.ca_path "
+          + "(or tls.internal_rpc.ca_file or tls.internal_rpc.ca_path)");
+    }
+    return tls;
+  }
+
+  private static boolean isTrue(Optional<Settings.Sourced> given) {
+    return given.map(s -> (Boolean) s.value()).orElse(false);
+  }
+
+  /** The first of {@code precedence} given as the JDK's protocol name, TLSv1.2 if none is. */
+  private static String minVersion(Settings settings, Setting... precedence) throws ConfigException {
+    Optional<Settings.Sourced> given = first(settings, precedence);
     if (given.isEmpty()) {
       return "TLSv1.2";
     }

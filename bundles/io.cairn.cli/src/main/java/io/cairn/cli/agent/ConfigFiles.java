@@ -39,6 +39,7 @@ final class ConfigFiles {
   private static final Map<String, String> SECTION_EXAMPLES = Map.of("ports", "{\"http\": 8500}",
       "limits", "{\"http_max_conns_per_client\": 200}", "tls", "{\"defaults\": {\"ca_file\": \"ca.pem\"}}",
       "tls.defaults", "{\"ca_file\": \"ca.pem\"}", "tls.https", "{\"verify_incoming\": true}",
+      "tls.internal_rpc", "{\"verify_server_hostname\": true}",
       "acl", "{\"enabled\": true, \"default_policy\": \"deny\"}", "acl.tokens", "{\"agent\": \"<secret ID>\"}");
   private static final Map<String, Setting> BY_KEY = new TreeMap<>();
 

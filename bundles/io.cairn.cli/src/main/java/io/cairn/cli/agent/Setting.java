@@ -51,6 +51,7 @@ enum Setting {
   TLS_DEFAULTS_CERT_FILE("tls.defaults.cert_file", null, Type.STRING),
   TLS_DEFAULTS_KEY_FILE("tls.defaults.key_file", null, Type.STRING),
   TLS_DEFAULTS_VERIFY_INCOMING("tls.defaults.verify_incoming", null, Type.BOOL),
+  TLS_DEFAULTS_VERIFY_OUTGOING("tls.defaults.verify_outgoing", null, Type.BOOL),
   TLS_DEFAULTS_MIN_VERSION("tls.defaults.tls_min_version", null, Type.STRING),
   TLS_DEFAULTS_CIPHER_SUITES("tls.defaults.tls_cipher_suites", null, Type.STRING),
   TLS_HTTPS_CA_FILE("tls.https.ca_file", null, Type.STRING),
@@ -60,6 +61,15 @@ enum Setting {
   TLS_HTTPS_VERIFY_INCOMING("tls.https.verify_incoming", null, Type.BOOL),
   TLS_HTTPS_MIN_VERSION("tls.https.tls_min_version", null, Type.STRING),
   TLS_HTTPS_CIPHER_SUITES("tls.https.tls_cipher_suites", null, Type.STRING),
+  // TLS of the Raft port (server RPC): tls.internal_rpc wins over tls.defaults, then the deprecated top-level keys.
+  TLS_INTERNAL_RPC_CA_FILE("tls.internal_rpc.ca_file", null, Type.STRING),
+  TLS_INTERNAL_RPC_CA_PATH("tls.internal_rpc.ca_path", null, Type.STRING),
+  TLS_INTERNAL_RPC_CERT_FILE("tls.internal_rpc.cert_file", null, Type.STRING),
+  TLS_INTERNAL_RPC_KEY_FILE("tls.internal_rpc.key_file", null, Type.STRING),
+  TLS_INTERNAL_RPC_VERIFY_INCOMING("tls.internal_rpc.verify_incoming", null, Type.BOOL),
+  TLS_INTERNAL_RPC_VERIFY_OUTGOING("tls.internal_rpc.verify_outgoing", null, Type.BOOL),
+  TLS_INTERNAL_RPC_VERIFY_SERVER_HOSTNAME("tls.internal_rpc.verify_server_hostname", null, Type.BOOL),
+  TLS_INTERNAL_RPC_MIN_VERSION("tls.internal_rpc.tls_min_version", null, Type.STRING),
   /** Consul's deprecated spelling of tls.defaults.ca_file; likewise the next five. */
   CA_FILE("ca_file", null, Type.STRING),
   CA_PATH("ca_path", null, Type.STRING),
@@ -70,6 +80,12 @@ enum Setting {
   TLS_CIPHER_SUITES("tls_cipher_suites", null, Type.STRING),
   /** Consul's deprecated spelling of tls.https.verify_incoming. */
   VERIFY_INCOMING_HTTPS("verify_incoming_https", null, Type.BOOL),
+  /** Consul's deprecated spelling of tls.internal_rpc.verify_incoming. */
+  VERIFY_INCOMING_RPC("verify_incoming_rpc", null, Type.BOOL),
+  /** Consul's deprecated spelling of tls.defaults.verify_outgoing. */
+  VERIFY_OUTGOING("verify_outgoing", null, Type.BOOL),
+  /** Consul's deprecated spelling of tls.internal_rpc.verify_server_hostname. */
+  VERIFY_SERVER_HOSTNAME("verify_server_hostname", null, Type.BOOL),
   // ACLs (the io.cairn.acl configuration): acl.* wins over Consul's deprecated spellings listed after each.
   ACL_ENABLED("acl.enabled", null, Type.BOOL),
   ACL_DEFAULT_POLICY("acl.default_policy", null, Type.STRING),

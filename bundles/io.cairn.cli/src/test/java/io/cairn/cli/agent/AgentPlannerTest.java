@@ -225,10 +225,10 @@ class AgentPlannerTest {
         + "unknown TLS version \"ssl3\"; use TLSv1_0, TLSv1_1, TLSv1_2 or TLSv1_3"));
     String suites = file("suites.json", "{\"tls_cipher_suites\": \"TLS_A;TLS_B\"}");
     assertTrue(refusal("-dev", "-config-file", suites).contains("is not a comma-separated list"));
-    String unknown = file("unknown.json", "{\"tls\": {\"defaults\": {\"verify_outgoing\": true}}}");
-    assertTrue(refusal("-dev", "-config-file", unknown).endsWith("unknown field \"tls.defaults.verify_outgoing\"; "
+    String unknown = file("unknown.json", "{\"tls\": {\"defaults\": {\"verify_always\": true}}}");
+    assertTrue(refusal("-dev", "-config-file", unknown).endsWith("unknown field \"tls.defaults.verify_always\"; "
         + "accepted tls.defaults are ca_file, ca_path, cert_file, key_file, tls_cipher_suites, tls_min_version, "
-        + "verify_incoming"));
+        + "verify_incoming, verify_outgoing"));
     String notObject = file("flat.json", "{\"tls\": {\"https\": true}}");
     assertTrue(refusal("-dev", "-config-file", notObject).endsWith("field \"tls.https\": expected an object such "
         + "as {\"verify_incoming\": true}"));
@@ -305,5 +305,66 @@ class AgentPlannerTest {
     String flat = file("flat2.json", "{\"acl\": true}");
     assertTrue(refusal("-dev", "-config-file", flat).endsWith("field \"acl\": expected an object such as "
         + "{\"enabled\": true, \"default_policy\": \"deny\"}"));
+  }
+
+  @Test
+  void theServerRpcPortTakesTlsInternalRpcOverTlsDefaultsOverConsulsDeprecatedKeys() throws Exception {
+    Path cwd = Path.of("").toAbsolutePath();
+    String conf = file("rpc.json", "{\"ca_file\": \"old-ca.pem\", \"cert_file\": \"old.pem\", "
+        + "\"key_file\": \"old-key.pem\", \"verify_incoming\": false, \"verify_incoming_rpc\": true, "
+        + "\"verify_server_hostname\": true, \"tls_min_version\": \"tls12\", "
+        + "\"tls\": {\"defaults\": {\"cert_file\": \"d.pem\", \"key_file\": \"d-key.pem\", "
+        + "\"ca_path\": \"/etc/cas\", \"tls_min_version\": \"TLSv1_3\"}, "
+        + "\"internal_rpc\": {\"key_file\": \"/etc/rpc-key.pem\", \"verify_outgoing\": false}}}");
+    AgentPlan plan = plan("-dev", "-config-file", conf);
+    // verify_server_hostname turns verify_outgoing on whatever tls.internal_rpc.verify_outgoing says
+    assertEquals(new RpcTls(cwd.resolve("old-ca.pem"), Path.of("/etc/cas"), cwd.resolve("d.pem"),
+        Path.of("/etc/rpc-key.pem"), true, true, true, "TLSv1.3"), plan.rpcTls());
+    assertTrue(rendered(plan).contains("-Dcairn.rpc.tls.ca.file=" + cwd.resolve("old-ca.pem")
+        + "\n-Dcairn.rpc.tls.ca.path=/etc/cas\n-Dcairn.rpc.tls.cert.file=" + cwd.resolve("d.pem")
+        + "\n-Dcairn.rpc.tls.key.file=/etc/rpc-key.pem\n-Dcairn.rpc.tls.verify.incoming=true\n"
+        + "-Dcairn.rpc.tls.verify.outgoing=true\n-Dcairn.rpc.tls.verify.server.hostname=true\n"
+        + "-Dcairn.rpc.tls.min.version=TLSv1.3\n"), rendered(plan));
+
+    // tls.internal_rpc wins over verify_incoming_rpc, tls.defaults over the deprecated verify_outgoing
+    String override = file("override.json", "{\"verify_incoming_rpc\": true, \"verify_outgoing\": false, "
+        + "\"ca_file\": \"ca.pem\", \"cert_file\": \"c.pem\", \"key_file\": \"k.pem\", "
+        + "\"tls\": {\"internal_rpc\": {\"verify_incoming\": false}, \"defaults\": {\"verify_outgoing\": true}}}");
+    RpcTls overridden = plan("-dev", "-config-file", override).rpcTls();
+    assertFalse(overridden.verifyIncoming());
+    assertTrue(overridden.verifyOutgoing());
+    assertFalse(overridden.verifyServerHostname());
+    assertEquals("TLSv1.2", overridden.minVersion());
+  }
+
+  @Test
+  void withoutAVerifySettingServersTalkPlainRpcWhateverFilesAreGiven() throws Exception {
+    assertTrue(rendered(plan("-dev")).contains("-Dcairn.rpc.tls.ca.file=\n-Dcairn.rpc.tls.ca.path=\n"
+        + "-Dcairn.rpc.tls.cert.file=\n-Dcairn.rpc.tls.key.file=\n-Dcairn.rpc.tls.verify.incoming=false\n"
+        + "-Dcairn.rpc.tls.verify.outgoing=false\n-Dcairn.rpc.tls.verify.server.hostname=false\n"
+        + "-Dcairn.rpc.tls.min.version=TLSv1.2\n"));
+    String files = file("files.json", "{\"tls\": {\"defaults\": {\"cert_file\": \"c.pem\", "
+        + "\"key_file\": \"k.pem\", \"verify_incoming\": false}}}");
+    assertFalse(plan("-dev", "-config-file", files).rpcTls().enabled());
+  }
+
+  @Test
+  void tlsOnTheServerRpcPortNeedsACertificateItsKeyAndACa() throws Exception {
+    String noCert = file("nocert.json", "{\"tls\": {\"internal_rpc\": {\"verify_outgoing\": true, "
+        + "\"ca_file\": \"ca.pem\"}}}");
+    assertEquals("config file " + noCert + ", field \"tls.internal_rpc.verify_outgoing\": TLS on the server RPC port "
+        + "needs a certificate and its key: set tls.defaults.cert_file and tls.defaults.key_file (or "
+        + "tls.internal_rpc.cert_file and tls.internal_rpc.key_file)", refusal("-dev", "-config-file", noCert));
+    String noCa = file("noca.json", "{\"cert_file\": \"c.pem\", \"key_file\": \"k.pem\", "
+        + "\"verify_server_hostname\": true}");
+    assertEquals("config file " + noCa + ", field \"verify_server_hostname\": verify_incoming and verify_outgoing "
+        + "on the server RPC port need a CA to verify the other servers' certificates with: set "
+        + "tls.defaults.ca_file or tls.defaults.ca_path (or tls.internal_rpc.ca_file or tls.internal_rpc.ca_path)",
+        refusal("-dev", "-config-file", noCa));
+    // a client agent opens no Raft port: its settings are not checked
+    assertTrue(plan("-data-dir", tmp.toString(), "-config-file", noCert).rpcTls().verifyOutgoing());
+    String version = file("version.json", "{\"tls\": {\"internal_rpc\": {\"tls_min_version\": \"ssl3\"}}}");
+    assertTrue(refusal("-dev", "-config-file", version).endsWith("field \"tls.internal_rpc.tls_min_version\": "
+        + "unknown TLS version \"ssl3\"; use TLSv1_0, TLSv1_1, TLSv1_2 or TLSv1_3"));
   }
 }

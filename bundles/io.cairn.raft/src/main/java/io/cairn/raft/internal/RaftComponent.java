@@ -1,5 +1,6 @@
 package io.cairn.raft.internal;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import io.cairn.agent.api.AgentInfo;
+import io.cairn.agent.api.tls.TlsFiles;
 import io.cairn.gossip.api.Membership;
 import io.cairn.raft.api.CommandHandler;
 import io.cairn.raft.api.CommandResult;
@@ -35,6 +37,7 @@ import io.cairn.raft.internal.machine.HandlerRegistry;
 import io.cairn.raft.internal.machine.RaftMetrics;
 import io.cairn.raft.internal.node.NodeSettings;
 import io.cairn.raft.internal.node.RaftNode;
+import io.cairn.raft.internal.node.RpcTls;
 
 /**
  * The OSGi face of this server's {@link RaftNode}: tracks the {@link CommandHandler} services and offers the
@@ -64,13 +67,33 @@ public final class RaftComponent implements RaftService {
             @Reference(name = "lan", target = "(" + Membership.POOL + "=" + Membership.LAN + ")") Membership lan) {
         NodeSettings settings = new NodeSettings(agent.nodeName(), agent.datacenter(), agent.dataDir().resolve("raft"),
                 agent.bindAddress(), agent.advertiseAddress(), agent.serverPort(), config.snapshot_threshold(),
-                NodeSettings.DEFAULT_SEGMENT_BYTES, config.bootstrap_expect());
+                NodeSettings.DEFAULT_SEGMENT_BYTES, config.bootstrap_expect(), rpcTls(config, agent.datacenter()));
         node = new RaftNode(settings, handlers, new RaftMetrics(meters));
         formation = new ClusterFormation(node, settings.bootstrapExpect(), new PoolServers(lan, agent.datacenter()));
         // Ratis starts in seconds: never on this (the DS activation) thread
         formation.start();
-        LOG.info("Raft server {} activated (raft {}, bootstrap-expect {})", settings.nodeName(),
-                settings.raftAddress(), config.bootstrap_expect());
+        LOG.info("Raft server {} activated (raft {}{}, bootstrap-expect {})", settings.nodeName(),
+                settings.raftAddress(), settings.tls() == null ? "" : " with TLS", config.bootstrap_expect());
+    }
+
+    /**
+     * TLS of the Raft port if a {@code verify_*} setting asks for it, else {@code null}: as in Consul, certificate
+     * files alone do not make servers talk TLS to each other. {@code verify_server_hostname} implies
+     * {@code verify_outgoing}.
+     */
+    private static RpcTls rpcTls(RaftConfig config, String datacenter) {
+        boolean verifyOutgoing = config.tls_verify_outgoing() || config.tls_verify_server_hostname();
+        if (!config.tls_verify_incoming() && !verifyOutgoing) {
+            return null;
+        }
+        TlsFiles files = new TlsFiles(path(config.tls_ca_file()), path(config.tls_ca_path()),
+                path(config.tls_cert_file()), path(config.tls_key_file()));
+        return new RpcTls(files, config.tls_verify_incoming(), verifyOutgoing,
+                config.tls_verify_server_hostname() ? RpcTls.serverName(datacenter) : null, config.tls_min_version());
+    }
+
+    private static Path path(String setting) {
+        return setting.isEmpty() ? null : Path.of(setting);
     }
 
     @Deactivate

@@ -21,4 +21,33 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
      */
     @AttributeDefinition(description = "Applied log entries between snapshots; the log is compacted up to each")
     long snapshot_threshold() default 100_000;
+
+    /*
+     * TLS of the Raft port, Consul's tls.internal_rpc (the launcher resolves tls.defaults and the deprecated
+     * top-level keys into these). Off unless verify_incoming, verify_outgoing or verify_server_hostname is set.
+     */
+    @AttributeDefinition(description = "PEM file of the CA that signs the servers' certificates; empty for none")
+    String tls_ca_file() default "";
+
+    @AttributeDefinition(description = "Directory of PEM CA files, each trusted like tls.ca.file; empty for none")
+    String tls_ca_path() default "";
+
+    @AttributeDefinition(description = "PEM file of this server's certificate (with any chain after it)")
+    String tls_cert_file() default "";
+
+    @AttributeDefinition(description = "PEM file of this server's private key")
+    String tls_key_file() default "";
+
+    @AttributeDefinition(description = "Servers connecting here must present a certificate signed by the CA")
+    boolean tls_verify_incoming() default false;
+
+    @AttributeDefinition(description = "Servers connected to must present a certificate signed by the CA")
+    boolean tls_verify_outgoing() default false;
+
+    @AttributeDefinition(description = "Servers connected to must present a certificate for "
+            + "server.<datacenter>.consul; implies tls.verify.outgoing")
+    boolean tls_verify_server_hostname() default false;
+
+    @AttributeDefinition(description = "Oldest TLS protocol accepted: TLSv1, TLSv1.1, TLSv1.2 or TLSv1.3")
+    String tls_min_version() default "TLSv1.2";
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -20,7 +21,9 @@ import javax.net.ssl.TrustManagerFactory;
  * (with any chain after it in the file) and key, and the CAs it trusts ({@code ca_file}, and every file of
  * {@code ca_path}; the JDK's CAs when both are {@code null}). The HTTPS listener serves with the
  * {@linkplain #sslContext() context} they make, and the agent's own clients of its API connect with the same one:
- * they trust its CA and present its certificate, which {@code verify_incoming} then accepts.
+ * they trust its CA and present its certificate, which {@code verify_incoming} then accepts. The Raft port
+ * ({@code tls.internal_rpc}) takes the same files as {@linkplain #keyManagers() key managers} and
+ * {@linkplain #authorities() CA certificates}, which its gRPC transport wants instead of a context.
  *
  * @param caFile   {@code null} when not set
  * @param caPath   {@code null} when not set
@@ -45,13 +48,7 @@ public record TlsFiles(Path caFile, Path caPath, Path certFile, Path keyFile) {
      */
     public SSLContext sslContext() {
         try {
-            KeyStore identity = emptyStore();
-            List<X509Certificate> chain = read(certFile, "tls.cert.file", PemFiles::certificates);
-            PrivateKey key = read(keyFile, "tls.key.file", PemFiles::privateKey);
-            identity.setKeyEntry("agent", key, NO_PASSWORD, chain.toArray(X509Certificate[]::new));
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(identity, NO_PASSWORD);
-
+            KeyManager[] keys = keyManagers();
             TrustManagerFactory trust = null;
             List<X509Certificate> authorities = authorities();
             if (!authorities.isEmpty()) {
@@ -63,15 +60,40 @@ public record TlsFiles(Path caFile, Path caPath, Path certFile, Path keyFile) {
                 trust.init(store);
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
+            context.init(keys, trust == null ? null : trust.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot set up TLS with " + certFile + " and " + keyFile + ": "
-                    + e.getMessage(), e);
+            throw setupFailed(e);
         }
     }
 
-    private List<X509Certificate> authorities() {
+    /**
+     * The agent's certificate (with its chain) and key as the key managers of a TLS context, for TLS stacks that
+     * take no {@link SSLContext}; reads the files now.
+     *
+     * @throws IllegalArgumentException naming the setting and the file that cannot be read or parsed
+     */
+    public KeyManager[] keyManagers() {
+        try {
+            KeyStore identity = emptyStore();
+            List<X509Certificate> chain = read(certFile, "tls.cert.file", PemFiles::certificates);
+            PrivateKey key = read(keyFile, "tls.key.file", PemFiles::privateKey);
+            identity.setKeyEntry("agent", key, NO_PASSWORD, chain.toArray(X509Certificate[]::new));
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(identity, NO_PASSWORD);
+            return keys.getKeyManagers();
+        } catch (GeneralSecurityException e) {
+            throw setupFailed(e);
+        }
+    }
+
+    /**
+     * The certificates of {@code ca_file}, then of every file of {@code ca_path}; empty when neither is set. Reads
+     * the files now.
+     *
+     * @throws IllegalArgumentException naming the setting and the file that cannot be read or parsed
+     */
+    public List<X509Certificate> authorities() {
         List<X509Certificate> authorities = new ArrayList<>();
         if (caFile != null) {
             authorities.addAll(read(caFile, "tls.ca.file", PemFiles::certificates));
@@ -86,6 +108,11 @@ public record TlsFiles(Path caFile, Path caPath, Path certFile, Path keyFile) {
             }
         }
         return authorities;
+    }
+
+    private IllegalArgumentException setupFailed(GeneralSecurityException e) {
+        return new IllegalArgumentException("cannot set up TLS with " + certFile + " and " + keyFile + ": "
+                + e.getMessage(), e);
     }
 
     private interface Reader<T> {

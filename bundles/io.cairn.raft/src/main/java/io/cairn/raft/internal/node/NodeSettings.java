@@ -17,9 +17,11 @@ import java.util.UUID;
  * @param logSegmentBytes   size of one log segment file; only closed segments can be purged
  * @param bootstrapExpect   servers expected to form the group: 1 for a group of one (a {@code -dev} agent), 0 to
  *                          join a group others form
+ * @param tls               TLS of the Raft port, {@code null} for plain gRPC
  */
 public record NodeSettings(String nodeName, String datacenter, Path storageDir, String bindHost,
-        String advertiseHost, int port, long snapshotThreshold, long logSegmentBytes, int bootstrapExpect) {
+        String advertiseHost, int port, long snapshotThreshold, long logSegmentBytes, int bootstrapExpect,
+        RpcTls tls) {
 
     /** Default log segment size: small enough that a few snapshots let old segments go. */
     public static final long DEFAULT_SEGMENT_BYTES = 8L * 1024 * 1024;

@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.KeyManager;
+
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.grpc.GrpcTlsConfig;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
@@ -38,6 +42,8 @@ final class RatisFactory {
 
     private final NodeSettings settings;
     private final RaftProperties properties = new RaftProperties();
+    /** What Ratis takes as objects rather than properties: the TLS of the Raft port, if any. */
+    private final Parameters parameters = new Parameters();
 
     RatisFactory(NodeSettings settings) {
         this.settings = settings;
@@ -73,6 +79,20 @@ final class RatisFactory {
         // Ratis waits at least 10 ms between two appends to one follower by default. Entries written during an
         // append go together in the next one anyway, so the wait only adds latency.
         RaftServerConfigKeys.Log.Appender.setWaitTimeMin(properties, TimeDuration.ZERO);
+        if (settings.tls() != null) {
+            GrpcConfigKeys.TLS.setConf(parameters, grpcTls(settings.tls()));
+        }
+    }
+
+    /**
+     * One TLS configuration for the Raft port and for every connection this server opens: to its peers, and as a
+     * client of the group (forwarded writes, reads, joins). Ratis's "mutual TLS" makes the port require a client
+     * certificate and every connection present this server's; {@link PeerTrust} then decides, from the
+     * {@code verify_*} settings, which certificates are good enough. Reads the PEM files now.
+     */
+    private static GrpcTlsConfig grpcTls(RpcTls tls) {
+        KeyManager identity = tls.files().keyManagers()[0];
+        return new GrpcTlsConfig(identity, new PeerTrust(tls, tls.files().authorities()), true);
     }
 
     RaftServer server(RaftGroup group, StateMachine stateMachine, RaftStorage.StartupOption option)
@@ -90,6 +110,7 @@ final class RatisFactory {
                         .setGroup(group)
                         .setStateMachine(stateMachine)
                         .setProperties(properties)
+                        .setParameters(parameters)
                         .setOption(option)
                         .build();
                 server.start();
@@ -107,6 +128,7 @@ final class RatisFactory {
             return withBundleLoader(() -> RaftClient.newBuilder()
                     .setRaftGroup(group)
                     .setProperties(properties)
+                    .setParameters(parameters)
                     .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(CLIENT_ATTEMPTS,
                             CLIENT_RETRY_SLEEP))
                     .build());

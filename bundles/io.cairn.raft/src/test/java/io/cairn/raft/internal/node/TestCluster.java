@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -120,12 +121,18 @@ final class TestCluster implements AutoCloseable {
     private final Set<String> formed = ConcurrentHashMap.newKeySet();
 
     TestCluster(Path dir, int size, long snapshotThreshold, long segmentBytes) throws IOException {
+        this(dir, size, snapshotThreshold, segmentBytes, name -> null);
+    }
+
+    /** @param tls each server's TLS by its name, {@code null} for plain gRPC */
+    TestCluster(Path dir, int size, long snapshotThreshold, long segmentBytes, Function<String, RpcTls> tls)
+            throws IOException {
         this.expect = size;
         for (int i = 1; i <= size; i++) {
             int raftPort = freePort();
             String name = "node" + i;
             servers.add(new Server(name, new NodeSettings(name, "dc1", dir.resolve(name), "127.0.0.1", "127.0.0.1",
-                    raftPort, snapshotThreshold, segmentBytes, size)));
+                    raftPort, snapshotThreshold, segmentBytes, size, tls.apply(name))));
         }
     }
 
