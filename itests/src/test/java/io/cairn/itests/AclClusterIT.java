@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,10 +20,14 @@ import org.junit.Rule;
 import org.junit.Test;
 
 /**
- * ACLs on a cluster of processes: three servers and a client agent with {@code default_policy = "deny"}. The
- * servers create the configured management token; the client agent gets its agent token at run time
- * ({@code PUT /v1/agent/token/agent}) and syncs its services to the catalog with it; it resolves the tokens its
- * own endpoints are sent through a server, and keeps doing so after the leader is killed with {@code kill -9}.
+ * A secured cluster of processes: three servers and a client agent with {@code default_policy = "deny"}, gossip
+ * encryption, TLS between the servers ({@code verify_incoming}, {@code verify_outgoing},
+ * {@code verify_server_hostname}) and HTTPS listeners with client certificates, over which the client agent
+ * forwards to the servers; certificates from {@code cairn tls}. The servers create the configured management token;
+ * the client agent gets its agent token at run time ({@code PUT /v1/agent/token/agent}) and syncs its services to
+ * the catalog with it; it resolves the tokens its own endpoints are sent through a server, and keeps doing so after
+ * the leader is killed with {@code kill -9}. (Each agent keeps a plain HTTP listener on loopback for the test's
+ * own requests.)
  */
 public class AclClusterIT {
     private static final String ROOT = "9d1c6a0e-4b7f-4e52-8c1d-3f5a2b6e7c90";
@@ -35,20 +40,39 @@ public class AclClusterIT {
     @Test
     public void aClientAgentSyncsWithItsAgentTokenAndResolvesTokensThroughTheServers() throws Exception {
         Path dir = Files.createTempDirectory("cairn-acl-cluster-client");
+        assertEquals(0, tls(dir, "ca", "create").exitCode());
+        assertEquals(0, tls(dir, "cert", "create", "-server", "-dc", "dc1").exitCode());
+        assertEquals(0, tls(dir, "cert", "create", "-client", "-dc", "dc1").exitCode());
+        String key = Cli.cairn(null, "keygen").stdout().trim();
+        String tls = """
+                "encrypt": "%s", "tls": {"defaults": {"ca_file": "%s", "cert_file": "%s", "key_file": "%s",
+                 "verify_incoming": true, "verify_outgoing": true}, "internal_rpc": {"verify_server_hostname": true}}""";
         Path serverConfig = Files.writeString(dir.resolve("server.json"), """
-                {"acl": {"enabled": true, "default_policy": "deny", "tokens": {"initial_management": "%s"}}}"""
-                .formatted(ROOT));
+                {"acl": {"enabled": true, "default_policy": "deny", "tokens": {"initial_management": "%s"}}, %s}"""
+                .formatted(ROOT, tls.formatted(key, dir.resolve("consul-agent-ca.pem"),
+                        dir.resolve("dc1-server-consul-0.pem"), dir.resolve("dc1-server-consul-0-key.pem"))));
         Path clientConfig = Files.writeString(dir.resolve("client.json"), """
-                {"acl": {"enabled": true, "default_policy": "deny", "enable_token_persistence": true}}""");
+                {"acl": {"enabled": true, "default_policy": "deny", "enable_token_persistence": true}, %s}"""
+                .formatted(tls.formatted(key, dir.resolve("consul-agent-ca.pem"),
+                        dir.resolve("dc1-client-consul-0.pem"), dir.resolve("dc1-client-consul-0-key.pem"))));
         for (AgentProcess server : cluster.servers()) {
-            server.withArgs(List.of("-config-file", serverConfig.toString()));
+            server.withArgs(List.of("-config-file", serverConfig.toString(), "-https-port",
+                    Integer.toString(AgentProcess.freePort())));
         }
         cluster.start();
         AgentProcess first = cluster.servers().get(0);
         try (AgentProcess client = new AgentProcess("aclc1", dir.resolve("client"), "-bind", "127.0.0.1",
-                "-retry-join", "127.0.0.1:" + first.serfLanPort, "-config-file", clientConfig.toString())) {
+                "-retry-join", "127.0.0.1:" + first.serfLanPort, "-config-file", clientConfig.toString(),
+                "-https-port", Integer.toString(AgentProcess.freePort()))) {
             client.start().awaitLeader(Duration.ofSeconds(120));
             awaitStatus(client, "/v1/acl/token/self", ROOT, 200);
+            String clientLog = Files.readString(dir.resolve("client/karaf/log/karaf.log"));
+            assertTrue("the client forwards over HTTPS", clientLog.contains("go to acls")
+                    && clientLog.contains("(https://127.0.0.1:"));
+            for (AgentProcess server : cluster.servers()) {
+                String serverLog = Files.readString(server.dataDir.resolve("karaf/log/karaf.log"));
+                assertTrue("Raft over TLS on " + server.node, serverLog.contains(" with TLS"));
+            }
 
             // The agent token syncs the node and every service (Consul would sync a service with the token that
             // registered it; Cairn syncs everything with the agent token).
@@ -87,6 +111,13 @@ public class AclClusterIT {
             assertEquals(403, send(client, "PUT", "/v1/kv/app/x", after, "2").statusCode());
             assertFalse(ok(client, "GET", "/v1/agent/services", after, null).contains("web"));
         }
+    }
+
+    private static Cli.Result tls(Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "cd \"$0\" && exec \"$@\"", dir.toString(),
+                AgentProcess.CAIRN.toString(), "tls"));
+        cmd.addAll(List.of(args));
+        return Cli.run(cmd, null, null);
     }
 
     private static String policy(String name, String rules) {
