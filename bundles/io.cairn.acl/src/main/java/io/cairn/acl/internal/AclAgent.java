@@ -74,7 +74,7 @@ public final class AclAgent implements AclResolver {
 
     @Activate
     public AclAgent(@Reference AgentInfo agent, AclConfig config) {
-        this(AclSettings.of(config), agent.nodeName(), agent.datacenter(), agent.dataDir(), Clock.systemUTC());
+        this(AclSettings.of(config, agent::secret), agent.nodeName(), agent.datacenter(), agent.dataDir(), Clock.systemUTC());
         if (!agent.server()) {
             useSource(new RemoteTokenSource(agent.localHttpApi(), agent.localHttpApiTls(), settings.downPolicy(),
                     settings.tokenTtl(), Clock.systemUTC()));

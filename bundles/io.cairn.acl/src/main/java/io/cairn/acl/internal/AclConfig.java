@@ -4,11 +4,12 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Configuration PID {@value AclSettings#PID}: Consul's {@code acl {}} block. Keys follow Consul's names:
- * {@code default_policy}, {@code tokens.initial_management}, ... ({@code __} in a method name is {@code _} in the
- * key, {@code _} is {@code .}).
+ * Configuration PID {@value AclSettings#PID}: Consul's {@code acl {}} block but its tokens, which are secrets and
+ * come from the agent's secrets file ({@code acl.tokens.initial_management}, ..., see
+ * {@link io.cairn.agent.api.AgentInfo#secret}). Keys follow Consul's names: {@code default_policy}, ...
+ * ({@code __} in a method name is {@code _} in the key).
  */
-@ObjectClassDefinition(name = "Cairn ACLs", description = "Consul's ACL system: enabling it, its policies and the agent's tokens")
+@ObjectClassDefinition(name = "Cairn ACLs", description = "Consul's ACL system: enabling it and its policies")
 public @interface AclConfig {
 
     @AttributeDefinition(description = "Whether ACLs are enforced")
@@ -25,16 +26,4 @@ public @interface AclConfig {
 
     @AttributeDefinition(description = "Whether tokens set through /v1/agent/token are kept in the data directory")
     boolean enable__token__persistence() default false;
-
-    @AttributeDefinition(description = "Secret of the management token the leader creates; empty for none")
-    String tokens_initial__management() default "";
-
-    @AttributeDefinition(description = "Token of requests that present none; empty for the anonymous token")
-    String tokens_default() default "";
-
-    @AttributeDefinition(description = "Token of the agent's own requests; empty for the default token")
-    String tokens_agent() default "";
-
-    @AttributeDefinition(description = "Token allowed agent:write on this agent when no server answers")
-    String tokens_agent__recovery() default "";
 }

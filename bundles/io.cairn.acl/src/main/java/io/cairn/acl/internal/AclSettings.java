@@ -2,6 +2,7 @@ package io.cairn.acl.internal;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.cairn.acl.rules.DefaultPolicy;
 import io.cairn.go.lang.GoDuration;
@@ -30,8 +31,11 @@ public record AclSettings(boolean enabled, DefaultPolicy defaultPolicy, String d
     public static final AclSettings DISABLED = new AclSettings(false, DefaultPolicy.ALLOW, "extend-cache",
             Duration.ofSeconds(30), false, "", AgentTokens.Values.NONE);
 
-    /** Validates {@code config}; {@link IllegalArgumentException} naming the key of a bad value. */
-    public static AclSettings of(AclConfig config) {
+    /**
+     * Validates {@code config}, with the tokens from {@code secrets} ({@code acl.tokens.default}, ...; {@code ""}
+     * for one not set); {@link IllegalArgumentException} naming the key of a bad value.
+     */
+    public static AclSettings of(AclConfig config, Function<String, String> secrets) {
         DefaultPolicy defaultPolicy;
         try {
             defaultPolicy = DefaultPolicy.of(config.default__policy());
@@ -51,9 +55,9 @@ public record AclSettings(boolean enabled, DefaultPolicy defaultPolicy, String d
             throw invalid("token_ttl", config.token__ttl(), "a duration that is not negative");
         }
         return new AclSettings(config.enabled(), defaultPolicy, config.down__policy(), ttl,
-                config.enable__token__persistence(), config.tokens_initial__management().trim(),
-                new AgentTokens.Values(config.tokens_default().trim(), config.tokens_agent().trim(),
-                        config.tokens_agent__recovery().trim(), ""));
+                config.enable__token__persistence(), secrets.apply("acl.tokens.initial_management"),
+                new AgentTokens.Values(secrets.apply("acl.tokens.default"), secrets.apply("acl.tokens.agent"),
+                        secrets.apply("acl.tokens.agent_recovery"), ""));
     }
 
     private static IllegalArgumentException invalid(String key, String value, String expected) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.cairn.acl.rules.DefaultPolicy;
@@ -27,16 +28,17 @@ class AclSettingsTest {
             public String down__policy() { return downPolicy; }
             public String token__ttl() { return ttl; }
             public boolean enable__token__persistence() { return true; }
-            public String tokens_initial__management() { return " root "; }
-            public String tokens_default() { return "dflt"; }
-            public String tokens_agent() { return ""; }
-            public String tokens_agent__recovery() { return ""; }
         };
+    }
+
+    /** The agent's secrets: the management and default tokens are set. */
+    private static String secret(String name) {
+        return Map.of("acl.tokens.initial_management", "root", "acl.tokens.default", "dflt").getOrDefault(name, "");
     }
 
     @Test
     void readsConsulsValues() {
-        AclSettings settings = AclSettings.of(config("DENY", "async-cache", "1m30s"));
+        AclSettings settings = AclSettings.of(config("DENY", "async-cache", "1m30s"), AclSettingsTest::secret);
         assertEquals(DefaultPolicy.DENY, settings.defaultPolicy());
         assertEquals(Duration.ofSeconds(90), settings.tokenTtl());
         assertEquals("root", settings.initialManagement());
@@ -45,11 +47,11 @@ class AclSettingsTest {
 
     @Test
     void aBadValueNamesItsKey() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> AclSettings.of(config("maybe", "allow", "1s")))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AclSettings.of(config("maybe", "allow", "1s"), AclSettingsTest::secret))
                 .getMessage().contains("acl.default_policy \"maybe\""));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> AclSettings.of(config("allow", "up", "1s")))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AclSettings.of(config("allow", "up", "1s"), AclSettingsTest::secret))
                 .getMessage().contains("acl.down_policy"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> AclSettings.of(config("allow", "deny", "soon")))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AclSettings.of(config("allow", "deny", "soon"), AclSettingsTest::secret))
                 .getMessage().contains("acl.token_ttl"));
     }
 

@@ -1,8 +1,15 @@
 package io.cairn.agent.api;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Properties;
 
 import javax.net.ssl.SSLContext;
 
@@ -70,6 +77,31 @@ public interface AgentInfo {
 
     /** The agent's data directory; each subsystem keeps its files in a sub-directory of its own. */
     Path dataDir();
+
+    /**
+     * The file in the {@linkplain #dataDir() data directory} that holds the configuration's secrets (the gossip key
+     * {@code encrypt}, the ACL tokens {@code acl.tokens.*}), readable by the agent's user only: {@code bin/cairn
+     * agent} writes it instead of passing them on the JVM's command line, where any local user could read them.
+     */
+    String SECRETS_FILE = "agent-secrets.properties";
+
+    /**
+     * The configured secret {@code name} ({@code encrypt}, {@code acl.tokens.default}, ...) from
+     * {@value #SECRETS_FILE}; {@code ""} when it is not set. Reads the file on each call.
+     *
+     * @throws UncheckedIOException when the file exists but cannot be read
+     */
+    default String secret(String name) {
+        Properties secrets = new Properties();
+        try (Reader in = Files.newBufferedReader(dataDir().resolve(SECRETS_FILE), StandardCharsets.UTF_8)) {
+            secrets.load(in);
+        } catch (NoSuchFileException e) {
+            return "";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dataDir().resolve(SECRETS_FILE), e);
+        }
+        return secrets.getProperty(name, "").trim();
+    }
 
     /**
      * Where a process on this host reaches this agent's HTTP API, e.g. {@code http://127.0.0.1:8500}: the

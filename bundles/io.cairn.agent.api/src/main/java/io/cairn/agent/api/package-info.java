@@ -9,7 +9,7 @@
  * immutable records whose collections are never {@code null}.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.cairn.agent.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -45,6 +45,7 @@ public final class AgentCommand implements Command {
       ListenCheck.verify(plan, host);
       TlsFilesCheck.verify(plan);
       DataDir.Prepared dir = DataDir.prepare(plan.dataDir());
+      AgentSecrets.write(dir.path(), plan.secrets());
       seed(AgentPlan.karafData(dir.path()), console);
       console.out().print(plan.render(dir.path(), dir.nodeId(), dir.temporary()));
       console.out().flush();

@@ -3,7 +3,9 @@ package io.cairn.cli.agent;
 import io.cairn.health.api.GoDuration;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Fully resolved agent settings. {@code encrypt} is the gossip key in base64, empty for unencrypted gossip;
@@ -65,7 +67,6 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     option(out, "retry.join", String.join(",", retryJoin));
     option(out, "retry.join.wan", String.join(",", retryJoinWan));
     option(out, "retry.interval", duration(retryInterval));
-    option(out, "encrypt", encrypt);
     option(out, "leave.on.terminate", leaveOnTerminate);
     option(out, "skip.leave.on.interrupt", skipLeaveOnInterrupt);
     option(out, "reconnect.timeout", duration(reconnectTimeout));
@@ -81,15 +82,27 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     option(out, "acl.down.policy", acl.downPolicy());
     option(out, "acl.token.ttl", duration(acl.tokenTtl()));
     option(out, "acl.enable.token.persistence", acl.enableTokenPersistence());
-    option(out, "acl.tokens.initial.management", acl.initialManagementToken());
-    option(out, "acl.tokens.default", acl.defaultToken());
-    option(out, "acl.tokens.agent", acl.agentToken());
-    option(out, "acl.tokens.agent.recovery", acl.agentRecoveryToken());
     out.append("KARAF_DATA=").append(karafData(actualDataDir)).append('\n');
     if (temporary) {
       out.append("DISCARD_ON_EXIT=").append(actualDataDir).append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * The configuration's secrets, which stay off the JVM's command line (any local user may read that): the gossip
+   * key and the ACL tokens, as the agent reads them ({@code AgentInfo.secret}: {@code encrypt},
+   * {@code acl.tokens.initial_management}, ...). Only those that are set; {@code ""} values are left out.
+   */
+  Map<String, String> secrets() {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    secrets.put("encrypt", encrypt);
+    secrets.put("acl.tokens.initial_management", acl.initialManagementToken());
+    secrets.put("acl.tokens.default", acl.defaultToken());
+    secrets.put("acl.tokens.agent", acl.agentToken());
+    secrets.put("acl.tokens.agent_recovery", acl.agentRecoveryToken());
+    secrets.values().removeIf(String::isEmpty);
+    return secrets;
   }
 
   /** Karaf's own state lives inside the agent's data dir, so each agent has its own Karaf instance. */

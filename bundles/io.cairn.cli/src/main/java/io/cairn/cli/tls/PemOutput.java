@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+
+import io.cairn.cli.PrivateFiles;
 
 /**
  * Writes the PEM files of {@code cairn tls}: never over an existing file, and private keys readable by their
@@ -24,12 +25,7 @@ final class PemOutput {
   }
 
   static void writeKey(Path file, String pem) throws IOException {
-    try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException notPosix) {
-      // a file system without POSIX permissions (Windows): the directory's access rules apply, as for Consul's
-      Files.createFile(file);
-    }
+    PrivateFiles.create(file);
     Files.writeString(file, pem, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
   }
 }

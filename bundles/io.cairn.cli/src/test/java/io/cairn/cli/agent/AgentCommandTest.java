@@ -94,11 +94,10 @@ class AgentCommandTest {
         "serf.wan.port", "rpc.tls.ca.file", "rpc.tls.ca.path", "rpc.tls.cert.file", "rpc.tls.key.file",
         "rpc.tls.verify.incoming", "rpc.tls.verify.outgoing", "rpc.tls.verify.server.hostname",
         "rpc.tls.min.version", "server",
-        "bootstrap.expect", "retry.join", "retry.join.wan", "retry.interval", "encrypt", "leave.on.terminate",
+        "bootstrap.expect", "retry.join", "retry.join.wan", "retry.interval", "leave.on.terminate",
         "skip.leave.on.interrupt", "reconnect.timeout", "dev", "log.level", "enable.script.checks", "enable.local.script.checks",
         "disable.remote.exec", "config.dirs", "config.files", "acl.enabled", "acl.default.policy",
-        "acl.down.policy", "acl.token.ttl", "acl.enable.token.persistence", "acl.tokens.initial.management",
-        "acl.tokens.default", "acl.tokens.agent", "acl.tokens.agent.recovery", "KARAF_DATA", "DISCARD_ON_EXIT"),
+        "acl.down.policy", "acl.token.ttl", "acl.enable.token.persistence", "KARAF_DATA", "DISCARD_ON_EXIT"),
         List.copyOf(plan.keySet()));
     assertEquals("box1", plan.get("node.name"));
     assertEquals("dc1", plan.get("datacenter"));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +73,7 @@ class AgentPlannerTest {
     assertEquals("", plan.encrypt());
     String lines = rendered(plan);
     assertTrue(lines.contains("-Dcairn.server=false\n"), lines);
-    assertTrue(lines.contains("-Dcairn.retry.join.wan=\n-Dcairn.retry.interval=30s\n-Dcairn.encrypt=\n"
+    assertTrue(lines.contains("-Dcairn.retry.join.wan=\n-Dcairn.retry.interval=30s\n"
         + "-Dcairn.leave.on.terminate=true\n-Dcairn.skip.leave.on.interrupt=false\n"
         + "-Dcairn.reconnect.timeout=72h0m0s\n"), lines);
     assertTrue(refusal("-bootstrap-expect=2", "-data-dir", tmp.toString()).contains("requires server mode"));
@@ -130,7 +131,8 @@ class AgentPlannerTest {
   void theEncryptionKeyMustBeThirtyTwoBytesOfBase64AndIsNeverEchoedInErrors() throws Exception {
     AgentPlan plan = plan("-dev", "-encrypt", KEY);
     assertEquals(KEY, plan.encrypt());
-    assertTrue(rendered(plan).contains("-Dcairn.encrypt=" + KEY + "\n"));
+    assertFalse(rendered(plan).contains(KEY), "the key stays off the command line");
+    assertEquals(Map.of("encrypt", KEY), plan.secrets());
     String conf = file("key.json", "{\"encrypt\": \"" + KEY + "\"}");
     assertEquals(KEY, plan("-dev", "-config-file", conf).encrypt());
     assertEquals("", plan("-dev", "-encrypt", "").encrypt(), "an empty key means unencrypted gossip");
@@ -244,8 +246,8 @@ class AgentPlannerTest {
     assertEquals(new AclConfig(false, "allow", "extend-cache", Duration.ofSeconds(30), false, "", "", "", ""), acl);
     assertTrue(rendered(plan("-dev")).contains("-Dcairn.acl.enabled=false\n-Dcairn.acl.default.policy=allow\n"
         + "-Dcairn.acl.down.policy=extend-cache\n-Dcairn.acl.token.ttl=30s\n"
-        + "-Dcairn.acl.enable.token.persistence=false\n-Dcairn.acl.tokens.initial.management=\n"
-        + "-Dcairn.acl.tokens.default=\n-Dcairn.acl.tokens.agent=\n-Dcairn.acl.tokens.agent.recovery=\n"));
+        + "-Dcairn.acl.enable.token.persistence=false\n"));
+    assertEquals(Map.of(), plan("-dev").secrets());
   }
 
   @Test
@@ -260,9 +262,11 @@ class AgentPlannerTest {
     String lines = rendered(plan);
     assertTrue(lines.contains("-Dcairn.acl.enabled=true\n-Dcairn.acl.default.policy=deny\n"
         + "-Dcairn.acl.down.policy=async-cache\n-Dcairn.acl.token.ttl=1m30s\n"
-        + "-Dcairn.acl.enable.token.persistence=true\n-Dcairn.acl.tokens.initial.management=mgmt\n"
-        + "-Dcairn.acl.tokens.default=dflt\n-Dcairn.acl.tokens.agent=agt\n-Dcairn.acl.tokens.agent.recovery=rcv\n"),
-        lines);
+        + "-Dcairn.acl.enable.token.persistence=true\n"), lines);
+    assertFalse(lines.contains("mgmt") || lines.contains("dflt") || lines.contains("agt") || lines.contains("rcv"),
+        "tokens stay off the command line: " + lines);
+    assertEquals(Map.of("acl.tokens.initial_management", "mgmt", "acl.tokens.default", "dflt", "acl.tokens.agent",
+        "agt", "acl.tokens.agent_recovery", "rcv"), plan.secrets());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -48,6 +49,24 @@ class StagesTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void aBoundedWaitFailsOnceItsTimeoutPasses() {
+        CommandException e = assertThrows(CommandException.class,
+                () -> Stages.await(new CompletableFuture<>(), "Error! ", Duration.ofMillis(1)));
+
+        assertEquals("Error! timed out after 0s", e.getMessage());
+    }
+
+    @Test
+    void aBoundedWaitGivesTheResultOrTheFailure() throws CommandException {
+        assertEquals("value", Stages.await(CompletableFuture.completedFuture("value"), "Error! ",
+                Duration.ofSeconds(1)));
+        CommandException e = assertThrows(CommandException.class, () -> Stages.await(
+                CompletableFuture.failedFuture(new IllegalStateException("no leader")), "Error! ",
+                Duration.ofSeconds(1)));
+        assertEquals("Error! no leader", e.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.cairn.agent.shell.internal;
 
 import java.io.PrintStream;
 
+import io.cairn.acl.api.AclResolver;
 import io.cairn.agent.api.Agent;
 import io.cairn.shell.support.Failures;
 
@@ -10,11 +11,15 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 
 /**
  * {@code agent:maint}, like {@code cairn maint}: puts the node, or with {@code --service} one of its services,
  * into maintenance mode and takes it out again; without {@code --enable}/{@code --disable} shows what is in
  * maintenance now.
+ * <p>
+ * ACLs as the {@code /v1/agent} endpoints apply them: the node's maintenance needs {@code node:write} on this
+ * node, a service's {@code service:write} on its service; the listing leaves out what the token may not read.
  */
 @Command(scope = "agent", name = "maint", description = "Controls node or service maintenance mode")
 @Service
@@ -22,6 +27,12 @@ public class MaintCommand implements Action {
 
     @Reference
     Agent agent;
+
+    @Reference
+    AclResolver resolver;
+
+    @Reference
+    Session session;
 
     @Option(name = "--enable", aliases = "-enable", description = "Enable maintenance mode")
     boolean enable;
@@ -50,12 +61,19 @@ public class MaintCommand implements Action {
         if (!enable && !reason.isEmpty()) {
             throw Failures.fail("Reason may only be provided with -enable");
         }
+        if (!enable && !disable && !service.isEmpty()) {
+            throw Failures.fail("Service requires either -enable or -disable");
+        }
+        AgentAcl acl = AgentAcl.of(session, resolver, agent);
         if (!enable && !disable) {
-            if (!service.isEmpty()) {
-                throw Failures.fail("Service requires either -enable or -disable");
-            }
-            out.print(AgentFormat.maintenance(agent.self().name(), agent.maintenance()));
+            out.print(AgentFormat.maintenance(agent.self().name(),
+                    agent.maintenance().stream().filter(acl::mayRead).toList()));
             return;
+        }
+        if (service.isEmpty()) {
+            acl.requireNodeWrite();
+        } else {
+            acl.requireServiceUpdate(service);
         }
         String state = enable ? "enabled" : "disabled";
         try {

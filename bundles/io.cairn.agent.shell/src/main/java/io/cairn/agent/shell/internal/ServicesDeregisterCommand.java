@@ -3,6 +3,7 @@ package io.cairn.agent.shell.internal;
 import java.io.PrintStream;
 import java.util.List;
 
+import io.cairn.acl.api.AclResolver;
 import io.cairn.agent.api.Agent;
 import io.cairn.agent.definitions.ServiceDefinition;
 import io.cairn.shell.support.Failures;
@@ -14,11 +15,14 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 
 /**
  * {@code agent:services-deregister FILE... | --id ID}, like {@code cairn services deregister}: removes services
- * from this agent, named by the files they were registered from (their ID, else their name) or by ID.
+ * from this agent, named by the files they were registered from (their ID, else their name) or by ID. Each needs
+ * {@code service:write} on its service's name, as {@code /v1/agent/service/deregister} does; all are vetted before
+ * the first is removed.
  */
 @Command(scope = "agent", name = "services-deregister",
         description = "Deregisters services from the local agent, by definition file or by ID")
@@ -27,6 +31,12 @@ public class ServicesDeregisterCommand implements Action {
 
     @Reference
     Agent agent;
+
+    @Reference
+    AclResolver resolver;
+
+    @Reference
+    Session session;
 
     @Option(name = "--id", aliases = "-id", description = "ID of the service to deregister, instead of files")
     String id = "";
@@ -52,6 +62,10 @@ public class ServicesDeregisterCommand implements Action {
         }
         List<String> ids = noFiles ? List.of(id)
                 : ServiceFiles.read(files).stream().map(ServiceDefinition::id).toList();
+        AgentAcl acl = AgentAcl.of(session, resolver, agent);
+        for (String serviceId : ids) {
+            acl.requireServiceUpdate(serviceId);
+        }
         for (String serviceId : ids) {
             try {
                 agent.deregisterService(serviceId);

@@ -12,9 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.cairn.acl.api.AclResolver;
 import io.cairn.agent.api.Member;
 import io.cairn.agent.api.MemberStatus;
+import io.cairn.agent.definitions.DefinitionParser;
+import io.cairn.shell.support.testing.ConsoleSessions;
+import io.cairn.shell.support.testing.FakeAclResolver;
 
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandsTest {
 
     private final FakeAgent agent = new FakeAgent();
+    private AclResolver resolver = FakeAclResolver.disabled();
+    private Session session = ConsoleSessions.empty();
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(outBytes, true, UTF_8);
 
@@ -49,6 +56,8 @@ class CommandsTest {
         agent.members.add(new Member("c1", "10.0.0.2", 8301, MemberStatus.FAILED, Map.of("role", "node")));
         MembersCommand c = new MembersCommand();
         c.agent = agent;
+        c.resolver = resolver;
+        c.session = session;
         c.status = "fail";
         c.run(out);
         assertTrue(out().startsWith("Node  Address        Status  Type    Build  Protocol  DC  Partition  Segment\n"
@@ -67,6 +76,8 @@ class CommandsTest {
         String more = file("more.json", "{\"services\":[{\"name\":\"db\"},{\"name\":\"cache\"}]}");
         ServicesRegisterCommand register = new ServicesRegisterCommand();
         register.agent = agent;
+        register.resolver = resolver;
+        register.session = session;
         register.files = List.of(web, more);
         register.run(out);
         assertEquals(List.of("cache", "db", "web-1"), List.copyOf(agent.services.keySet()));
@@ -74,10 +85,14 @@ class CommandsTest {
 
         ServicesDeregisterCommand deregister = new ServicesDeregisterCommand();
         deregister.agent = agent;
+        deregister.resolver = resolver;
+        deregister.session = session;
         deregister.files = List.of(web);
         deregister.run(out);
         ServicesDeregisterCommand byId = new ServicesDeregisterCommand();
         byId.agent = agent;
+        byId.resolver = resolver;
+        byId.session = session;
         byId.id = "db";
         byId.run(out);
         assertEquals(List.of("cache"), List.copyOf(agent.services.keySet()));
@@ -89,6 +104,8 @@ class CommandsTest {
     void badFilesAndRefusalsAreConsoleErrorsWithTheCliTexts() throws Exception {
         ServicesRegisterCommand register = new ServicesRegisterCommand();
         register.agent = agent;
+        register.resolver = resolver;
+        register.session = session;
         String checksOnly = file("checks.json", "{\"check\":{\"name\":\"c\",\"ttl\":\"10s\"}}");
         register.files = List.of(checksOnly);
         assertEquals("Error: " + checksOnly + ": no service definition; expected a top-level \"service\" object"
@@ -103,6 +120,8 @@ class CommandsTest {
 
         ServicesDeregisterCommand deregister = new ServicesDeregisterCommand();
         deregister.agent = agent;
+        deregister.resolver = resolver;
+        deregister.session = session;
         assertEquals("Service deregistration requires at least one argument or -id.",
                 fails(() -> deregister.run(out)));
         deregister.id = "nope";
@@ -116,6 +135,8 @@ class CommandsTest {
     void reloadReportsProblems() throws Exception {
         ReloadCommand c = new ReloadCommand();
         c.agent = agent;
+        c.resolver = resolver;
+        c.session = session;
         c.run(out);
         assertEquals("Configuration reload triggered\n", out());
         agent.reloadProblems = List.of("service \"a\": x", "check \"b\": y");
@@ -126,12 +147,14 @@ class CommandsTest {
     private MaintCommand maint() {
         MaintCommand c = new MaintCommand();
         c.agent = agent;
+        c.resolver = resolver;
+        c.session = session;
         return c;
     }
 
     @Test
     void maintenanceOnListedAndOff() throws Exception {
-        agent.services.put("web-1", null);
+        agent.services.put("web-1", DefinitionParser.service("{\"name\":\"web\",\"id\":\"web-1\"}"));
         MaintCommand node = maint();
         node.enable = true;
         node.reason = "kernel upgrade";
@@ -170,5 +193,114 @@ class CommandsTest {
         unknown.service = "nope";
         assertEquals("Error enabling service maintenance: Unknown service ID \"nope\". Ensure that the service ID"
                 + " is passed, not the service name.", fails(() -> unknown.run(out)));
+    }
+
+    /**
+     * Runs the next commands as a token that may write the service web and read the node node-1 and its agent,
+     * but not change them.
+     */
+    private void actAsWebOperator() {
+        resolver = FakeAclResolver.denyByDefault().token("web-secret", "web-accessor",
+                "service \"web\" { policy = \"write\" }\nnode \"node-1\" { policy = \"read\" }\n"
+                        + "agent \"node-1\" { policy = \"read\" }");
+        session = ConsoleSessions.withToken("web-secret");
+    }
+
+    private static String denied(String permission, String resource) {
+        return "Permission denied: token with AccessorID 'web-accessor' lacks permission '" + permission + "' on \""
+                + resource + "\"";
+    }
+
+    @Test
+    void aclAllowsWhatTheTokenMayWrite() throws Exception {
+        actAsWebOperator();
+        ServicesRegisterCommand register = new ServicesRegisterCommand();
+        register.agent = agent;
+        register.resolver = resolver;
+        register.session = session;
+        register.files = List.of(file("web.json", "{\"service\":{\"name\":\"web\",\"id\":\"web-1\"}}"));
+        register.run(out);
+        MaintCommand service = maint();
+        service.enable = true;
+        service.service = "web-1";
+        service.run(out);
+        assertEquals(Map.of("web-1", "default reason"), agent.maintenance);
+        ServicesDeregisterCommand deregister = new ServicesDeregisterCommand();
+        deregister.agent = agent;
+        deregister.resolver = resolver;
+        deregister.session = session;
+        deregister.id = "web-1";
+        deregister.run(out);
+        assertEquals(Map.of(), agent.services);
+    }
+
+    @Test
+    void aclDeniedChangesChangeNothing() throws Exception {
+        agent.services.put("db-1", DefinitionParser.service("{\"name\":\"db\",\"id\":\"db-1\"}"));
+        actAsWebOperator();
+        ServicesRegisterCommand register = new ServicesRegisterCommand();
+        register.agent = agent;
+        register.resolver = resolver;
+        register.session = session;
+        register.files = List.of(file("web.json", "{\"service\":{\"name\":\"web\"}}"),
+                file("cache.json", "{\"service\":{\"name\":\"cache\"}}"));
+        assertEquals(denied("service:write", "cache"), fails(() -> register.run(out)));
+        register.files = List.of(file("takeover.json", "{\"service\":{\"name\":\"web\",\"id\":\"db-1\"}}"));
+        assertEquals(denied("service:write", "db"), fails(() -> register.run(out)));
+        ServicesDeregisterCommand deregister = new ServicesDeregisterCommand();
+        deregister.agent = agent;
+        deregister.resolver = resolver;
+        deregister.session = session;
+        deregister.id = "db-1";
+        assertEquals(denied("service:write", "db"), fails(() -> deregister.run(out)));
+        assertEquals(List.of("db-1"), List.copyOf(agent.services.keySet()));
+
+        MaintCommand node = maint();
+        node.enable = true;
+        assertEquals(denied("node:write", "node-1"), fails(() -> node.run(out)));
+        MaintCommand db = maint();
+        db.enable = true;
+        db.service = "db-1";
+        assertEquals(denied("service:write", "db"), fails(() -> db.run(out)));
+        assertEquals(Map.of(), agent.maintenance);
+
+        ReloadCommand reload = new ReloadCommand();
+        reload.agent = agent;
+        reload.resolver = resolver;
+        reload.session = session;
+        assertEquals(denied("agent:write", "node-1"), fails(() -> reload.run(out)));
+        assertEquals(0, agent.reloads);
+    }
+
+    @Test
+    void aclFiltersMembersAndMaintenance() throws Exception {
+        agent.members.add(new Member("hidden", "10.0.0.2", 8301, MemberStatus.ALIVE, Map.of("role", "node")));
+        agent.services.put("db-1", DefinitionParser.service("{\"name\":\"db\",\"id\":\"db-1\"}"));
+        agent.services.put("web-1", DefinitionParser.service("{\"name\":\"web\",\"id\":\"web-1\"}"));
+        agent.maintenance.put("", "node down");
+        agent.maintenance.put("db-1", "db down");
+        agent.maintenance.put("web-1", "web down");
+        actAsWebOperator();
+        MembersCommand members = new MembersCommand();
+        members.agent = agent;
+        members.resolver = resolver;
+        members.session = session;
+        members.run(out);
+        assertTrue(out().contains("node-1") && !out().contains("hidden"), out());
+        outBytes.reset();
+        maint().run(out);
+        assertEquals("Node:\n  Name:   node-1\n  Reason: node down\n\n"
+                + "Service:\n  ID:     web-1\n  Reason: web down\n\n", out());
+    }
+
+    @Test
+    void theAnonymousTokenMayDoNothing() {
+        resolver = FakeAclResolver.denyByDefault();
+        ReloadCommand reload = new ReloadCommand();
+        reload.agent = agent;
+        reload.resolver = resolver;
+        reload.session = session;
+        assertTrue(fails(() -> reload.run(out))
+                .startsWith("Permission denied: anonymous token lacks permission 'agent:write' on \"node-1\"."));
     }
 }

@@ -3,11 +3,14 @@ package io.cairn.catalog.shell.internal;
 import java.io.PrintStream;
 import java.util.List;
 
+import io.cairn.acl.api.AclResolver;
+import io.cairn.acl.api.Authorizer;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.ServiceQuery;
 import io.cairn.raft.api.Consistency;
+import io.cairn.shell.support.ConsoleAcl;
 import io.cairn.shell.support.Stages;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -15,14 +18,24 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 
-/** {@code catalog:nodes}, like {@code consul catalog nodes}. */
+/**
+ * {@code catalog:nodes}, like {@code consul catalog nodes}, filtered as {@code /v1/catalog/nodes} and
+ * {@code /v1/catalog/service} filter: a node needs {@code node:read}, a service instance also {@code service:read}.
+ */
 @Command(scope = "catalog", name = "nodes", description = "Lists the nodes of the catalog")
 @Service
 public class NodesCommand implements Action {
 
     @Reference
     Catalog catalog;
+
+    @Reference
+    AclResolver resolver;
+
+    @Reference
+    Session session;
 
     @Option(name = "--service", aliases = "-service", description = "Only nodes providing this service")
     String service = "";
@@ -45,14 +58,17 @@ public class NodesCommand implements Action {
 
     void run(PrintStream out, PrintStream err) throws Exception {
         Consistency consistency = stale ? Consistency.STALE : Consistency.DEFAULT;
+        Authorizer acl = ConsoleAcl.of(session, resolver).authorizer();
         List<Node> nodes;
         if (service.isEmpty()) {
             nodes = Stages.await(catalog.nodes(NodeMeta.parse(nodeMeta), consistency), "Error listing nodes: ")
-                    .value();
+                    .value().stream().filter(node -> acl.nodeRead(node.node())).toList();
         } else {
             ServiceQuery query = new ServiceQuery(List.of(), NodeMeta.parse(nodeMeta), false);
             nodes = Stages.await(catalog.service(service, query, consistency), "Error listing nodes for service: ")
-                    .value().stream().map(ServiceEntry::node).toList();
+                    .value().stream()
+                    .filter(entry -> acl.nodeRead(entry.node().node()) && acl.serviceRead(entry.service().service()))
+                    .map(ServiceEntry::node).toList();
         }
         if (nodes.isEmpty()) {
             err.println(CatalogFormat.NO_NODES);

@@ -9,10 +9,14 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 
+import io.cairn.acl.api.AclResolver;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.raft.api.Consistency;
+import io.cairn.shell.support.testing.ConsoleSessions;
+import io.cairn.shell.support.testing.FakeAclResolver;
 
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,8 @@ import org.junit.jupiter.api.Test;
 class CommandsTest {
 
     private final FakeCatalog catalog = new FakeCatalog();
+    private AclResolver resolver = FakeAclResolver.disabled();
+    private Session session = ConsoleSessions.empty();
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(outBytes, true, UTF_8);
@@ -50,12 +56,16 @@ class CommandsTest {
     private NodesCommand nodesCommand() {
         NodesCommand c = new NodesCommand();
         c.catalog = catalog;
+        c.resolver = resolver;
+        c.session = session;
         return c;
     }
 
     private ServicesCommand servicesCommand() {
         ServicesCommand c = new ServicesCommand();
         c.catalog = catalog;
+        c.resolver = resolver;
+        c.session = session;
         return c;
     }
 
@@ -135,5 +145,53 @@ class CommandsTest {
         bad.nodeMeta = List.of("rack");
         e = assertThrows(CommandException.class, () -> bad.run(out, err));
         assertEquals("Error! Invalid --node-meta \"rack\": expected key=value", e.getNiceHelp());
+    }
+
+    /** Runs the next commands as a token that may read the node betaweb1 and the services web and db only. */
+    private void actAsWebReader() {
+        resolver = FakeAclResolver.denyByDefault().token("web-secret", "web-accessor",
+                "node \"betaweb1\" { policy = \"read\" }\nservice \"web\" { policy = \"read\" }\n"
+                        + "service \"db\" { policy = \"read\" }");
+        session = ConsoleSessions.withToken("web-secret");
+    }
+
+    @Test
+    void aclFiltersNodesAsTheHttpListsDo() throws Exception {
+        actAsWebReader();
+        nodesCommand().run(out, err);
+        assertEquals("Node      ID        Address      DC\n"
+                + "betaweb1  8a619b68  10.202.2.10  dc1\n", out());
+        NodesCommand ofHopscotch = nodesCommand();
+        ofHopscotch.service = "hopscotch";
+        ofHopscotch.run(out, err);
+        NodesCommand ofDb = nodesCommand();
+        ofDb.service = "db";
+        ofDb.run(out, err);
+        assertEquals(CatalogFormat.NO_NODES + "\n" + CatalogFormat.NO_NODES + "\n", err());
+    }
+
+    @Test
+    void aclFiltersServicesAsTheHttpListsDo() throws Exception {
+        actAsWebReader();
+        servicesCommand().run(out, err);
+        ServicesCommand ofNode = servicesCommand();
+        ofNode.node = "betaweb1";
+        ofNode.run(out, err);
+        assertEquals("db\nweb\nweb\n", out());
+        ServicesCommand ofUnreadableNode = servicesCommand();
+        ofUnreadableNode.node = "alpha";
+        ofUnreadableNode.run(out, err);
+        assertEquals(CatalogFormat.NO_SERVICES + "\n", err());
+    }
+
+    @Test
+    void theAnonymousTokenSeesNothingAndAnUnknownTokenFails() throws Exception {
+        resolver = FakeAclResolver.denyByDefault();
+        nodesCommand().run(out, err);
+        servicesCommand().run(out, err);
+        assertEquals(CatalogFormat.NO_NODES + "\n" + CatalogFormat.NO_SERVICES + "\n", err());
+        session = ConsoleSessions.withToken("gone");
+        CommandException e = assertThrows(CommandException.class, () -> nodesCommand().run(out, err));
+        assertEquals("Error resolving ACL token: ACL not found", e.getNiceHelp());
     }
 }

@@ -13,11 +13,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 
+import io.cairn.acl.api.AclResolver;
 import io.cairn.event.api.UserEvent;
 import io.cairn.event.api.UserEvents;
+import io.cairn.shell.support.testing.ConsoleSessions;
+import io.cairn.shell.support.testing.FakeAclResolver;
 
 class EventCommandsTest {
 
@@ -53,12 +57,16 @@ class EventCommandsTest {
     }
 
     private final Events events = new Events();
+    private AclResolver resolver = FakeAclResolver.disabled();
+    private Session session = ConsoleSessions.empty();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
     private void fire(String name, String payload, String service, String tag) throws Exception {
         FireCommand fire = new FireCommand();
         fire.events = events;
+        fire.resolver = resolver;
+        fire.session = session;
         fire.name = name;
         fire.payload = payload;
         fire.service = service;
@@ -75,6 +83,8 @@ class EventCommandsTest {
         bytes.reset();
         ListCommand list = new ListCommand();
         list.events = events;
+        list.resolver = resolver;
+        list.session = session;
         list.name = "deploy";
         list.run(out);
         String table = bytes.toString(StandardCharsets.UTF_8);
@@ -88,5 +98,44 @@ class EventCommandsTest {
     void refusedEventsAreConsoleErrors() {
         CommandException e = assertThrows(CommandException.class, () -> fire("x", "", "", "v1"));
         assertEquals("Error firing event: Cannot provide tag filter without service filter", e.getMessage());
+    }
+
+    /** Runs the next commands as a token that may fire and read events named deploy-* only. */
+    private void actAsDeployer() {
+        resolver = FakeAclResolver.denyByDefault().token("deploy-secret", "deploy-accessor",
+                "event_prefix \"deploy\" { policy = \"write\" }");
+        session = ConsoleSessions.withToken("deploy-secret");
+    }
+
+    @Test
+    void aclAllowsFiringWhatTheTokenMayWrite() throws Exception {
+        actAsDeployer();
+        fire("deploy-web", "v3", "", "");
+        assertEquals(List.of("deploy-web"), events.fired.stream().map(UserEvent::name).toList());
+    }
+
+    @Test
+    void aclDeniedFireSendsNothing() {
+        actAsDeployer();
+        CommandException e = assertThrows(CommandException.class, () -> fire("restart", "", "", ""));
+        assertEquals("Permission denied: token with AccessorID 'deploy-accessor' lacks permission 'event:write' on"
+                + " \"restart\"", e.getNiceHelp());
+        assertTrue(events.fired.isEmpty());
+    }
+
+    @Test
+    void aclFiltersTheList() throws Exception {
+        fire("deploy-web", "v3", "", "");
+        fire("restart", "now", "", "");
+        actAsDeployer();
+        bytes.reset();
+        ListCommand list = new ListCommand();
+        list.events = events;
+        list.resolver = resolver;
+        list.session = session;
+        list.run(out);
+        String table = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("deploy-web"), table);
+        assertFalse(table.contains("restart"), table);
     }
 }

@@ -50,9 +50,9 @@ import io.cairn.http.api.HttpEndpoints;
  * Runs this agent's gossip pools (configuration PID {@code io.cairn.gossip}): the LAN pool on the agent's LAN
  * gossip port, and on servers the WAN pool on the WAN port with the member name {@code <node>.<dc>}; each is
  * registered as a {@link Membership} service with {@value Membership#POOL}. Joins the {@code retry_join}
- * addresses until one answers, encrypts with the keyring in {@code <data dir>/serf} (started from
- * {@code encrypt}) and then registers the cluster {@link Keyring}, serves the membership endpoints, and hands
- * what the pools report to the whiteboard listeners. When stopped, leaves gracefully if
+ * addresses until one answers, encrypts with the keyring in {@code <data dir>/serf} (started from the
+ * configuration's {@code encrypt} secret, see {@link AgentInfo#secret}) and then registers the cluster
+ * {@link Keyring}, serves the membership endpoints, and hands what the pools report to the whiteboard listeners. When stopped, leaves gracefully if
  * {@code leave_on_terminate} applies.
  * <p>
  * The listeners are method references rather than constructor arguments, and the pools start in
@@ -122,15 +122,17 @@ public final class GossipComponent {
         }
         Duration retryInterval = GoDuration.parse(config.retry_interval());
         Map<String, String> tags = MemberTags.of(agent, config.bootstrap_expect());
+        // the configured key (base64 of 32 bytes; none: unencrypted) only seeds a keyring file that does not exist
+        String encrypt = agent.secret("encrypt");
         try {
             RunningPool lan = start(Membership.LAN, agent.nodeName(), agent.serfLanPort(), GossipKeyring.LAN_FILE,
-                    SwimConfig.lan().withReconnectTimeout(reconnect), tags, config.encrypt(),
+                    SwimConfig.lan().withReconnectTimeout(reconnect), tags, encrypt,
                     JoinAddresses.split(config.retry_join()), retryInterval);
             Optional<Membership> wan = Optional.empty();
             if (agent.server()) {
                 RunningPool started = start(Membership.WAN, agent.nodeName() + "." + agent.datacenter(),
                         agent.serfWanPort(), GossipKeyring.WAN_FILE, SwimConfig.wan().withReconnectTimeout(reconnect),
-                        tags, config.encrypt(), JoinAddresses.split(config.retry_join_wan()), retryInterval);
+                        tags, encrypt, JoinAddresses.split(config.retry_join_wan()), retryInterval);
                 wan = Optional.of(started.membership());
             }
             for (RunningPool pool : pools) {

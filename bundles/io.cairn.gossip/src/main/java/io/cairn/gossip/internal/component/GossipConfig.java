@@ -27,10 +27,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Time between join attempts (Go duration)")
     String retry_interval() default "30s";
 
-    @AttributeDefinition(description = "Gossip encryption key: base64 of 32 bytes; empty: unencrypted. Used only "
-            + "when the agent has no keyring file yet; afterwards the keyring in <data dir>/serf wins")
-    String encrypt() default "";
-
     @AttributeDefinition(description = "How long failed and left members are kept before they are reaped "
             + "(Go duration, at least 8h)")
     String reconnect_timeout() default "72h";

@@ -2,7 +2,10 @@ package io.cairn.kv.shell.internal;
 
 import java.io.PrintStream;
 
+import io.cairn.acl.api.AclResolver;
+import io.cairn.acl.api.ResolvedToken;
 import io.cairn.kv.api.KvStore;
+import io.cairn.shell.support.ConsoleAcl;
 import io.cairn.shell.support.Failures;
 import io.cairn.shell.support.Stages;
 
@@ -12,14 +15,24 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 
-/** {@code kv:delete}, like {@code consul kv delete}. */
+/**
+ * {@code kv:delete}, like {@code consul kv delete}: needs {@code key:write} on the key, and with {@code --recurse}
+ * on the whole prefix ({@link io.cairn.acl.api.Authorizer#keyWritePrefix}), as {@code DELETE /v1/kv} does.
+ */
 @Command(scope = "kv", name = "delete", description = "Deletes a key, or every key under a prefix")
 @Service
 public class DeleteCommand implements Action {
 
     @Reference
     KvStore store;
+
+    @Reference
+    AclResolver resolver;
+
+    @Reference
+    Session session;
 
     @Argument(index = 0, name = "key", description = "The key, or the prefix with --recurse")
     String key = "";
@@ -46,13 +59,20 @@ public class DeleteCommand implements Action {
         if (modifyIndex != 0 && !cas) {
             throw Failures.fail("Cannot specify -modify-index without -cas!");
         }
+        ResolvedToken token = ConsoleAcl.of(session, resolver);
         if (recurse) {
+            if (!token.authorizer().keyWritePrefix(key)) {
+                throw Failures.fail(token.permissionDenied("key:write", key));
+            }
             Stages.await(store.deleteTree(key), "Error! Did not delete prefix " + key + ": ");
             out.println("Success! Deleted keys with prefix: " + key);
             return;
         }
         if (key.isEmpty()) {
             throw Failures.fail("Error! Missing KEY argument");
+        }
+        if (!token.authorizer().keyWrite(key)) {
+            throw Failures.fail(token.permissionDenied("key:write", key));
         }
         String error = "Error! Did not delete key " + key + ": ";
         if (cas && !Stages.await(store.deleteIfIndex(key, modifyIndex), error)) {

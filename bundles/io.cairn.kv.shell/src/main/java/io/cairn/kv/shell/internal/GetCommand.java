@@ -1,12 +1,17 @@
 package io.cairn.kv.shell.internal;
 
 import java.io.PrintStream;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
+import io.cairn.acl.api.AclResolver;
+import io.cairn.acl.api.ResolvedToken;
 import io.cairn.kv.api.KvEntry;
 import io.cairn.kv.api.KvStore;
 import io.cairn.kv.api.KvText;
 import io.cairn.raft.api.Consistency;
+import io.cairn.shell.support.ConsoleAcl;
 import io.cairn.shell.support.Failures;
 import io.cairn.shell.support.Stages;
 
@@ -16,8 +21,13 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 
-/** {@code kv:get}, like {@code consul kv get}. */
+/**
+ * {@code kv:get}, like {@code consul kv get}, with the ACLs of {@code GET /v1/kv}: one key needs {@code key:read}
+ * on it; {@code --recurse} and {@code --keys} leave out the entries the token may not read, keys before they are cut
+ * at the separator.
+ */
 @Command(scope = "kv", name = "get", description = "Prints a key's value, or the keys and values under a prefix")
 @Service
 public class GetCommand implements Action {
@@ -26,6 +36,12 @@ public class GetCommand implements Action {
 
     @Reference
     KvStore store;
+
+    @Reference
+    AclResolver resolver;
+
+    @Reference
+    Session session;
 
     @Argument(index = 0, name = "key", description = "The key, or the prefix with --recurse/--keys")
     String key = "";
@@ -56,14 +72,18 @@ public class GetCommand implements Action {
 
     void run(PrintStream out) throws Exception {
         Consistency consistency = stale ? Consistency.STALE : Consistency.DEFAULT;
+        ResolvedToken token = ConsoleAcl.of(session, resolver);
         if (keys) {
-            for (String k : Stages.await(store.keys(key, separator, consistency), QUERY_ERROR)) {
+            List<String> readable = Stages.await(store.keys(key, "", consistency), QUERY_ERROR).stream()
+                    .filter(token.authorizer()::keyRead).toList();
+            for (String k : cut(readable)) {
                 out.println(k);
             }
             return;
         }
         if (recurse) {
-            List<KvEntry> entries = Stages.await(store.list(key, consistency), QUERY_ERROR);
+            List<KvEntry> entries = Stages.await(store.list(key, consistency), QUERY_ERROR).stream()
+                    .filter(entry -> token.authorizer().keyRead(entry.key())).toList();
             for (int i = 0; i < entries.size(); i++) {
                 KvEntry entry = entries.get(i);
                 if (detailed) {
@@ -80,8 +100,21 @@ public class GetCommand implements Action {
         if (key.isEmpty()) {
             throw Failures.fail("Error! Missing KEY argument");
         }
+        if (!token.authorizer().keyRead(key)) {
+            throw Failures.fail(token.permissionDenied("key:read", key));
+        }
         KvEntry entry = Stages.await(store.get(key, consistency), QUERY_ERROR)
                 .orElseThrow(() -> Failures.fail("Error! No key exists at: " + key));
         out.println(detailed ? KvText.detailed(entry, base64) : KvText.value(entry.value(), base64));
+    }
+
+    /** The keys cut just after the first separator past the prefix, without duplicates ({@code ?separator=}). */
+    private Set<String> cut(List<String> readable) {
+        Set<String> cut = new LinkedHashSet<>();
+        for (String k : readable) {
+            int at = separator.isEmpty() ? -1 : k.indexOf(separator, key.length());
+            cut.add(at < 0 ? k : k.substring(0, at + separator.length()));
+        }
+        return cut;
     }
 }

@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import io.cairn.acl.api.AclResolver;
+import io.cairn.acl.api.ResolvedToken;
 import io.cairn.kv.api.KvStore;
+import io.cairn.shell.support.ConsoleAcl;
 import io.cairn.shell.support.Failures;
 import io.cairn.shell.support.Stages;
 
@@ -14,14 +17,21 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 
-/** {@code kv:put}, like {@code consul kv put}. */
+/** {@code kv:put}, like {@code consul kv put}: needs {@code key:write} on the key, as {@code PUT /v1/kv} does. */
 @Command(scope = "kv", name = "put", description = "Sets the value of a key")
 @Service
 public class PutCommand implements Action {
 
     @Reference
     KvStore store;
+
+    @Reference
+    AclResolver resolver;
+
+    @Reference
+    Session session;
 
     @Argument(index = 0, name = "key", description = "The key", required = true)
     String key;
@@ -63,6 +73,10 @@ public class PutCommand implements Action {
             }
         } else {
             data = value.getBytes(StandardCharsets.UTF_8);
+        }
+        ResolvedToken token = ConsoleAcl.of(session, resolver);
+        if (!token.authorizer().keyWrite(key)) {
+            throw Failures.fail(token.permissionDenied("key:write", key));
         }
         if (cas) {
             String error = "Error! Did not write to " + key + ": ";

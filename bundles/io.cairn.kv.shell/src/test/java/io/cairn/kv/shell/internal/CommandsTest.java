@@ -8,15 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.List;
 
+import io.cairn.acl.api.AclResolver;
 import io.cairn.kv.api.KvText;
+import io.cairn.shell.support.testing.ConsoleSessions;
+import io.cairn.shell.support.testing.FakeAclResolver;
 
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 
 class CommandsTest {
 
     private final InMemoryKvStore store = new InMemoryKvStore();
+    private AclResolver resolver = FakeAclResolver.disabled();
+    private Session session = ConsoleSessions.empty();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(bytes, true, UTF_8);
 
@@ -27,6 +34,8 @@ class CommandsTest {
     private PutCommand put(String key, String value) {
         PutCommand c = new PutCommand();
         c.store = store;
+        c.resolver = resolver;
+        c.session = session;
         c.key = key;
         c.value = value;
         return c;
@@ -35,6 +44,8 @@ class CommandsTest {
     private GetCommand get(String key) {
         GetCommand c = new GetCommand();
         c.store = store;
+        c.resolver = resolver;
+        c.session = session;
         c.key = key;
         return c;
     }
@@ -42,6 +53,8 @@ class CommandsTest {
     private DeleteCommand delete(String key) {
         DeleteCommand c = new DeleteCommand();
         c.store = store;
+        c.resolver = resolver;
+        c.session = session;
         c.key = key;
         return c;
     }
@@ -146,6 +159,8 @@ class CommandsTest {
         bytes.reset();
         ExportCommand export = new ExportCommand();
         export.store = store;
+        export.resolver = resolver;
+        export.session = session;
         export.run(out);
         String document = output();
         assertEquals(KvText.export(store.list("", null).toCompletableFuture().join()) + "\n", document);
@@ -153,11 +168,104 @@ class CommandsTest {
         bytes.reset();
         ImportCommand importer = new ImportCommand();
         importer.store = store;
+        importer.resolver = resolver;
+        importer.session = session;
         importer.data = document;
         importer.run(out);
         assertEquals("Imported: a\nImported: b\n", output());
         assertArrayEquals("w".getBytes(UTF_8), store.entries.get("b").value());
         importer.data = "nonsense";
         assertTrue(failure(() -> importer.run(out)).startsWith("Cannot unmarshal data: "));
+    }
+
+    /** Runs the next commands as a token that may write under {@code app/} and read {@code pub/} only. */
+    private void actAsAppToken() {
+        resolver = FakeAclResolver.denyByDefault().token("app-secret", "app-accessor",
+                "key_prefix \"app/\" { policy = \"write\" }\nkey_prefix \"pub/\" { policy = \"read\" }\n"
+                        + "key \"app/locked\" { policy = \"read\" }");
+        session = ConsoleSessions.withToken("app-secret");
+    }
+
+    private static String denied(String permission, String key) {
+        return "Permission denied: token with AccessorID 'app-accessor' lacks permission '" + permission + "' on \""
+                + key + "\"";
+    }
+
+    @Test
+    void aclAllowsWritesAndReadsTheTokenHasRulesFor() throws Exception {
+        actAsAppToken();
+        put("app/name", "cairn").run(out);
+        get("app/name").run(out);
+        delete("app/name").run(out);
+        assertEquals("Success! Data written to: app/name\ncairn\nSuccess! Deleted key: app/name\n", output());
+    }
+
+    @Test
+    void aclDeniedWritesChangeNothing() throws Exception {
+        put("pub/motd", "hi").run(out);
+        put("app/locked", "1").run(out);
+        actAsAppToken();
+        assertEquals(denied("key:write", "pub/motd"), failure(() -> put("pub/motd", "changed").run(out)));
+        assertEquals(denied("key:write", "pub/motd"), failure(() -> delete("pub/motd").run(out)));
+        DeleteCommand tree = delete("app/");
+        tree.recurse = true;
+        assertEquals(denied("key:write", "app/"), failure(() -> tree.run(out)));
+        ImportCommand importer = new ImportCommand();
+        importer.store = store;
+        importer.resolver = resolver;
+        importer.session = session;
+        importer.data = "[{\"key\":\"app/new\",\"flags\":0,\"value\":\"\"},"
+                + "{\"key\":\"secret/x\",\"flags\":0,\"value\":\"\"}]";
+        assertEquals(denied("key:write", "secret/x"), failure(() -> importer.run(out)));
+        assertEquals(List.of("app/locked", "pub/motd"), List.copyOf(store.entries.keySet()));
+        assertArrayEquals("hi".getBytes(UTF_8), store.entries.get("pub/motd").value());
+    }
+
+    @Test
+    void aclDeniedReadFailsWithConsulsText() throws Exception {
+        put("secret/x", "1").run(out);
+        actAsAppToken();
+        assertEquals(denied("key:read", "secret/x"), failure(() -> get("secret/x").run(out)));
+        assertEquals(denied("key:read", "nope"), failure(() -> get("nope").run(out)));
+    }
+
+    @Test
+    void withoutATokenCommandsRunAsAnonymous() throws Exception {
+        resolver = FakeAclResolver.denyByDefault();
+        assertTrue(failure(() -> put("a", "b").run(out))
+                .startsWith("Permission denied: anonymous token lacks permission 'key:write' on \"a\"."));
+        assertTrue(store.entries.isEmpty());
+    }
+
+    @Test
+    void aclFiltersListingsAndExports() throws Exception {
+        put("app/a", "1").run(out);
+        put("pub/b", "2").run(out);
+        put("secret/c", "3").run(out);
+        put("secret/d/e", "4").run(out);
+        actAsAppToken();
+        bytes.reset();
+        GetCommand recurse = get("");
+        recurse.recurse = true;
+        recurse.run(out);
+        GetCommand keys = get("");
+        keys.keys = true;
+        keys.run(out);
+        assertEquals("app/a:1\npub/b:2\napp/\npub/\n", output());
+        bytes.reset();
+        ExportCommand export = new ExportCommand();
+        export.store = store;
+        export.resolver = resolver;
+        export.session = session;
+        export.run(out);
+        assertEquals(KvText.export(List.of(store.entries.get("app/a"), store.entries.get("pub/b"))) + "\n",
+                output());
+    }
+
+    @Test
+    void anUnknownSessionTokenFailsEveryCommand() {
+        resolver = FakeAclResolver.denyByDefault();
+        session = ConsoleSessions.withToken("gone");
+        assertEquals("Error resolving ACL token: ACL not found", failure(() -> get("a").run(out)));
     }
 }

@@ -14,11 +14,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import io.cairn.acl.api.AclResolver;
 import io.cairn.raft.api.Consistency;
 import io.cairn.session.api.Session;
 import io.cairn.session.api.SessionBehavior;
 import io.cairn.session.api.SessionRequest;
 import io.cairn.session.api.Sessions;
+import io.cairn.shell.support.testing.ConsoleSessions;
+import io.cairn.shell.support.testing.FakeAclResolver;
 
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,8 @@ class CommandsTest {
     }
 
     private final InMemorySessions sessions = new InMemorySessions();
+    private AclResolver resolver = FakeAclResolver.disabled();
+    private org.apache.karaf.shell.api.console.Session console = ConsoleSessions.empty();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
@@ -77,6 +82,8 @@ class CommandsTest {
     void listShowsEverySessionOrOneNodes() throws Exception {
         ListCommand list = new ListCommand();
         list.sessions = sessions;
+        list.resolver = resolver;
+        list.console = console;
         list.run(out);
         assertTrue(output().contains("a1") && output().contains("b2"), output());
         assertTrue(output().contains("30s"));
@@ -90,6 +97,8 @@ class CommandsTest {
     void infoShowsOneSessionOrFails() throws Exception {
         InfoCommand info = new InfoCommand();
         info.sessions = sessions;
+        info.resolver = resolver;
+        info.console = console;
         info.id = "a1";
         info.run(out);
         assertTrue(output().contains("Behavior:      release"), output());
@@ -103,9 +112,66 @@ class CommandsTest {
     void destroyRemovesTheSession() throws Exception {
         DestroyCommand destroy = new DestroyCommand();
         destroy.sessions = sessions;
+        destroy.resolver = resolver;
+        destroy.console = console;
         destroy.id = "a1";
         destroy.run(out);
         assertEquals("Success! Destroyed session: a1\n", output());
         assertEquals(List.of("b2"), sessions.all.stream().map(Session::id).toList());
+    }
+
+    /** Runs the next commands as a token that may write sessions on node1 and read them on node1 only. */
+    private void actAsNode1Token() {
+        resolver = FakeAclResolver.denyByDefault().token("n1-secret", "n1-accessor",
+                "session \"node1\" { policy = \"write\" }\nsession \"node2\" { policy = \"deny\" }");
+        console = ConsoleSessions.withToken("n1-secret");
+    }
+
+    @Test
+    void aclFiltersListsAndInfo() throws Exception {
+        actAsNode1Token();
+        ListCommand list = new ListCommand();
+        list.sessions = sessions;
+        list.resolver = resolver;
+        list.console = console;
+        list.run(out);
+        assertTrue(output().contains("a1") && !output().contains("b2"), output());
+        list.node = "node2";
+        bytes.reset();
+        list.run(out);
+        assertTrue(!output().contains("b2"), output());
+        InfoCommand info = new InfoCommand();
+        info.sessions = sessions;
+        info.resolver = resolver;
+        info.console = console;
+        info.id = "b2";
+        assertEquals("Error! No session b2", assertThrows(CommandException.class, () -> info.run(out)).getMessage());
+    }
+
+    @Test
+    void aclDecidesDestroyBeforeAnythingChanges() throws Exception {
+        actAsNode1Token();
+        DestroyCommand destroy = new DestroyCommand();
+        destroy.sessions = sessions;
+        destroy.resolver = resolver;
+        destroy.console = console;
+        destroy.id = "b2";
+        assertEquals("Permission denied: token with AccessorID 'n1-accessor' lacks permission 'session:write' on"
+                + " \"node2\"", assertThrows(CommandException.class, () -> destroy.run(out)).getNiceHelp());
+        assertEquals(List.of("a1", "b2"), sessions.all.stream().map(Session::id).toList());
+        destroy.id = "a1";
+        destroy.run(out);
+        assertEquals(List.of("b2"), sessions.all.stream().map(Session::id).toList());
+    }
+
+    @Test
+    void theAnonymousTokenSeesNoSessions() throws Exception {
+        resolver = FakeAclResolver.denyByDefault();
+        ListCommand list = new ListCommand();
+        list.sessions = sessions;
+        list.resolver = resolver;
+        list.console = console;
+        list.run(out);
+        assertTrue(!output().contains("a1") && !output().contains("b2"), output());
     }
 }

@@ -4,6 +4,11 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.cairn.acl.api.AclResolver;
+import io.cairn.acl.api.ResolvedToken;
+import io.cairn.agent.api.AgentInfo;
+import io.cairn.shell.support.ConsoleAcl;
+import io.cairn.shell.support.Failures;
 import io.cairn.watch.plan.AgentWatches;
 import io.cairn.watch.plan.WatchDefinition;
 import io.cairn.watch.plan.WatchSpec;
@@ -12,9 +17,13 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** {@code watch:list}: the watches from the agent's config files that run now. */
+/**
+ * {@code watch:list}: the watches from the agent's config files that run now. They are the agent's configuration,
+ * so reading them needs {@code agent:read} on this agent, as {@code /v1/agent/self} does.
+ */
 @Command(scope = "watch", name = "list", description = "Lists the watches of the agent's config files")
 @Service
 public class ListCommand implements Action {
@@ -22,13 +31,27 @@ public class ListCommand implements Action {
     @Reference
     AgentWatches watches;
 
+    @Reference
+    AgentInfo agent;
+
+    @Reference
+    AclResolver resolver;
+
+    @Reference
+    Session session;
+
     @Override
     public Object execute() throws Exception {
         run(System.out);
         return null;
     }
 
-    void run(PrintStream out) {
+    void run(PrintStream out) throws Exception {
+        String node = agent.nodeName();
+        ResolvedToken token = ConsoleAcl.of(session, resolver);
+        if (!token.authorizer().agentRead(node)) {
+            throw Failures.fail(token.permissionDenied("agent:read", node));
+        }
         ShellTable table = new ShellTable();
         table.column("Type");
         table.column("Watching");
