@@ -3,6 +3,7 @@ package io.cairn.acl.internal;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.acl.api.AclPolicy;
 import io.cairn.acl.api.AclRole;
 import io.cairn.acl.api.AclToken;
@@ -139,10 +140,10 @@ public record AclCommand(String op, AclToken token, AclPolicy policy, AclRole ro
     }
 
     byte[] encode() {
-        return AclCodec.encode(this);
+        return ReplicatedJson.encode(this);
     }
 
     static AclCommand decode(byte[] payload) {
-        return AclCodec.decode(payload, AclCommand.class);
+        return ReplicatedJson.decode(payload, AclCommand.class);
     }
 }

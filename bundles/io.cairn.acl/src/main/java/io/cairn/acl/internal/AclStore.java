@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.acl.api.AclLink;
 import io.cairn.acl.api.AclPolicy;
 import io.cairn.acl.api.AclRole;
@@ -115,14 +116,14 @@ final class AclStore {
                 links(t.roles(), "role", id -> AclTables.role(state, id).map(AclRole::id),
                         name -> AclTables.roleByName(state, name).map(AclRole::id)),
                 t.serviceIdentities(), t.nodeIdentities(), t.local(), t.expirationTime(), t.createTime(), "", 0, 0);
-        state.put(AclTables.TOKENS, t.accessorId(), AclCodec.encode(withHash(stored)));
+        state.put(AclTables.TOKENS, t.accessorId(), ReplicatedJson.encode(withHash(stored)));
         state.put(AclTables.SECRETS, t.secretId(), t.accessorId().getBytes(StandardCharsets.UTF_8));
     }
 
     private static AclToken withHash(AclToken t) {
         return new AclToken(t.accessorId(), t.secretId(), t.description(), t.policies(), t.roles(),
                 t.serviceIdentities(), t.nodeIdentities(), t.local(), t.expirationTime(), t.createTime(),
-                AclCodec.hash(t), 0, 0);
+                AclHash.of(t), 0, 0);
     }
 
     /**
@@ -186,8 +187,8 @@ final class AclStore {
 
     private static void putPolicy(AclPolicy p, StateWriter state) {
         AclPolicy stored = new AclPolicy(p.id(), p.name(), p.description(), p.rules(), p.datacenters(), "", 0, 0);
-        state.put(AclTables.POLICIES, p.id(), AclCodec.encode(new AclPolicy(p.id(), p.name(), p.description(),
-                p.rules(), p.datacenters(), AclCodec.hash(stored), 0, 0)));
+        state.put(AclTables.POLICIES, p.id(), ReplicatedJson.encode(new AclPolicy(p.id(), p.name(), p.description(),
+                p.rules(), p.datacenters(), AclHash.of(stored), 0, 0)));
         state.put(AclTables.POLICY_NAMES, AclTables.nameKey(p.name()), p.id().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -228,9 +229,9 @@ final class AclStore {
                 links(r.policies(), "policy", id -> AclTables.policy(state, id).map(AclPolicy::id),
                         name -> AclTables.policyByName(state, name).map(AclPolicy::id)),
                 r.serviceIdentities(), r.nodeIdentities(), "", 0, 0);
-        state.put(AclTables.ROLES, r.id(), AclCodec.encode(new AclRole(stored.id(), stored.name(),
+        state.put(AclTables.ROLES, r.id(), ReplicatedJson.encode(new AclRole(stored.id(), stored.name(),
                 stored.description(), stored.policies(), stored.serviceIdentities(), stored.nodeIdentities(),
-                AclCodec.hash(stored), 0, 0)));
+                AclHash.of(stored), 0, 0)));
         state.put(AclTables.ROLE_NAMES, AclTables.nameKey(r.name()), r.id().getBytes(StandardCharsets.UTF_8));
     }
 

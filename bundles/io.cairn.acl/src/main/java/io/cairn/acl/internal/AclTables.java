@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.acl.api.AclLink;
 import io.cairn.acl.api.AclPolicy;
 import io.cairn.acl.api.AclRole;
@@ -84,7 +85,7 @@ public final class AclTables {
     }
 
     static AclToken storedToken(Entry entry) {
-        AclToken t = AclCodec.decode(entry.value(), AclToken.class);
+        AclToken t = ReplicatedJson.decode(entry.value(), AclToken.class);
         return new AclToken(t.accessorId(), t.secretId(), t.description(), t.policies(), t.roles(),
                 t.serviceIdentities(), t.nodeIdentities(), t.local(), t.expirationTime(), t.createTime(), t.hash(),
                 entry.createIndex(), entry.modifyIndex());
@@ -117,7 +118,7 @@ public final class AclTables {
     }
 
     private static AclPolicy policy(Entry entry) {
-        AclPolicy p = AclCodec.decode(entry.value(), AclPolicy.class);
+        AclPolicy p = ReplicatedJson.decode(entry.value(), AclPolicy.class);
         return new AclPolicy(p.id(), p.name(), p.description(), p.rules(), p.datacenters(), p.hash(),
                 entry.createIndex(), entry.modifyIndex());
     }
@@ -142,7 +143,7 @@ public final class AclTables {
     }
 
     private static AclRole storedRole(Entry entry) {
-        AclRole r = AclCodec.decode(entry.value(), AclRole.class);
+        AclRole r = ReplicatedJson.decode(entry.value(), AclRole.class);
         return new AclRole(r.id(), r.name(), r.description(), r.policies(), r.serviceIdentities(),
                 r.nodeIdentities(), r.hash(), entry.createIndex(), entry.modifyIndex());
     }

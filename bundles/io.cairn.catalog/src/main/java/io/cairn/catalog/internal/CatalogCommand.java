@@ -3,6 +3,7 @@ package io.cairn.catalog.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.NodeService;
@@ -97,11 +98,11 @@ public record CatalogCommand(Register register, Deregister deregister) {
     }
 
     byte[] encode() {
-        return CatalogCodec.encode(this);
+        return ReplicatedJson.encode(this);
     }
 
     /** Decodes {@link #encode()}'s output; {@link IllegalStateException} if it is not a catalog command. */
     static CatalogCommand decode(byte[] payload) {
-        return CatalogCodec.decode(payload, CatalogCommand.class);
+        return ReplicatedJson.decode(payload, CatalogCommand.class);
     }
 }

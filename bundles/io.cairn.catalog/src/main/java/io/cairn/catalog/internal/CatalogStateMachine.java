@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.catalog.api.Coordinates;
 import io.cairn.raft.api.Entry;
 import io.cairn.raft.api.StateWriter;
@@ -45,7 +46,7 @@ public final class CatalogStateMachine {
             Optional<Stored.Service> owner = r.service() != null && r.service().id().equals(check.serviceId())
                     ? Optional.of(r.service())
                     : state.get(CatalogKeys.TABLE, CatalogKeys.service(node, check.serviceId()))
-                            .map(e -> CatalogCodec.decode(e.value(), Stored.Service.class));
+                            .map(e -> ReplicatedJson.decode(e.value(), Stored.Service.class));
             if (owner.isEmpty()) {
                 return Optional.of("Missing service registration");
             }
@@ -53,7 +54,7 @@ public final class CatalogStateMachine {
         }
         boolean nodeExists = state.get(CatalogKeys.TABLE, CatalogKeys.node(node)).isPresent();
         if (!nodeExists || !r.skipNodeUpdate()) {
-            putIfChanged(state, CatalogKeys.node(node), CatalogCodec.encode(r.node()));
+            putIfChanged(state, CatalogKeys.node(node), ReplicatedJson.encode(r.node()));
         }
         if (r.service() != null) {
             putService(r.service(), state);
@@ -61,7 +62,7 @@ public final class CatalogStateMachine {
         for (Stored.Check check : r.checks()) {
             Stored.Service owner = owners.get(check.serviceId());
             Stored.Check filled = owner == null ? check : check.forService(owner);
-            putIfChanged(state, CatalogKeys.check(node, check.checkId()), CatalogCodec.encode(filled));
+            putIfChanged(state, CatalogKeys.check(node, check.checkId()), ReplicatedJson.encode(filled));
         }
         return Optional.empty();
     }
@@ -71,15 +72,15 @@ public final class CatalogStateMachine {
         String node = service.node();
         String key = CatalogKeys.service(node, service.id());
         state.get(CatalogKeys.TABLE, key)
-                .map(e -> CatalogCodec.decode(e.value(), Stored.Service.class))
+                .map(e -> ReplicatedJson.decode(e.value(), Stored.Service.class))
                 .filter(old -> !old.service().equals(service.service()))
                 .ifPresent(old -> state.delete(CatalogKeys.TABLE, CatalogKeys.byName(old.service(), node, old.id())));
-        putIfChanged(state, key, CatalogCodec.encode(service));
+        putIfChanged(state, key, ReplicatedJson.encode(service));
         putIfChanged(state, CatalogKeys.byName(service.service(), node, service.id()), NO_VALUE);
         for (Entry entry : state.scan(CatalogKeys.TABLE, CatalogKeys.checksOf(node))) {
-            Stored.Check check = CatalogCodec.decode(entry.value(), Stored.Check.class);
+            Stored.Check check = ReplicatedJson.decode(entry.value(), Stored.Check.class);
             if (check.serviceId().equals(service.id())) {
-                putIfChanged(state, entry.key(), CatalogCodec.encode(check.forService(service)));
+                putIfChanged(state, entry.key(), ReplicatedJson.encode(check.forService(service)));
             }
         }
     }
@@ -94,7 +95,7 @@ public final class CatalogStateMachine {
         }
         if (d.checkId().isEmpty() && d.serviceId().isEmpty()) {
             for (Entry entry : state.scan(CatalogKeys.TABLE, CatalogKeys.servicesOf(node))) {
-                Stored.Service service = CatalogCodec.decode(entry.value(), Stored.Service.class);
+                Stored.Service service = ReplicatedJson.decode(entry.value(), Stored.Service.class);
                 state.delete(CatalogKeys.TABLE, CatalogKeys.byName(service.service(), node, service.id()));
             }
             state.deletePrefix(CatalogKeys.TABLE, CatalogKeys.servicesOf(node));
@@ -110,11 +111,11 @@ public final class CatalogStateMachine {
         if (existing.isEmpty()) {
             return;
         }
-        Stored.Service service = CatalogCodec.decode(existing.get().value(), Stored.Service.class);
+        Stored.Service service = ReplicatedJson.decode(existing.get().value(), Stored.Service.class);
         state.delete(CatalogKeys.TABLE, CatalogKeys.byName(service.service(), node, serviceId));
         state.delete(CatalogKeys.TABLE, existing.get().key());
         for (Entry entry : state.scan(CatalogKeys.TABLE, CatalogKeys.checksOf(node))) {
-            if (CatalogCodec.decode(entry.value(), Stored.Check.class).serviceId().equals(serviceId)) {
+            if (ReplicatedJson.decode(entry.value(), Stored.Check.class).serviceId().equals(serviceId)) {
                 state.delete(CatalogKeys.TABLE, entry.key());
             }
         }

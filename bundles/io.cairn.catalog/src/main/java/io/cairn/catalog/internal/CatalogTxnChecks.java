@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.catalog.api.CatalogJson;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.Registration;
@@ -67,6 +68,6 @@ final class CatalogTxnChecks {
     }
 
     private static CatalogJson.CheckJson json(Entry entry) {
-        return CatalogJson.CheckJson.of(CatalogCodec.decode(entry.value(), Stored.Check.class).toApi(entry));
+        return CatalogJson.CheckJson.of(ReplicatedJson.decode(entry.value(), Stored.Check.class).toApi(entry));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.catalog.api.CatalogJson;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.Registration;
@@ -71,6 +72,6 @@ final class CatalogTxnNodes {
 
     /** The datacenter is configuration, not data, so transaction results leave it empty. */
     private static CatalogJson.NodeJson json(Entry entry) {
-        return CatalogJson.NodeJson.of(CatalogCodec.decode(entry.value(), Stored.Node.class).toApi("", entry));
+        return CatalogJson.NodeJson.of(ReplicatedJson.decode(entry.value(), Stored.Node.class).toApi("", entry));
     }
 }

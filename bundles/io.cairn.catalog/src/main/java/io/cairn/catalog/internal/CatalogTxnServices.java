@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.catalog.api.CatalogJson;
 import io.cairn.catalog.api.Deregistration;
 import io.cairn.catalog.api.Registration;
@@ -65,6 +66,6 @@ final class CatalogTxnServices {
     }
 
     private static CatalogJson.ServiceJson json(Entry entry) {
-        return CatalogJson.ServiceJson.of(CatalogCodec.decode(entry.value(), Stored.Service.class).toApi(entry));
+        return CatalogJson.ServiceJson.of(ReplicatedJson.decode(entry.value(), Stored.Service.class).toApi(entry));
     }
 }

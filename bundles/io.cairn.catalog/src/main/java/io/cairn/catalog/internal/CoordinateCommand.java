@@ -2,6 +2,7 @@ package io.cairn.catalog.internal;
 
 import java.util.List;
 
+import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.catalog.api.Coordinates;
 import io.cairn.raft.api.StateWriter;
 
@@ -38,18 +39,18 @@ public record CoordinateCommand(List<StoredCoordinate> updates) {
         for (StoredCoordinate update : updates) {
             if (state.get(CatalogKeys.TABLE, CatalogKeys.node(update.node())).isPresent()) {
                 state.put(CoordinateTable.TABLE, Coordinates.key(update.node(), update.segment()),
-                        CatalogCodec.encode(update));
+                        ReplicatedJson.encode(update));
             }
         }
         return NO_RESULT;
     }
 
     byte[] encode() {
-        return CatalogCodec.encode(this);
+        return ReplicatedJson.encode(this);
     }
 
     /** Decodes {@link #encode()}'s output; {@link IllegalStateException} if it is not a coordinate batch. */
     static CoordinateCommand decode(byte[] payload) {
-        return CatalogCodec.decode(payload, CoordinateCommand.class);
+        return ReplicatedJson.decode(payload, CoordinateCommand.class);
     }
 }

@@ -2,6 +2,7 @@ package io.cairn.catalog.internal;
 
 import java.util.List;
 
+import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.catalog.api.Coordinates;
 import io.cairn.raft.api.StateView;
 
@@ -35,7 +36,7 @@ final class CoordinateTable {
 
     private static List<StoredCoordinate> decode(StateView state, String prefix) {
         return state.scan(TABLE, prefix).stream()
-                .map(entry -> CatalogCodec.decode(entry.value(), StoredCoordinate.class))
+                .map(entry -> ReplicatedJson.decode(entry.value(), StoredCoordinate.class))
                 .toList();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.raft.api.Entry;
 import io.cairn.raft.api.StateView;
 
@@ -54,7 +55,7 @@ final class DecodedRecords {
         if (cached != null && type.isInstance(cached.value()) && cached.matches(entry)) {
             return type.cast(cached.value());
         }
-        T value = CatalogCodec.decode(entry.value(), type);
+        T value = ReplicatedJson.decode(entry.value(), type);
         if (cached != null || byKey.size() < capacity || makeRoom(live)) {
             byKey.put(entry.key(), new Decoded(entry.modifyIndex(), entry.value(), value));
         }

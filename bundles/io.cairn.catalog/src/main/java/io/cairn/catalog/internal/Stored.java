@@ -16,7 +16,7 @@ import io.cairn.raft.api.Entry;
 /**
  * What the catalog table stores per record and what commands carry: the API records minus the indexes (those
  * live in the Raft core's {@link Entry}) and minus the datacenter (configuration, not data). Encoded by
- * {@link CatalogCodec}; field names are part of the replicated format.
+ * {@link io.cairn.json.lang.ReplicatedJson}; field names are part of the replicated format.
  */
 final class Stored {
 

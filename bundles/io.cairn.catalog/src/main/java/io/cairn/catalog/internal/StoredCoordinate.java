@@ -6,7 +6,7 @@ import io.cairn.coordinate.Coordinate;
 
 /**
  * A node's network coordinate in one network segment, as the {@value CoordinateTable#TABLE} table stores it and
- * coordinate commands carry it. Encoded by {@link CatalogCodec}; field names are part of the replicated format.
+ * coordinate commands carry it. Encoded by {@link io.cairn.json.lang.ReplicatedJson}; field names are part of the replicated format.
  * Cairn has no network segments, so agents send the empty segment; the field keeps Consul's shape.
  */
 public record StoredCoordinate(String node, String segment, List<Double> vec, double error, double adjustment,

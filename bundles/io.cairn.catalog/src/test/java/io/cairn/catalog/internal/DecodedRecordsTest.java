@@ -1,5 +1,6 @@
 package io.cairn.catalog.internal;
 
+import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.raft.testing.InMemoryState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -28,7 +29,7 @@ class DecodedRecordsTest {
     }
 
     private Entry write(Stored.Node node) {
-        return state.next().put(CatalogKeys.TABLE, CatalogKeys.node(node.node()), CatalogCodec.encode(node));
+        return state.next().put(CatalogKeys.TABLE, CatalogKeys.node(node.node()), ReplicatedJson.encode(node));
     }
 
     @Test
@@ -63,7 +64,7 @@ class DecodedRecordsTest {
         DecodedRecords records = new DecodedRecords(10);
         Entry entry = write(node("a", "10.0.0.1"));
         records.decode(state, entry, Stored.Node.class);
-        Entry foreign = new Entry(entry.key(), CatalogCodec.encode(node("a", "10.9.9.9")), entry.createIndex(),
+        Entry foreign = new Entry(entry.key(), ReplicatedJson.encode(node("a", "10.9.9.9")), entry.createIndex(),
                 entry.modifyIndex());
 
         assertEquals(node("a", "10.9.9.9"), records.decode(state, foreign, Stored.Node.class));

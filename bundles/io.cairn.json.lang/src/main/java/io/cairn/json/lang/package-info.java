@@ -13,7 +13,7 @@
  * {@code structs.Foo}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.cairn.json.lang;
 
 import org.osgi.annotation.bundle.Export;

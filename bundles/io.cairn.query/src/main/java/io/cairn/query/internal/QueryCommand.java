@@ -1,5 +1,6 @@
 package io.cairn.query.internal;
 
+import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.query.api.PreparedQuery;
 
 /**
@@ -56,10 +57,10 @@ public record QueryCommand(String op, PreparedQuery query, String id) {
     }
 
     byte[] encode() {
-        return QueryCodec.encode(this);
+        return ReplicatedJson.encode(this);
     }
 
     static QueryCommand decode(byte[] payload) {
-        return QueryCodec.decode(payload, QueryCommand.class);
+        return ReplicatedJson.decode(payload, QueryCommand.class);
     }
 }

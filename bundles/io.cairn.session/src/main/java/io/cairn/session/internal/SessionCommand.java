@@ -1,7 +1,6 @@
 package io.cairn.session.internal;
 
-import java.io.IOException;
-
+import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.session.api.SessionBehavior;
 
 /**
@@ -55,19 +54,11 @@ public record SessionCommand(String op, StoredSession session, String id) {
     }
 
     byte[] encode() {
-        try {
-            return StoredSession.MAPPER.writeValueAsBytes(this);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot encode session command", e);
-        }
+        return ReplicatedJson.encode(this);
     }
 
     /** Decodes {@link #encode()}'s output; {@link IllegalArgumentException} if it is not a session command. */
     static SessionCommand decode(byte[] payload) {
-        try {
-            return StoredSession.MAPPER.readValue(payload, SessionCommand.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Not a session command: " + e.getMessage(), e);
-        }
+        return ReplicatedJson.decode(payload, SessionCommand.class);
     }
 }

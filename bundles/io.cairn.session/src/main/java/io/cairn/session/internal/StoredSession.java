@@ -1,14 +1,9 @@
 package io.cairn.session.internal;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-
+import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.raft.api.Entry;
 import io.cairn.session.api.ServiceCheck;
 import io.cairn.session.api.Session;
@@ -16,16 +11,10 @@ import io.cairn.session.api.SessionBehavior;
 
 /**
  * What the {@value io.cairn.session.api.Sessions#TABLE} table stores per session: the API record minus the
- * indexes (the Raft core's {@link Entry} has them), durations in nanoseconds. JSON with sorted fields, so every
- * server writes the same bytes; field names are part of the replicated format.
+ * indexes (the Raft core's {@link Entry} has them), durations in nanoseconds. Encoded as {@link ReplicatedJson}.
  */
 public record StoredSession(String id, String name, String node, long lockDelayNanos, String behavior,
         long ttlNanos, List<String> nodeChecks, List<String> serviceChecks) {
-
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .build();
 
     public StoredSession {
         nodeChecks = nodeChecks == null ? List.of() : List.copyOf(nodeChecks);
@@ -45,19 +34,11 @@ public record StoredSession(String id, String name, String node, long lockDelayN
     }
 
     byte[] encode() {
-        try {
-            return MAPPER.writeValueAsBytes(this);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot encode session " + id, e);
-        }
+        return ReplicatedJson.encode(this);
     }
 
     static StoredSession decode(byte[] bytes) {
-        try {
-            return MAPPER.readValue(bytes, StoredSession.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("Corrupt session record: " + e.getMessage(), e);
-        }
+        return ReplicatedJson.decode(bytes, StoredSession.class);
     }
 
     /** The API view of a stored table entry. */

@@ -1,9 +1,6 @@
-package io.cairn.acl.internal;
+package io.cairn.json.lang;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -12,11 +9,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * Encodes the ACL records and commands as JSON with sorted fields, so every server writes the same bytes, and
- * computes their content hashes. Records are stored without their indexes (the Raft core's entries have them);
- * field names are part of the replicated format.
+ * JSON for the records and commands replicated through Raft: fields and map entries sorted, so that every server
+ * writes the same bytes for the same value (the catalog compares encodings to skip writes that change nothing), and
+ * unknown fields refused when reading, so that a server that cannot fully read a committed command stops rather
+ * than apply part of it. Field names are part of the replicated format.
  */
-final class AclCodec {
+public final class ReplicatedJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -24,10 +22,15 @@ final class AclCodec {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private AclCodec() {
+    private ReplicatedJson() {
     }
 
-    static byte[] encode(Object value) {
+    /**
+     * {@code value}'s encoding.
+     *
+     * @throws IllegalStateException when Jackson cannot encode its type
+     */
+    public static byte[] encode(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (IOException e) {
@@ -35,20 +38,16 @@ final class AclCodec {
         }
     }
 
-    static <T> T decode(byte[] bytes, Class<T> type) {
+    /**
+     * The {@code type} that {@code bytes} encode.
+     *
+     * @throws IllegalArgumentException {@code Corrupt <type>: <why>} when they do not
+     */
+    public static <T> T decode(byte[] bytes, Class<T> type) {
         try {
             return MAPPER.readValue(bytes, type);
         } catch (IOException e) {
             throw new IllegalArgumentException("Corrupt " + type.getSimpleName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Base64 of the SHA-256 of {@code record}'s encoding: Consul's {@code Hash} field, deterministic. */
-    static String hash(Object record) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(encode(record)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }
