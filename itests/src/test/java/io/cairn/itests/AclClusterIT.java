@@ -24,8 +24,8 @@ import org.junit.Test;
  * encryption, TLS between the servers ({@code verify_incoming}, {@code verify_outgoing},
  * {@code verify_server_hostname}) and HTTPS listeners with client certificates, over which the client agent
  * forwards to the servers; certificates from {@code cairn tls}. The servers create the configured management token;
- * the client agent gets its agent token at run time ({@code PUT /v1/agent/token/agent}) and syncs its services to
- * the catalog with it; it resolves the tokens its own endpoints are sent through a server, and keeps doing so after
+ * the client agent gets its agent token at run time ({@code PUT /v1/agent/token/agent}), which may write its node
+ * but no service, and syncs a service with the token that registered it; it resolves the tokens its own endpoints are sent through a server, and keeps doing so after
  * the leader is killed with {@code kill -9}. (Each agent keeps a plain HTTP listener on loopback for the test's
  * own requests.)
  */
@@ -74,9 +74,8 @@ public class AclClusterIT {
                 assertTrue("Raft over TLS on " + server.node, serverLog.contains(" with TLS"));
             }
 
-            // The agent token syncs the node and every service (Consul would sync a service with the token that
-            // registered it; Cairn syncs everything with the agent token).
-            String agentPolicy = "node_prefix \"\" { policy = \"write\" } service_prefix \"\" { policy = \"write\" }";
+            // The agent token syncs the node; a service is synced with the token it was registered with, as Consul's.
+            String agentPolicy = "node_prefix \"\" { policy = \"write\" } service_prefix \"\" { policy = \"read\" }";
             ok(client, "PUT", "/v1/acl/policy", ROOT, policy("agents", agentPolicy));
             String agentToken = field(ok(client, "PUT", "/v1/acl/token", ROOT,
                     "{\"Policies\": [{\"Name\": \"agents\"}]}"), "SecretID");

@@ -101,7 +101,8 @@ final class AgentStateEndpoints implements HttpEndpoints {
     CompletionStage<Response> registerService(Request request) {
         ServiceDefinition service = parse(() -> DefinitionParser.service(text(request)));
         acl.requireRegister(request, service);
-        local.registerService(service, request.flag("replace-existing-checks"), Origin.API);
+        local.registerService(service, request.flag("replace-existing-checks"), Origin.API,
+                request.presentedSecret());
         return ok();
     }
 

@@ -1,7 +1,9 @@
 package io.cairn.agent.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -47,8 +49,10 @@ final class AntiEntropy {
         LocalState.Snapshot local = state.snapshot();
         var node = target.node(nodeName, Consistency.DEFAULT).toCompletableFuture();
         var checks = target.nodeChecks(nodeName, Consistency.DEFAULT).toCompletableFuture();
+        Map<String, String> tokens = new HashMap<>();
+        local.services().forEach(service -> tokens.put(service.id(), service.token()));
         return node.thenCombine(checks, (n, c) -> plan(local, n.value(), c.value()))
-                .thenCompose(plan -> apply(target, plan))
+                .thenCompose(plan -> apply(target, plan, tokens))
                 .thenRun(() -> state.synced(local.services()));
     }
 
@@ -67,13 +71,19 @@ final class AntiEntropy {
         return plan;
     }
 
-    private static CompletionStage<Void> apply(Catalog catalog, SyncPlan plan) {
+    /**
+     * Writes {@code plan}: a service's registration as the token it was registered with ({@code tokens} by service
+     * ID), everything else as the agent's token.
+     */
+    private static CompletionStage<Void> apply(Catalog catalog, SyncPlan plan, Map<String, String> tokens) {
         CompletionStage<Void> done = CompletableFuture.completedFuture(null);
         for (var deregistration : plan.deregistrations()) {
             done = done.thenCompose(ignored -> catalog.deregister(deregistration));
         }
         for (var registration : plan.registrations()) {
-            done = done.thenCompose(ignored -> catalog.register(registration));
+            String token = registration.service() == null ? ""
+                    : tokens.getOrDefault(registration.service().id(), "");
+            done = done.thenCompose(ignored -> catalog.register(registration, token));
         }
         return done;
     }

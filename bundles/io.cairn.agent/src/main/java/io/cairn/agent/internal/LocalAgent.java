@@ -44,14 +44,21 @@ final class LocalAgent {
         return state;
     }
 
-    synchronized void registerService(ServiceDefinition service, boolean replaceExistingChecks, Origin origin) {
+    /** Registers {@code service} without a token of its own: the agent's token syncs it. */
+    void registerService(ServiceDefinition service, boolean replaceExistingChecks, Origin origin) {
+        registerService(service, replaceExistingChecks, origin, "");
+    }
+
+    /** Registers {@code service}, synced to the catalog as the ACL token {@code token} ({@code ""}: the agent's). */
+    synchronized void registerService(ServiceDefinition service, boolean replaceExistingChecks, Origin origin,
+            String token) {
         if (service.hasScriptCheck()) {
             allowScripts(origin);
         }
         List<LocalCheck> previous = state.checksOf(service.id()).stream()
                 .filter(c -> c.origin() != Origin.MAINTENANCE).toList();
         List<LocalCheck> added = registerAll(service.checks(), previous, origin);
-        state.putService(new LocalService(withoutChecks(service), origin));
+        state.putService(new LocalService(withoutChecks(service), origin, token));
         added.forEach(state::putCheck);
         if (replaceExistingChecks) {
             Set<String> kept = new HashSet<>(added.stream().map(LocalCheck::id).toList());

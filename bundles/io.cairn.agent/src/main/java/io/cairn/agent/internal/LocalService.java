@@ -9,8 +9,10 @@ import io.cairn.agent.definitions.ServiceDefinition;
  *
  * @param definition the service as defined (its checks are kept separately, as {@link LocalCheck}s)
  * @param origin     where it came from
+ * @param token      the ACL secret it was registered with, which syncs it to the catalog; {@code ""} for none (the
+ *                   agent's token syncs it)
  */
-record LocalService(ServiceDefinition definition, Origin origin) {
+record LocalService(ServiceDefinition definition, Origin origin, String token) {
 
     String id() {
         return definition.id();
@@ -21,6 +23,6 @@ record LocalService(ServiceDefinition definition, Origin origin) {
         ServiceDefinition d = definition;
         return new LocalService(new ServiceDefinition(d.kind(), d.id(), d.name(), tags, d.address(),
                 d.taggedAddresses(), d.meta(), d.port(), d.socketPath(), d.enableTagOverride(), d.weights(),
-                d.checks()), origin);
+                d.checks()), origin, token);
     }
 }

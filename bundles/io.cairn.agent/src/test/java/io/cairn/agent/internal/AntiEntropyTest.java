@@ -60,6 +60,14 @@ class AntiEntropyTest {
     }
 
     @Test
+    void aServiceIsSyncedWithTheTokenItWasRegisteredWithAndTheNodeWithTheAgents() throws Exception {
+        agent.registerService(DefinitionParser.service("{\"Name\":\"api\"}"), false, Origin.API, "api-secret");
+        registerWeb();
+        sync();
+        assertEquals(Map.of("", "", "api", "api-secret", "web-1", ""), catalog.tokens);
+    }
+
+    @Test
     void aSyncedNodeNeedsNoWrites() throws Exception {
         registerWeb();
         sync();

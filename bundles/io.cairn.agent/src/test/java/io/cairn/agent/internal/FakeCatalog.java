@@ -28,6 +28,14 @@ final class FakeCatalog extends CatalogStub {
     boolean failWrites;
     /** When set, runs before the node is read (something happening while a sync starts). */
     Runnable beforeRead;
+    /** The ACL token of each registration, by the ID of its service ({@code ""} for the node's own). */
+    final Map<String, String> tokens = new TreeMap<>();
+
+    @Override
+    public CompletionStage<Void> register(Registration r, String token) {
+        tokens.put(r.service() == null ? "" : r.service().id(), token);
+        return register(r);
+    }
 
     @Override
     public CompletionStage<Void> register(Registration r) {

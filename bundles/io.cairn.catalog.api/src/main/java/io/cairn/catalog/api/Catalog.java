@@ -41,6 +41,15 @@ public interface Catalog {
     /** Creates or updates a node and optionally one instance and checks on it. */
     CompletionStage<Void> register(Registration registration);
 
+    /**
+     * As {@link #register(Registration)}, as the ACL token whose secret is {@code token} ({@code ""}: the agent's
+     * own token): how an agent syncs a service with the token it was registered with, as Consul's does. A catalog
+     * that checks no ACLs (this server's replica, written by the agent itself) ignores it.
+     */
+    default CompletionStage<Void> register(Registration registration, String token) {
+        return register(registration);
+    }
+
     /** Removes a node, an instance or a check. */
     CompletionStage<Void> deregister(Deregistration deregistration);
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Message;
@@ -25,7 +27,7 @@ import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
-import io.cairn.acl.api.AclResolver;
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.catalog.api.Indexed;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeService;
@@ -89,13 +91,28 @@ class DnsAclTest {
         }
     }
 
-    private static DnsResponder responder(AclResolver acl) {
+    /** The ACL resolvers of the responders a test made. */
+    private final List<FakeAclResolver> acls = new ArrayList<>();
+
+    /** An agent whose default token has the Consul rules {@code rules}. */
+    private static FakeAclResolver defaultToken(String rules) {
+        return FakeAclResolver.denyByDefault().token("", "default-token", rules);
+    }
+
+    private DnsResponder responder(FakeAclResolver acl) {
+        acls.add(acl);
         TwoServices catalog = new TwoServices();
         Map<String, DnsNameResolver> resolvers = Map.of("service", new ServiceResolver(catalog, acl),
                 "node", new NodeResolver(catalog, acl));
         return new DnsResponder(Fixtures.settings(), f -> Optional.ofNullable(resolvers.get(f)),
                 new CatalogReverseLookup(catalog, new DnsAcl(acl)), q -> Optional.empty(), new Random(7),
                 Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void dnsAnswersAsTheDefaultToken() {
+        acls.forEach(acl -> assertTrue(acl.asked().stream().allMatch(String::isEmpty),
+                "DNS answers as the default token, not " + acl.asked()));
     }
 
     private static String address(Message response) {
@@ -111,31 +128,31 @@ class DnsAclTest {
 
     @Test
     void namesTheDefaultTokenMayReadAnswer() throws Exception {
-        DnsResponder responder = responder(FakeAclResolver.rules(READ_WEB));
+        DnsResponder responder = responder(defaultToken(READ_WEB));
         assertEquals("10.0.0.1", address(ask(responder, query("web.service.consul.", Type.A), false)));
         assertEquals("10.0.0.1", address(ask(responder, query("n-web.node.consul.", Type.A), false)));
     }
 
     @Test
     void whatItMayNotReadIsAnUnknownName() throws Exception {
-        DnsResponder responder = responder(FakeAclResolver.rules(READ_WEB));
+        DnsResponder responder = responder(defaultToken(READ_WEB));
         assertUnknown(responder, "db.service.consul.");
         assertUnknown(responder, "n-db.node.consul.");
         assertUnknown(responder, "ghost.node.consul.");
-        assertUnknown(responder(FakeAclResolver.rules("service \"web\" { policy = \"read\" }")),
+        assertUnknown(responder(defaultToken("service \"web\" { policy = \"read\" }")),
                 "web.service.consul.");
     }
 
     @Test
     void reverseLookupsNameOnlyWhatTheTokenMayRead() throws Exception {
-        DnsResponder all = responder(FakeAclResolver.rules("service_prefix \"\" { policy = \"read\" }\n"
+        DnsResponder all = responder(defaultToken("service_prefix \"\" { policy = \"read\" }\n"
                 + "node_prefix \"\" { policy = \"read\" }"));
         assertEquals(Name.fromConstantString("n-web.node.dc1.consul."), ((PTRRecord) ask(all,
                 query("1.0.0.10.in-addr.arpa.", Type.PTR), false).getSection(Section.ANSWER).get(0)).getTarget());
         assertEquals(Name.fromConstantString("db.service.dc1.consul."), ((PTRRecord) ask(all,
                 query("9.0.0.10.in-addr.arpa.", Type.PTR), false).getSection(Section.ANSWER).get(0)).getTarget());
 
-        DnsResponder webOnly = responder(FakeAclResolver.rules(READ_WEB));
+        DnsResponder webOnly = responder(defaultToken(READ_WEB));
         int unknown = ask(webOnly, query("99.0.0.10.in-addr.arpa.", Type.PTR), false).getRcode();
         assertEquals(unknown, ask(webOnly, query("2.0.0.10.in-addr.arpa.", Type.PTR), false).getRcode());
         assertEquals(unknown, ask(webOnly, query("9.0.0.10.in-addr.arpa.", Type.PTR), false).getRcode());
@@ -151,7 +168,7 @@ class DnsAclTest {
 
     @Test
     void aDefaultTokenThatCannotBeResolvedIsServfail() throws Exception {
-        DnsResponder responder = responder(FakeAclResolver.notFound());
+        DnsResponder responder = responder(FakeAclResolver.denyByDefault().deleteToken(""));
         assertEquals(Rcode.SERVFAIL, ask(responder, query("web.service.consul.", Type.A), false).getRcode());
         assertEquals(Rcode.SERVFAIL, ask(responder, query("1.0.0.10.in-addr.arpa.", Type.PTR), false).getRcode());
     }

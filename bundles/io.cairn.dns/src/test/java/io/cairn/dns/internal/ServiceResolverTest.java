@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Indexed;
@@ -87,10 +88,12 @@ class ServiceResolverTest {
     @Test
     void instancesTheDefaultTokenMayNotReadAreLeftOut() {
         DnsQuery web = new DnsQuery(List.of("web"), "dc1", false);
-        assertEquals(Set.of("pass"), nodes(new ServiceResolver(catalog(ENTRIES), FakeAclResolver.rules(
-                "service \"web\" { policy = \"read\" }\nnode \"pass\" { policy = \"read\" }"))
-                .resolve(web).orElseThrow()));
-        assertTrue(new ServiceResolver(catalog(ENTRIES), FakeAclResolver.rules(
+        FakeAclResolver webAndPass = FakeAclResolver.denyByDefault().token("", "default-token",
+                "service \"web\" { policy = \"read\" }\nnode \"pass\" { policy = \"read\" }");
+        assertEquals(Set.of("pass"), nodes(new ServiceResolver(catalog(ENTRIES), webAndPass).resolve(web)
+                .orElseThrow()));
+        assertTrue(webAndPass.asked().stream().allMatch(String::isEmpty), "DNS answers as the default token");
+        assertTrue(new ServiceResolver(catalog(ENTRIES), FakeAclResolver.denyByDefault().token("", "default-token",
                 "node_prefix \"\" { policy = \"read\" }")).resolve(web).orElseThrow().isEmpty(),
                 "without service:read the service has no instance");
     }

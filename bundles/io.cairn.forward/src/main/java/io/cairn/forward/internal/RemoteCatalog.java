@@ -78,9 +78,9 @@ public final class RemoteCatalog implements Catalog {
         this.agentSecret = agentSecret;
     }
 
-    /** The agent token's header, with {@code more}. */
-    private Map<String, List<String>> headers(Map<String, List<String>> more) {
-        String secret = agentSecret.get();
+    /** The header of {@code token}, or of the agent's token when that is {@code ""}, with {@code more}. */
+    private Map<String, List<String>> headers(Map<String, List<String>> more, String token) {
+        String secret = token.isEmpty() ? agentSecret.get() : token;
         if (secret.isEmpty()) {
             return more;
         }
@@ -96,12 +96,17 @@ public final class RemoteCatalog implements Catalog {
 
     @Override
     public CompletionStage<Void> register(Registration registration) {
-        return write("/v1/catalog/register", CatalogJson.register(registration));
+        return register(registration, "");
+    }
+
+    @Override
+    public CompletionStage<Void> register(Registration registration, String token) {
+        return write("/v1/catalog/register", CatalogJson.register(registration), token);
     }
 
     @Override
     public CompletionStage<Void> deregister(Deregistration deregistration) {
-        return write("/v1/catalog/deregister", CatalogJson.deregister(deregistration));
+        return write("/v1/catalog/deregister", CatalogJson.deregister(deregistration), "");
     }
 
     @Override
@@ -168,7 +173,7 @@ public final class RemoteCatalog implements Catalog {
             AtomicReference<CompletableFuture<UpstreamReply>> waiting) {
         String path = CHANGES + "?index=" + Long.toUnsignedString(afterIndex) + "&wait=" + CHANGE_WAIT.toSeconds()
                 + "s";
-        CompletableFuture<UpstreamReply> query = upstream.send(UpstreamRequest.get(path, headers(Map.of()), CHANGE_WAIT));
+        CompletableFuture<UpstreamReply> query = upstream.send(UpstreamRequest.get(path, headers(Map.of(), ""), CHANGE_WAIT));
         waiting.set(query);
         if (changed.isDone()) {
             query.cancel(true);
@@ -189,9 +194,10 @@ public final class RemoteCatalog implements Catalog {
         });
     }
 
-    private CompletionStage<Void> write(String path, byte[] body) {
+    /** A write as the token {@code token}, or the agent's own when that is {@code ""}. */
+    private CompletionStage<Void> write(String path, byte[] body, String token) {
         UpstreamRequest request = new UpstreamRequest("PUT", path, headers(Map.of("Content-Type",
-                List.of("application/json"))), body, UpstreamRequest.timeoutFor(Duration.ZERO));
+                List.of("application/json")), token), body, UpstreamRequest.timeoutFor(Duration.ZERO));
         return upstream.send(request).handle((reply, failure) -> {
             requireSuccess(reply, failure, true);
             return null;
@@ -199,7 +205,7 @@ public final class RemoteCatalog implements Catalog {
     }
 
     private <T> CompletionStage<Indexed<T>> read(String path, Query query, Function<byte[], T> decode) {
-        return upstream.send(UpstreamRequest.get(path + query, headers(Map.of()), Duration.ZERO))
+        return upstream.send(UpstreamRequest.get(path + query, headers(Map.of(), ""), Duration.ZERO))
                 .handle((reply, failure) -> {
                     requireSuccess(reply, failure, false);
                     return new Indexed<>(decode.apply(reply.body()), index(reply));

@@ -90,6 +90,24 @@ public interface Request {
     <T> T body(Class<T> type);
 
     /**
+     * The ACL secret the request presents, in Consul's order: {@code ?token}, {@code X-Consul-Token},
+     * {@code Authorization: Bearer} (scheme in any case); {@code ""} for none. For a handler that keeps it to act
+     * later as that token, as the agent syncs the services registered through it.
+     */
+    default String presentedSecret() {
+        return param("token").filter(s -> !s.isEmpty())
+                .or(() -> header("X-Consul-Token").map(String::trim).filter(s -> !s.isEmpty()))
+                .or(() -> header("Authorization").flatMap(Request::bearer))
+                .orElse("");
+    }
+
+    private static Optional<String> bearer(String authorization) {
+        String[] words = authorization.trim().split("\\s+", 2);
+        return words.length == 2 && words[0].equalsIgnoreCase("Bearer") ? Optional.of(words[1].trim())
+                : Optional.empty();
+    }
+
+    /**
      * The ACL token the request runs as, resolved before the handler runs from {@code ?token}, then
      * {@code X-Consul-Token}, then {@code Authorization: Bearer}, then the agent's default token, else the
      * anonymous token (Consul's order). While ACLs are disabled it allows everything but ACL management.

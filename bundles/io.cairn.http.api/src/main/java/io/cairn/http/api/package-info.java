@@ -18,7 +18,7 @@
  * agent forwards them to the servers).
  */
 @Export
-@Version("1.8.0")
+@Version("1.9.0")
 package io.cairn.http.api;
 
 import org.osgi.annotation.bundle.Export;

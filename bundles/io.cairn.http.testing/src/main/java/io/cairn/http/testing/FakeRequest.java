@@ -13,13 +13,8 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cairn.acl.api.AclToken;
 import io.cairn.acl.api.ResolvedToken;
-import io.cairn.acl.rules.Authorizers;
-import io.cairn.acl.rules.DefaultPolicy;
-import io.cairn.acl.rules.PolicyRules;
-import io.cairn.acl.rules.RulesException;
-import io.cairn.acl.rules.RulesSyntax;
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.filter.Filter;
 import io.cairn.filter.Shape;
 import io.cairn.http.api.HttpException;
@@ -56,7 +51,7 @@ public final class FakeRequest implements Request {
     private ResolvedToken token = ACLS_DISABLED;
 
     /** The token of a request to an agent with ACLs disabled: everything but ACL management is allowed. */
-    public static final ResolvedToken ACLS_DISABLED = new ResolvedToken("", true, DefaultPolicy.ALLOW.authorizer());
+    public static final ResolvedToken ACLS_DISABLED = FakeAclResolver.ACLS_DISABLED;
 
     /** The accessor ID of the token {@link #rules} gives a request. */
     public static final String TEST_ACCESSOR = "11111111-2222-3333-4444-555555555555";
@@ -142,17 +137,12 @@ public final class FakeRequest implements Request {
      * {@code rules} (HCL or JSON), under {@code default_policy = "deny"}.
      */
     public FakeRequest rules(String rules) {
-        try {
-            return token(new ResolvedToken(TEST_ACCESSOR, false, Authorizers.forRules(
-                    List.of(PolicyRules.parse(rules, RulesSyntax.CONSUL)), DefaultPolicy.DENY)));
-        } catch (RulesException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return token(new ResolvedToken(TEST_ACCESSOR, false, FakeAclResolver.authorizer(rules)));
     }
 
     /** Runs the request as the anonymous token under {@code default_policy = "deny"}, without rules. */
     public FakeRequest anonymousDenied() {
-        return token(new ResolvedToken(AclToken.ANONYMOUS_ID, true, DefaultPolicy.DENY.authorizer()));
+        return token(FakeAclResolver.ANONYMOUS_DENIED);
     }
 
     @Override

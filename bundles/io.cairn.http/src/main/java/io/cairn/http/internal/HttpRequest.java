@@ -56,23 +56,6 @@ final class HttpRequest implements Request {
         this.mapper = mapper;
     }
 
-    /**
-     * The ACL secret the request presents, in Consul's order: {@code ?token}, {@code X-Consul-Token},
-     * {@code Authorization: Bearer} (scheme in any case); {@code ""} for none.
-     */
-    String presentedSecret() {
-        Optional<String> secret = param("token").filter(s -> !s.isEmpty())
-                .or(() -> header("X-Consul-Token").map(String::trim).filter(s -> !s.isEmpty()))
-                .or(() -> header("Authorization").flatMap(HttpRequest::bearer));
-        return secret.orElse("");
-    }
-
-    private static Optional<String> bearer(String authorization) {
-        String[] words = authorization.trim().split("\\s+", 2);
-        return words.length == 2 && words[0].equalsIgnoreCase("Bearer") ? Optional.of(words[1].trim())
-                : Optional.empty();
-    }
-
     /** Sets the token the request runs as, once it is resolved and before the handler runs. */
     void token(ResolvedToken resolved) {
         token = resolved;

@@ -11,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,10 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import io.cairn.acl.api.AclNotFoundException;
-import io.cairn.acl.api.AclResolver;
-import io.cairn.acl.api.ResolvedToken;
-import io.cairn.acl.rules.DefaultPolicy;
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
 
@@ -31,39 +26,13 @@ import io.cairn.http.api.Response;
 class TokenResolutionTest {
     private static final String WRITER = "writer-secret";
 
-    /** Knows one secret, which may write key "a"; the empty secret is the anonymous token, which may not. */
-    private final List<String> asked = new CopyOnWriteArrayList<>();
+    /**
+     * Knows one secret, which may write key "a" and resolves later, as a client agent's lookup at a server does; the
+     * empty secret is the anonymous token, which may not.
+     */
+    private final FakeAclResolver resolver = FakeAclResolver.denyByDefault()
+            .token(WRITER, "w", "key \"a\" { policy = \"write\" }").resolvingLater();
     private final AtomicInteger writes = new AtomicInteger();
-    private final AclResolver resolver = new AclResolver() {
-        @Override
-        public boolean enabled() {
-            return true;
-        }
-
-        @Override
-        public String defaultPolicy() {
-            return "deny";
-        }
-
-        @Override
-        public String agentSecret() {
-            return "";
-        }
-
-        @Override
-        public CompletionStage<ResolvedToken> resolve(String secretId) {
-            asked.add(secretId);
-            if (secretId.isEmpty()) {
-                return CompletableFuture.completedFuture(new ResolvedToken("anon", true, DefaultPolicy.DENY.authorizer()));
-            }
-            if (secretId.equals(WRITER)) {
-                // resolved later, as a client agent's lookup at a server is
-                return CompletableFuture.supplyAsync(() -> new ResolvedToken("w", false,
-                        DefaultPolicy.ALLOW.authorizer()));
-            }
-            return CompletableFuture.failedFuture(new AclNotFoundException());
-        }
-    };
     private final ApiServer server;
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -105,7 +74,7 @@ class TokenResolutionTest {
                 "Bearer other").statusCode());
         assertEquals(200, put("/v1/kv/a", "X-Consul-Token", WRITER, "Authorization", "Bearer other").statusCode());
         assertEquals(200, put("/v1/kv/a", "Authorization", "bearer  " + WRITER).statusCode());
-        assertEquals(List.of(WRITER, WRITER, WRITER), asked);
+        assertEquals(List.of(WRITER, WRITER, WRITER), resolver.asked());
         assertEquals(3, writes.get());
     }
 
@@ -116,7 +85,7 @@ class TokenResolutionTest {
         assertTrue(r.body().startsWith("Permission denied: anonymous token lacks permission 'key:write' on \"a\""),
                 r.body());
         assertEquals("deny", r.headers().firstValue("X-Consul-Default-ACL-Policy").orElseThrow());
-        assertEquals(List.of(""), asked);
+        assertEquals(List.of(""), resolver.asked());
         assertEquals(0, writes.get());
     }
 

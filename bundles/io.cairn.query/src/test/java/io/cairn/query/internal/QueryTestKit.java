@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeService;
@@ -32,8 +33,8 @@ final class QueryTestKit {
         Execution execution = new Execution(name -> instances.stream()
                 .filter(e -> e.service().service().equalsIgnoreCase(name)).toList(), "dc1", "agent-node",
                 new Random(7));
-        queries = new RaftPreparedQueries(raft, new QueryReads(execution), new QueryTokens(new FakeAclResolver()
-                .token("", DISCOVERY_RULES)));
+        queries = new RaftPreparedQueries(raft, new QueryReads(execution), new QueryTokens(FakeAclResolver.denyByDefault()
+                .token("", "default-accessor", DISCOVERY_RULES)));
     }
 
     static PreparedQuery query(String name, String service) {

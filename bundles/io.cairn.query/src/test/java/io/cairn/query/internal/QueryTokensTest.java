@@ -13,14 +13,15 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 import io.cairn.acl.api.AclNotFoundException;
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.query.api.PreparedQuery;
 
 /** Whose ACLs an execution answers with: the stored token's, else the caller's (DNS: the default token's). */
 class QueryTokensTest {
-    private final QueryTokens tokens = new QueryTokens(new FakeAclResolver()
-            .token("", "service \"web\" { policy = \"read\" } node_prefix \"\" { policy = \"read\" }")
-            .token("stored", "service_prefix \"\" { policy = \"read\" } node \"n2\" { policy = \"read\" }"));
+    private final QueryTokens tokens = new QueryTokens(FakeAclResolver.denyByDefault()
+            .token("", "default-accessor", "service \"web\" { policy = \"read\" } node_prefix \"\" { policy = \"read\" }")
+            .token("stored", "stored-accessor", "service_prefix \"\" { policy = \"read\" } node \"n2\" { policy = \"read\" }"));
     private final ServiceEntry webOnN1 = QueryTestKit.instance("n1", "web", List.of(), Map.of());
     private final ServiceEntry dbOnN1 = QueryTestKit.instance("n1", "db", List.of(), Map.of());
     private final ServiceEntry dbOnN2 = QueryTestKit.instance("n2", "db", List.of(), Map.of());

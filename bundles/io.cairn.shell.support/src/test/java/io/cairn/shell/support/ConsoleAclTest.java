@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.acl.api.AclToken;
 import io.cairn.acl.api.ResolvedToken;
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.shell.support.testing.ConsoleSessions;
-import io.cairn.shell.support.testing.FakeAclResolver;
 
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.cairn.acl.api.AclResolver;
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.agent.api.Member;
 import io.cairn.agent.api.MemberStatus;
 import io.cairn.agent.definitions.DefinitionParser;
 import io.cairn.shell.support.testing.ConsoleSessions;
-import io.cairn.shell.support.testing.FakeAclResolver;
 
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.cairn.acl.api.AclResolver;
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeService;
 import io.cairn.raft.api.Consistency;
 import io.cairn.shell.support.testing.ConsoleSessions;
-import io.cairn.shell.support.testing.FakeAclResolver;
 
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;

@@ -18,10 +18,10 @@ import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 
 import io.cairn.acl.api.AclResolver;
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.event.api.UserEvent;
 import io.cairn.event.api.UserEvents;
 import io.cairn.shell.support.testing.ConsoleSessions;
-import io.cairn.shell.support.testing.FakeAclResolver;
 
 class EventCommandsTest {
 

@@ -11,9 +11,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 import io.cairn.acl.api.AclResolver;
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.kv.api.KvText;
 import io.cairn.shell.support.testing.ConsoleSessions;
-import io.cairn.shell.support.testing.FakeAclResolver;
 
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;

@@ -20,6 +20,7 @@ import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.ServiceQuery;
 import io.cairn.catalog.testing.CatalogStub;
 import io.cairn.acl.api.AclNotFoundException;
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;
 import io.cairn.http.testing.FakeRequest;
@@ -27,7 +28,6 @@ import io.cairn.http.testing.FakeRoutes;
 import io.cairn.query.api.PreparedQueries;
 import io.cairn.query.api.PreparedQuery;
 import io.cairn.query.internal.QueryCommandHandler;
-import io.cairn.query.internal.FakeAclResolver;
 import io.cairn.query.internal.QueryReads;
 import io.cairn.query.internal.QueryTokens;
 import io.cairn.query.internal.RaftPreparedQueries;
@@ -47,7 +47,8 @@ class QueryAclTest {
 
     private final FakeRaft raft = new FakeRaft();
     private final FakeRoutes routes = new FakeRoutes();
-    private final FakeAclResolver resolver = new FakeAclResolver().token("stored-secret", READS_EVERYTHING);
+    private final FakeAclResolver resolver = FakeAclResolver.denyByDefault()
+            .token("stored-secret", "stored-accessor", READS_EVERYTHING);
 
     QueryAclTest() {
         raft.handle(PreparedQueries.COMMAND_TYPE, new QueryCommandHandler());

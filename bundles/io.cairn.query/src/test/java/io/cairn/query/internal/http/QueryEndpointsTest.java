@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.catalog.api.Indexed;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeService;
@@ -25,7 +26,6 @@ import io.cairn.http.testing.FakeRoutes;
 import io.cairn.query.api.PreparedQueries;
 import io.cairn.query.api.PreparedQuery;
 import io.cairn.query.internal.QueryCommandHandler;
-import io.cairn.query.internal.FakeAclResolver;
 import io.cairn.query.internal.QueryReads;
 import io.cairn.query.internal.QueryTokens;
 import io.cairn.query.internal.RaftPreparedQueries;
@@ -53,8 +53,8 @@ class QueryEndpointsTest {
             }
         };
         QueryReads reads = new QueryReads(catalog, "n1", new Random(1));
-        new QueryEndpoints(new RaftPreparedQueries(raft, reads, new QueryTokens(new FakeAclResolver())), reads,
-                new FakeAclResolver()).routes(routes);
+        new QueryEndpoints(new RaftPreparedQueries(raft, reads, new QueryTokens(FakeAclResolver.denyByDefault())),
+                reads, FakeAclResolver.denyByDefault()).routes(routes);
     }
 
     private Answer read(String route, String argument, String... terms) {

@@ -15,13 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.cairn.acl.api.AclResolver;
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.raft.api.Consistency;
 import io.cairn.session.api.Session;
 import io.cairn.session.api.SessionBehavior;
 import io.cairn.session.api.SessionRequest;
 import io.cairn.session.api.Sessions;
 import io.cairn.shell.support.testing.ConsoleSessions;
-import io.cairn.shell.support.testing.FakeAclResolver;
 
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;

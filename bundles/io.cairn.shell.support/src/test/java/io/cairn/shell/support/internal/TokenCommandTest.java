@@ -10,9 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 
 import io.cairn.acl.api.AclToken;
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.shell.support.ConsoleAcl;
 import io.cairn.shell.support.testing.ConsoleSessions;
-import io.cairn.shell.support.testing.FakeAclResolver;
 
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;

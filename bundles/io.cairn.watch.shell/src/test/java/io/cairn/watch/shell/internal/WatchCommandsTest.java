@@ -18,9 +18,9 @@ import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 
 import io.cairn.acl.api.AclResolver;
+import io.cairn.acl.testing.FakeAclResolver;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.shell.support.testing.ConsoleSessions;
-import io.cairn.shell.support.testing.FakeAclResolver;
 import io.cairn.watch.plan.AgentWatches;
 import io.cairn.watch.plan.WatchDefinition;
 import io.cairn.watch.plan.WatchSpec;
