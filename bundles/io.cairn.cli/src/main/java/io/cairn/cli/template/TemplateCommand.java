@@ -79,8 +79,8 @@ public final class TemplateCommand implements Command {
         CommandRunner commands = flags.dry() ? (argv, timeout) -> { } : new ProcessCommandRunner(log, true);
         URI address = flags.address(settings);
         return new Runner(settings.runnerConfig(flags.once()), new GoTemplateCompiler(Map.of(), console.env()),
-            new HttpQueryClient(address, flags.token(settings), flags.tls(address)), output, commands, log,
-            listener, Clock.systemUTC());
+            new HttpQueryClient(address, flags.token(settings), flags.tls(address, settings, log::warn)), output,
+            commands, log, listener, Clock.systemUTC());
       }, child, log);
       signals.install(session::signal);
       return session.run();

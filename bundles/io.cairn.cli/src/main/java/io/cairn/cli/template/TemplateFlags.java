@@ -9,6 +9,7 @@ import io.cairn.cli.http.TokenSource;
 import io.cairn.go.lang.GoDuration;
 import io.cairn.template.internal.config.ConfigException;
 import io.cairn.template.internal.config.ConfigFileReader;
+import io.cairn.template.internal.config.SslSettings;
 import io.cairn.template.internal.config.TemplateSettings;
 import io.cairn.template.internal.exec.ExecSpec;
 import io.cairn.template.internal.exec.Signals;
@@ -17,6 +18,7 @@ import io.cairn.template.internal.runner.WaitSpec;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -49,6 +51,22 @@ final class TemplateFlags {
         .value("consul-token", "<value>", "ACL token. Defaults to consul.token of the config, then "
             + "CAIRN_HTTP_TOKEN, CONSUL_HTTP_TOKEN, the file named by CAIRN_HTTP_TOKEN_FILE or "
             + "CONSUL_HTTP_TOKEN_FILE, then CONSUL_TOKEN.")
+        .bool("consul-ssl", "Use TLS (https) for an address without scheme (default false; true when a -consul-ssl "
+            + "file or server name is given). Defaults to consul.ssl.enabled of the config, then CAIRN_HTTP_SSL, "
+            + "then CONSUL_HTTP_SSL.")
+        .bool("consul-ssl-verify", "Verify the agent's certificate (default true); -consul-ssl-verify=false "
+            + "accepts any certificate. Defaults to consul.ssl.verify, then CONSUL_HTTP_SSL_VERIFY.")
+        .value("consul-ssl-cert", "<path>", "Client certificate (PEM) for an agent with verify_incoming. Defaults to "
+            + "consul.ssl.cert, then CAIRN_CLIENT_CERT, then CONSUL_CLIENT_CERT.")
+        .value("consul-ssl-key", "<path>", "The client certificate's private key (PEM). Defaults to consul.ssl.key, "
+            + "then CAIRN_CLIENT_KEY, then CONSUL_CLIENT_KEY.")
+        .value("consul-ssl-ca-cert", "<path>", "CA certificates (PEM) to verify the agent with; the JDK's CAs "
+            + "otherwise. Defaults to consul.ssl.ca_cert, then CAIRN_CACERT, then CONSUL_CACERT.")
+        .value("consul-ssl-ca-path", "<path>", "Directory of CA certificates (PEM) to verify the agent with. "
+            + "Defaults to consul.ssl.ca_path, then CAIRN_CAPATH, then CONSUL_CAPATH.")
+        .value("consul-ssl-server-name", "<name>", "Name the agent's certificate must carry; the address's host "
+            + "otherwise. Defaults to consul.ssl.server_name, then CAIRN_TLS_SERVER_NAME, then "
+            + "CONSUL_TLS_SERVER_NAME.")
         .bool("consul-retry", "Retry queries that fail (default true); -consul-retry=false gives up at once.")
         .value("consul-retry-attempts", "<int>", "Consecutive failed queries before giving up, 0 for never "
             + "(default 12).")
@@ -93,6 +111,9 @@ final class TemplateFlags {
     for (String config : flags.all("config")) {
       ConfigFileReader.read(Path.of(config), settings, warnings);
     }
+    settings.ssl(new SslSettings(boolFlag("consul-ssl"), boolFlag("consul-ssl-verify"), pathFlag("consul-ssl-cert"),
+        pathFlag("consul-ssl-key"), pathFlag("consul-ssl-ca-cert"), pathFlag("consul-ssl-ca-path"),
+        flags.last("consul-ssl-server-name").orElse(null)));
     if (flags.isSet("consul-retry")) {
       settings.retryEnabled(flags.bool("consul-retry"));
     }
@@ -139,19 +160,56 @@ final class TemplateFlags {
     return settings;
   }
 
-  /** Where the agent is: -consul-addr, then the config's consul.address, then the environment, then the default. */
+  /**
+   * Where the agent is: -consul-addr, then the config's consul.address, then the environment, then the default;
+   * https when it has no scheme and TLS is on ({@link #tlsEnv}).
+   */
   URI address(TemplateSettings settings) throws UsageException {
     String address = flags.string("consul-addr", settings.consulAddress());
-    return AgentAddress.resolve(address, env);
+    return AgentAddress.resolve(address, tlsEnv(settings.ssl()));
   }
 
   /**
-   * The TLS of an {@code https://} address from the environment, as consul-template reads it
-   * ({@code CONSUL_CACERT}, {@code CONSUL_CLIENT_CERT}, ... and their {@code CAIRN_} twins); empty for plain HTTP.
+   * The TLS of an {@code https://} address: the -consul-ssl-* flags, then the config's consul.ssl, then the
+   * environment as consul-template reads it ({@code CONSUL_CACERT}, {@code CONSUL_CLIENT_CERT}, ... and their
+   * {@code CAIRN_} twins); empty for plain HTTP. Warns when the agent's certificate goes unverified.
    */
-  Optional<SSLContext> tls(URI address) throws UsageException {
-    return "https".equals(address.getScheme())
-        ? Optional.of(TlsConnections.resolve(null, env).sslContext()) : Optional.empty();
+  Optional<SSLContext> tls(URI address, TemplateSettings settings, Consumer<String> warnings) throws UsageException {
+    if (!"https".equals(address.getScheme())) {
+      return Optional.empty();
+    }
+    if (!settings.ssl().isVerified()) {
+      warnings.accept("TLS verification is off (consul.ssl.verify or -consul-ssl-verify false): any certificate "
+          + "is accepted for " + address);
+    }
+    return Optional.of(TlsConnections.resolve(null, tlsEnv(settings.ssl())).sslContext());
+  }
+
+  /**
+   * The environment with the TLS settings of flags and config files as the {@code CAIRN_} variables, which
+   * {@link TlsConnections} and {@link AgentAddress} prefer over the {@code CONSUL_} ones: so flags and files win
+   * over the environment, and a setting neither gives falls back to it.
+   */
+  private Map<String, String> tlsEnv(SslSettings ssl) {
+    Map<String, String> merged = new HashMap<>(env);
+    if (ssl.enabled() != null || ssl.isEnabled()) {
+      merged.put("CAIRN_HTTP_SSL", String.valueOf(ssl.isEnabled()));
+    }
+    if (ssl.verify() != null) {
+      merged.put("CAIRN_HTTP_SSL_VERIFY", String.valueOf(ssl.isVerified()));
+    }
+    putIfGiven(merged, "CAIRN_CLIENT_CERT", ssl.cert());
+    putIfGiven(merged, "CAIRN_CLIENT_KEY", ssl.key());
+    putIfGiven(merged, "CAIRN_CACERT", ssl.caCert());
+    putIfGiven(merged, "CAIRN_CAPATH", ssl.caPath());
+    putIfGiven(merged, "CAIRN_TLS_SERVER_NAME", ssl.serverName());
+    return merged;
+  }
+
+  private static void putIfGiven(Map<String, String> env, String variable, Object value) {
+    if (value != null) {
+      env.put(variable, value.toString());
+    }
   }
 
   /**
@@ -180,6 +238,16 @@ final class TemplateFlags {
     } catch (IllegalArgumentException e) {
       throw new UsageException("invalid value for -" + flag + ": " + e.getMessage());
     }
+  }
+
+  /** A boolean flag's value, {@code null} when not given. */
+  private Boolean boolFlag(String flag) {
+    return flags.isSet(flag) ? flags.bool(flag) : null;
+  }
+
+  /** A path flag's value, {@code null} when not given. */
+  private Path pathFlag(String flag) {
+    return flags.last(flag).map(Path::of).orElse(null);
   }
 
   private Duration duration(String flag) throws UsageException {

@@ -102,7 +102,9 @@ class TemplateCommandTest {
   void helpListsTheFlagsAndSaysHclIsNotSupported() {
     assertEquals(0, run("-h"));
     for (String flag : List.of("-template=", "-config=", "-consul-addr=", "-wait=", "-once", "-dry", "-exec=",
-        "-exec-reload-signal=", "-exec-kill-signal=", "-exec-kill-timeout=", "-consul-retry-attempts=")) {
+        "-exec-reload-signal=", "-exec-kill-signal=", "-exec-kill-timeout=", "-consul-retry-attempts=",
+        "-consul-ssl", "-consul-ssl-verify", "-consul-ssl-cert=", "-consul-ssl-key=", "-consul-ssl-ca-cert=",
+        "-consul-ssl-ca-path=", "-consul-ssl-server-name=")) {
       assertTrue(err().contains("  " + flag), flag + " missing from:\n" + err());
     }
     assertTrue(err().contains("HCL is not supported"), err());

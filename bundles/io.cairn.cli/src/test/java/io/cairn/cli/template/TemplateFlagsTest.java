@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.cli.flags.UsageException;
+import io.cairn.template.internal.config.SslSettings;
 import io.cairn.template.internal.config.TemplateSettings;
 import io.cairn.template.internal.exec.ExecSpec;
 import io.cairn.template.internal.runner.RunnerConfig;
@@ -83,6 +84,38 @@ class TemplateFlagsTest {
     assertEquals(Duration.ofSeconds(1), config.retry().backoff());
     assertEquals(Duration.ofSeconds(10), config.retry().maxBackoff());
     assertTrue(settings("-template", "a:b", "-consul-retry=false").runnerConfig(false).retry().exhausted(1));
+  }
+
+  @Test
+  void sslFlagsWinOverTheConfigsSslBlockWhichWinsOverTheEnvironment() throws Exception {
+    Path config = Files.writeString(dir.resolve("ct.json"), """
+        {"consul": {"address": "10.0.0.9:8501",
+                    "ssl": {"verify": false, "ca_cert": "file-ca.pem", "cert": "file.pem", "key": "file-key.pem",
+                            "server_name": "file.consul"}},
+         "template": {"source": "a", "destination": "b"}}""");
+    Map<String, String> env = Map.of("CONSUL_HTTP_SSL", "false");
+    TemplateFlags fromFile = flags(env, "-config", config.toString());
+    TemplateSettings settings = fromFile.settings(warnings::add);
+    assertEquals(new SslSettings(null, false, Path.of("file.pem"), Path.of("file-key.pem"), Path.of("file-ca.pem"),
+        null, "file.consul"), settings.ssl());
+    assertEquals(URI.create("https://10.0.0.9:8501"), fromFile.address(settings),
+        "files given: TLS on as in consul-template, over CONSUL_HTTP_SSL");
+
+    TemplateFlags overridden = flags(env, "-config", config.toString(), "-consul-ssl-verify", "-consul-ssl-cert",
+        "flag.pem", "-consul-ssl-key", "flag-key.pem", "-consul-ssl-ca-path", "/etc/cas",
+        "-consul-ssl-server-name", "flag.consul");
+    assertEquals(new SslSettings(null, true, Path.of("flag.pem"), Path.of("flag-key.pem"), Path.of("file-ca.pem"),
+        Path.of("/etc/cas"), "flag.consul"), overridden.settings(warnings::add).ssl());
+    TemplateFlags plain = flags(env, "-config", config.toString(), "-consul-ssl=false");
+    assertEquals(URI.create("http://10.0.0.9:8501"), plain.address(plain.settings(warnings::add)));
+
+    TemplateFlags fromEnv = flags(Map.of("CONSUL_HTTP_SSL", "true"), "-template", "a:b", "-consul-addr", "h:1");
+    TemplateSettings none = fromEnv.settings(warnings::add);
+    assertEquals(SslSettings.NONE, none.ssl());
+    assertEquals(URI.create("https://h:1"), fromEnv.address(none), "neither flag nor file: the environment");
+    TemplateFlags sslFlag = flags(Map.of(), "-template", "a:b", "-consul-addr", "h:1", "-consul-ssl");
+    assertEquals(URI.create("https://h:1"), sslFlag.address(sslFlag.settings(warnings::add)));
+    assertEquals(List.of(), warnings);
   }
 
   @Test

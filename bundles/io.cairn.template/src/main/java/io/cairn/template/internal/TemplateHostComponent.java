@@ -3,6 +3,8 @@ package io.cairn.template.internal;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.agent.api.ConfigReloadListener;
 import io.cairn.template.api.TemplateFunction;
+import io.cairn.template.internal.ConfigDirTemplates.Stanzas;
+import io.cairn.template.internal.config.SslSettings;
 import io.cairn.template.internal.runner.GoTemplateCompiler;
 import io.cairn.template.internal.runner.HttpQueryClient;
 import io.cairn.template.internal.runner.ProcessCommandRunner;
@@ -40,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * the agent's config dirs and files (read again whenever the agent reloads its configuration: SIGHUP,
  * {@code cairn reload}, {@code PUT /v1/agent/reload}), and the templates of {@code io.cairn.template.file} factory
  * configurations.
- * Queries go to the agent's own HTTP API ({@link AgentInfo#localHttpApi()}); failures are retried without limit (the API may not be up yet) and
- * errors are logged, never fatal. {@link TemplateFunction} services add functions.
+ * Queries go to the agent's own HTTP API ({@link AgentInfo#localHttpApi()}, or as the config files'
+ * {@code consul.ssl} block says: {@link AgentConnection}); failures are retried without limit (the API may not be up
+ * yet) and errors are logged, never fatal. {@link TemplateFunction} services add functions.
  */
 @Component(service = {TemplateHostComponent.class, ConfigReloadListener.class}, immediate = true,
         configurationPid = "io.cairn.template", configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -65,6 +68,7 @@ public final class TemplateHostComponent implements ConfigReloadListener {
     private final ExecutorService configReloads;
     private final FunctionRegistry functions = new FunctionRegistry();
     private HttpQueryClient client;
+    private SslSettings ssl = SslSettings.NONE;
     private final RunnerLog log = new RunnerLog() {
         @Override
         public void info(String message) {
@@ -85,7 +89,7 @@ public final class TemplateHostComponent implements ConfigReloadListener {
                 new GoTemplateCompiler(plugins, System.getenv()), client(agent), TemplateOutput.files(),
                 new ProcessCommandRunner(log, false), log, Runner.Listener.NONE, Clock.systemUTC()), log);
         configDir = new ConfigDirTemplates(paths(config.config_dirs()), paths(config.config_files()));
-        templates.configDirTemplates(configDir.changed(log).orElseThrow());
+        apply(configDir.changed(log).orElseThrow());
         configReloads = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "cairn-template-config");
             thread.setDaemon(true);
@@ -94,14 +98,26 @@ public final class TemplateHostComponent implements ConfigReloadListener {
     }
 
     /**
-     * The agent's HTTP client, built when the first template runs: building one initialises TLS (~0.3 s of CPU),
-     * which an agent without templates, or one still booting, need not pay for.
+     * The agent's HTTP client, built when the first template runs (and again after the {@code consul.ssl} block
+     * changed): building one initialises TLS (~0.3 s of CPU), which an agent without templates, or one still
+     * booting, need not pay for.
      */
     private synchronized HttpQueryClient client(AgentInfo agent) {
         if (client == null) {
-            client = new HttpQueryClient(agent.localHttpApi(), "", agent.localHttpApiTls());
+            client = AgentConnection.client(agent, ssl, log);
         }
         return client;
+    }
+
+    /** Takes the stanzas of the config files: TLS first, so that the runner the templates start uses it. */
+    private void apply(Stanzas stanzas) throws InterruptedException {
+        synchronized (this) {
+            if (!stanzas.ssl().equals(ssl)) {
+                ssl = stanzas.ssl();
+                client = null;
+            }
+        }
+        templates.configDirTemplates(stanzas.templates());
     }
 
     @Override
@@ -111,10 +127,10 @@ public final class TemplateHostComponent implements ConfigReloadListener {
 
     private void rereadConfigDirs() {
         try {
-            Optional<List<TemplateSpec>> changed = configDir.changed(log);
+            Optional<Stanzas> changed = configDir.changed(log);
             if (changed.isPresent()) {
-                LOG.info("template stanzas of the config dirs changed, now {}", changed.get().size());
-                templates.configDirTemplates(changed.get());
+                LOG.info("template stanzas of the config dirs changed, now {}", changed.get().templates().size());
+                apply(changed.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

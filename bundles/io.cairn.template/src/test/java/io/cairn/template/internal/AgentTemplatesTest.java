@@ -76,7 +76,8 @@ class AgentTemplatesTest {
         Files.writeString(config.resolve("notes.txt"), "{\"template\": {}}");
         Path extra = Files.writeString(dir.resolve("extra.json"), "{\"template\": {\"contents\": \"hi\", "
                 + "\"destination\": \"hi.txt\"}}");
-        List<TemplateSpec> specs = new ConfigDirTemplates(List.of(config), List.of(extra)).changed(log).orElseThrow();
+        List<TemplateSpec> specs = new ConfigDirTemplates(List.of(config), List.of(extra)).changed(log).orElseThrow()
+                .templates();
         assertEquals(List.of(config.resolve("nginx.tpl"), dir.resolve("hi.txt")),
                 List.of(specs.get(0).source(), specs.get(1).destination()));
         assertEquals(List.of("/bin/sh", "-c", "true"), specs.get(0).command());
@@ -90,13 +91,13 @@ class AgentTemplatesTest {
         Files.writeString(config.resolve("a.json"), "{\"template\": {\"source\": \"a.tpl\", \"destination\": \"a\"}}");
         Files.writeString(config.resolve("bad.json"), "{\"template\": 1}");
         ConfigDirTemplates stanzas = new ConfigDirTemplates(List.of(config), List.of());
-        assertEquals(1, stanzas.changed(log).orElseThrow().size());
+        assertEquals(1, stanzas.changed(log).orElseThrow().templates().size());
         assertTrue(stanzas.changed(log).isEmpty(), "nothing changed");
         assertEquals(1, warnings.size(), "the broken file is reported once: " + warnings);
 
         Files.writeString(config.resolve("b.json"), "{\"template\": {\"source\": \"b.tpl\", \"destination\": \"b\"}}");
         assertEquals(List.of(config.resolve("a.tpl"), config.resolve("b.tpl")), stanzas.changed(log).orElseThrow()
-                .stream().map(TemplateSpec::source).toList());
+                .templates().stream().map(TemplateSpec::source).toList());
         Files.delete(config.resolve("bad.json"));
         assertTrue(stanzas.changed(log).isEmpty());
         assertEquals(1, warnings.size());

@@ -22,9 +22,10 @@ import java.util.function.Consumer;
 
 /**
  * Reads consul-template's configuration in its JSON form (what its HCL files become as JSON): {@code consul}
- * ({@code address}, {@code token}, {@code retry}), {@code wait}, {@code block_query_wait}, {@code template} (one
- * object or a list) and {@code exec}. consul-template settings that have no meaning here ({@code log_level},
- * {@code vault}, ...) are skipped with a warning; any other key is an error, so typos do not go unnoticed.
+ * ({@code address}, {@code token}, {@code retry}, {@code ssl}), {@code wait}, {@code block_query_wait},
+ * {@code template} (one object or a list) and {@code exec}. consul-template settings that have no meaning here
+ * ({@code log_level}, {@code vault}, ...) are skipped with a warning; any other key is an error, so typos do not go
+ * unnoticed.
  */
 public final class ConfigFileReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +35,8 @@ public final class ConfigFileReader {
     private static final Set<String> CONSUL = Set.of("address", "token", "retry", "ssl", "auth", "transport",
             "namespace");
     private static final Set<String> RETRY = Set.of("enabled", "attempts", "backoff", "max_backoff");
+    private static final Set<String> SSL = Set.of("enabled", "verify", "cert", "key", "ca_cert", "ca_path",
+            "server_name");
     private static final Set<String> TEMPLATE = Set.of("source", "destination", "contents", "command",
             "command_timeout", "perms", "backup", "left_delimiter", "right_delimiter", "wait", "create_dest_dirs",
             "error_on_missing_key");
@@ -151,6 +154,7 @@ public final class ConfigFileReader {
                 case "address" -> into.consulAddress(text(field.getValue(), at));
                 case "token" -> into.consulToken(text(field.getValue(), at));
                 case "retry" -> retry(field.getValue(), at, into);
+                case "ssl" -> into.ssl(ssl(field.getValue(), at, null));
                 default -> {
                     if (!CONSUL.contains(field.getKey())) {
                         throw unknown(where, field.getKey(), CONSUL);
@@ -159,6 +163,37 @@ public final class ConfigFileReader {
                 }
             }
         }
+    }
+
+    /**
+     * The settings of a {@code consul.ssl} object.
+     *
+     * @param baseDir resolve relative file names against this, or {@code null} to keep them relative to the
+     *                working directory
+     */
+    public static SslSettings ssl(JsonNode node, String where, Path baseDir) throws ConfigException {
+        Boolean enabled = null;
+        Boolean verify = null;
+        Path cert = null;
+        Path key = null;
+        Path caCert = null;
+        Path caPath = null;
+        String serverName = null;
+        for (Map.Entry<String, JsonNode> field : fields(node, where)) {
+            String at = where + "." + field.getKey();
+            JsonNode value = field.getValue();
+            switch (field.getKey()) {
+                case "enabled" -> enabled = bool(value, at);
+                case "verify" -> verify = bool(value, at);
+                case "cert" -> cert = path(text(value, at), baseDir);
+                case "key" -> key = path(text(value, at), baseDir);
+                case "ca_cert" -> caCert = path(text(value, at), baseDir);
+                case "ca_path" -> caPath = path(text(value, at), baseDir);
+                case "server_name" -> serverName = text(value, at);
+                default -> throw unknown(where, field.getKey(), SSL);
+            }
+        }
+        return new SslSettings(enabled, verify, cert, key, caCert, caPath, serverName);
     }
 
     private static void retry(JsonNode node, String where, TemplateSettings into) throws ConfigException {

@@ -16,6 +16,7 @@ import java.util.List;
 public final class TemplateSettings {
     private String consulAddress;
     private String consulToken;
+    private SslSettings ssl = SslSettings.NONE;
     private boolean retryEnabled = true;
     private int retryAttempts = Retry.DEFAULT.attempts();
     private Duration retryBackoff = Retry.DEFAULT.backoff();
@@ -45,6 +46,17 @@ public final class TemplateSettings {
 
     public TemplateSettings consulToken(String token) {
         this.consulToken = token;
+        return this;
+    }
+
+    /** The TLS to the agent ({@code consul.ssl}); fields nobody set are {@code null}. */
+    public SslSettings ssl() {
+        return ssl;
+    }
+
+    /** Replaces the TLS settings that {@code later} sets, keeps the others. */
+    public TemplateSettings ssl(SslSettings later) {
+        this.ssl = ssl.overriddenBy(later);
         return this;
     }
 

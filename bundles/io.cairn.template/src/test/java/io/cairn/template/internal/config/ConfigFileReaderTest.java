@@ -71,6 +71,23 @@ class ConfigFileReaderTest {
     }
 
     @Test
+    void theSslBlockAndConsulTemplatesRuleForEnabled() throws Exception {
+        TemplateSettings settings = read("""
+                {"consul": {"ssl": {"verify": false, "cert": "c.pem", "key": "k.pem", "ca_cert": "ca.pem",
+                                    "ca_path": "/etc/cas", "server_name": "server.dc1.consul"}}}""");
+        SslSettings ssl = settings.ssl();
+        assertEquals(new SslSettings(null, false, Path.of("c.pem"), Path.of("k.pem"), Path.of("ca.pem"),
+                Path.of("/etc/cas"), "server.dc1.consul"), ssl);
+        assertTrue(ssl.isEnabled(), "files given and enabled not set: on, as in consul-template");
+        assertTrue(!ssl.isVerified());
+        assertTrue(!SslSettings.NONE.isEnabled() && SslSettings.NONE.isVerified());
+        assertTrue(!ssl.overriddenBy(new SslSettings(false, null, null, null, null, null, null)).isEnabled());
+        assertEquals(List.of(), warnings, "ssl is no longer ignored");
+        assertEquals("config file c.json, field \"consul\".ssl.enabled: expected true or false, got \"yes\"",
+                error("{\"consul\": {\"ssl\": {\"enabled\": \"yes\"}}}"));
+    }
+
+    @Test
     void aSingleTemplateObjectAndAStringWaitAreAccepted() throws Exception {
         TemplateSettings settings = read(
                 "{\"wait\": \"5s\", \"template\": {\"source\": \"a\", \"destination\": \"b\"}}");
