@@ -37,7 +37,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code /v1/catalog} and {@code /v1/health}. Every read watches the whole catalog table and answers with its
+ * {@code /v1/catalog}, {@code /v1/health} and the {@code /v1/internal/ui} lists of services and nodes the web UI
+ * shows ({@link UiViews}). Every read watches the whole catalog table and answers with its
  * index, as Consul answers with its table indexes, serves this datacenter only and takes {@code ?filter=} where
  * Consul does (the server filters the lists; the service map and a node's services are filtered here); writes go
  * through the {@link Catalog} service. The lists Consul sorts by {@code ?near=<node>|_agent} are sorted here by
@@ -113,7 +114,24 @@ public final class CatalogEndpoints implements HttpEndpoints {
                                 CatalogEndpoints::node).stream().map(CatalogJson.ServiceEntryJson::of).toList()))
                 .read("/v1/health/state/", ConsulShapes.HEALTH_CHECK, query(this::stateQuery,
                         (q, reads, near, acl) -> CatalogJson.CheckJson.of(near.sort(
-                                acl.checks(reads.checks(q.state(), q.nodeMeta())), HealthCheck::node))));
+                                acl.checks(reads.checks(q.state(), q.nodeMeta())), HealthCheck::node))))
+                .read("/v1/internal/ui/services", query(CatalogEndpoints::uiServicesQuery,
+                        (keep, reads, near, acl) -> UiViews.ServiceSummaryJson.of(acl.instances(
+                                reads.allInstances().stream().filter(keep.orElse(instance -> true)).toList()))))
+                .read("/v1/internal/ui/nodes", query(request -> null,
+                        (none, reads, near, acl) -> reads.nodes(Map.of()).stream()
+                                .flatMap(node -> uiNode(node.node(), reads, acl).stream()).toList()))
+                .read("/v1/internal/ui/node/", query(r -> name(r, "Missing node name"),
+                        (node, reads, near, acl) -> uiNode(node, reads, acl)));
+    }
+
+    /**
+     * A node as the UI shows it, with the instances and checks the token may read; empty when there is no such
+     * node or the token may not read it.
+     */
+    private static Optional<UiViews.NodeJson> uiNode(String node, CatalogReads reads, CatalogAclFilter acl) {
+        return acl.nodeServices(reads.nodeServices(node))
+                .map(services -> UiViews.NodeJson.of(services, acl.checks(reads.nodeChecks(node))));
     }
 
     /**
@@ -180,9 +198,19 @@ public final class CatalogEndpoints implements HttpEndpoints {
                 Proximity near = Proximity.from(state, nearNode(request));
                 CatalogAclFilter acl = new CatalogAclFilter(request.acl());
                 Object result = body.apply(parsed, reads, near, acl);
-                return new Answer(reads.index(), request.filteredByAcls(Response.json(result), acl.removedAny()));
+                return new Answer(reads.index(), request.filteredByAcls(respond(result), acl.removedAny()));
             }
         };
+    }
+
+    /**
+     * A read's result as its response: JSON, except that an {@link Optional} is its value as JSON, or a 404
+     * without a body when empty (an unknown node of the UI's endpoint, as Consul answers it).
+     */
+    private static Response respond(Object result) {
+        return result instanceof Optional<?> found
+                ? found.map(Response::json).orElseGet(() -> Response.empty(404))
+                : Response.json(result);
     }
 
     /** The node {@code ?near} names, {@code _agent} standing for this agent's; none without the parameter. */
@@ -224,6 +252,15 @@ public final class CatalogEndpoints implements HttpEndpoints {
     private ServicesQuery servicesQuery(Request request) {
         return new ServicesQuery(nodeMeta(request), request.filter(ConsulShapes.SERVICE_NODE)
                 .map(filter -> Filters.matching(filter, Views.CatalogServiceJson::of)));
+    }
+
+    /**
+     * {@code /v1/internal/ui/services}: the instances {@code ?filter=} keeps, which Consul filters before it
+     * summarises them.
+     */
+    private static Optional<Predicate<ServiceEntry>> uiServicesQuery(Request request) {
+        return request.filter(ConsulShapes.SERVICE_ENTRY)
+                .map(filter -> Filters.matching(filter, CatalogJson.ServiceEntryJson::of));
     }
 
     private static NodeQuery nodeQuery(Request request) {

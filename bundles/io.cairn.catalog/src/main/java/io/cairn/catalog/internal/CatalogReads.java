@@ -100,18 +100,37 @@ final class CatalogReads {
                     || !Filters.hasAllTags(service.tags(), query.tags())) {
                 continue;
             }
-            List<HealthCheck> checks = new ArrayList<>();
-            for (HealthCheck check : nodeChecks(service.node())) {
-                if (check.serviceId().isEmpty() || check.serviceId().equals(service.id())) {
-                    checks.add(check);
-                }
-            }
-            ServiceEntry entry = new ServiceEntry(node.get(), service.toApi(instance.entry()), checks);
+            ServiceEntry entry = new ServiceEntry(node.get(), service.toApi(instance.entry()), instanceChecks(service));
             if (!query.passingOnly() || entry.passing()) {
                 result.add(entry);
             }
         }
         return result;
+    }
+
+    /**
+     * Every instance in the catalog, in node then ID order, with its node and checks: Consul's service dump, which
+     * its UI summarises.
+     */
+    List<ServiceEntry> allInstances() {
+        List<ServiceEntry> result = new ArrayList<>();
+        for (Entry entry : state.scan(CatalogKeys.TABLE, CatalogKeys.SERVICES)) {
+            Stored.Service service = records.decode(state, entry, Stored.Service.class);
+            node(service.node()).ifPresent(node -> result.add(
+                    new ServiceEntry(node, service.toApi(entry), instanceChecks(service))));
+        }
+        return result;
+    }
+
+    /** The checks of an instance: its node's own checks and its service's. */
+    private List<HealthCheck> instanceChecks(Stored.Service service) {
+        List<HealthCheck> checks = new ArrayList<>();
+        for (HealthCheck check : nodeChecks(service.node())) {
+            if (check.serviceId().isEmpty() || check.serviceId().equals(service.id())) {
+                checks.add(check);
+            }
+        }
+        return checks;
     }
 
     Optional<NodeServices> nodeServices(String name) {

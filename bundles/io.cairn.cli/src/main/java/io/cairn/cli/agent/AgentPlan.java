@@ -14,7 +14,8 @@ import java.util.Map;
  * absolute: the agent reads the service and check definitions in them itself (at start and on reload).
  * {@code httpPort} and {@code httpsPort} are {@link Setting#OFF} for a listener turned off. {@code acl} becomes
  * the {@code io.cairn.acl} configuration ({@code etc/io.cairn.acl.cfg} reads the {@code cairn.acl.*} options),
- * {@code rpcTls} the Raft port's TLS in {@code io.cairn.raft} ({@code etc/io.cairn.raft.cfg}, {@code cairn.rpc.tls.*}).
+ * {@code rpcTls} the Raft port's TLS in {@code io.cairn.raft} ({@code etc/io.cairn.raft.cfg}, {@code cairn.rpc.tls.*}),
+ * {@code uiEnabled} the {@code io.cairn.ui} configuration ({@code etc/io.cairn.ui.cfg}, {@code cairn.ui.enabled}).
  */
 record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAddress, String advertiseAddress,
     String clientAddress, int httpPort, int dnsPort, int serverPort, int serfLanPort, int serfWanPort,
@@ -22,7 +23,8 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     String encrypt, boolean leaveOnTerminate, boolean skipLeaveOnInterrupt, Duration reconnectTimeout, boolean dev,
     String logLevel,
     boolean enableScriptChecks, boolean enableLocalScriptChecks, boolean disableRemoteExec, List<Path> configDirs,
-    List<Path> configFiles, int httpMaxConnsPerClient, int httpsPort, HttpsTls tls, RpcTls rpcTls, AclConfig acl) {
+    List<Path> configFiles, int httpMaxConnsPerClient, int httpsPort, HttpsTls tls, RpcTls rpcTls, AclConfig acl,
+    boolean uiEnabled) {
 
   /**
    * The launch plan {@code bin/cairn} reads: one {@code -Dcairn.*} JVM option per line, then
@@ -82,6 +84,7 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     option(out, "acl.down.policy", acl.downPolicy());
     option(out, "acl.token.ttl", duration(acl.tokenTtl()));
     option(out, "acl.enable.token.persistence", acl.enableTokenPersistence());
+    option(out, "ui.enabled", uiEnabled);
     out.append("KARAF_DATA=").append(karafData(actualDataDir)).append('\n');
     if (temporary) {
       out.append("DISCARD_ON_EXIT=").append(actualDataDir).append('\n');

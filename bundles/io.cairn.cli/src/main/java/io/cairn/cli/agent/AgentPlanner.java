@@ -152,7 +152,16 @@ final class AgentPlanner {
         // Consul's default; 0 lifts the limit
         settings.get(Setting.HTTP_MAX_CONNS_PER_CLIENT).map(s -> (Integer) s.value()).orElse(200),
         port(settings, Setting.HTTPS_PORT, Setting.OFF), httpsTls(settings), rpcTls(settings, server),
-        acl(settings));
+        acl(settings), uiEnabled(dev, settings));
+  }
+
+  /**
+   * Consul's rule for the web UI: {@code ui_config.enabled} ({@code -ui}), else the deprecated {@code ui}, else on
+   * in {@code -dev} only.
+   */
+  private static boolean uiEnabled(boolean dev, Settings settings) {
+    return settings.get(Setting.UI_CONFIG_ENABLED).or(() -> settings.get(Setting.UI))
+        .map(s -> (Boolean) s.value()).orElse(dev);
   }
 
   /**

@@ -40,7 +40,8 @@ final class ConfigFiles {
       "limits", "{\"http_max_conns_per_client\": 200}", "tls", "{\"defaults\": {\"ca_file\": \"ca.pem\"}}",
       "tls.defaults", "{\"ca_file\": \"ca.pem\"}", "tls.https", "{\"verify_incoming\": true}",
       "tls.internal_rpc", "{\"verify_server_hostname\": true}",
-      "acl", "{\"enabled\": true, \"default_policy\": \"deny\"}", "acl.tokens", "{\"agent\": \"<secret ID>\"}");
+      "acl", "{\"enabled\": true, \"default_policy\": \"deny\"}", "acl.tokens", "{\"agent\": \"<secret ID>\"}",
+      "ui_config", "{\"enabled\": true}");
   private static final Map<String, Setting> BY_KEY = new TreeMap<>();
 
   static {

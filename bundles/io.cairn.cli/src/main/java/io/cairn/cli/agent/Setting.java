@@ -36,6 +36,10 @@ enum Setting {
   ENABLE_SCRIPT_CHECKS("enable_script_checks", "enable-script-checks", Type.BOOL),
   ENABLE_LOCAL_SCRIPT_CHECKS("enable_local_script_checks", "enable-local-script-checks", Type.BOOL),
   DISABLE_REMOTE_EXEC("disable_remote_exec", "disable-remote-exec", Type.BOOL),
+  /** Whether the agent serves the web UI at /ui/ (the io.cairn.ui configuration); -dev turns it on by default. */
+  UI_CONFIG_ENABLED("ui_config.enabled", "ui", Type.BOOL),
+  /** Consul's deprecated spelling of ui_config.enabled. */
+  UI("ui", null, Type.BOOL),
   /** -1 turns the plain HTTP listener off (Consul's way to serve the API over HTTPS only). */
   HTTP_PORT("ports.http", "http-port", Type.LISTENER_PORT),
   /** Off (-1) unless set; the HTTPS listener serves the same API with the {@code tls} settings. */

@@ -97,7 +97,8 @@ class AgentCommandTest {
         "bootstrap.expect", "retry.join", "retry.join.wan", "retry.interval", "leave.on.terminate",
         "skip.leave.on.interrupt", "reconnect.timeout", "dev", "log.level", "enable.script.checks", "enable.local.script.checks",
         "disable.remote.exec", "config.dirs", "config.files", "acl.enabled", "acl.default.policy",
-        "acl.down.policy", "acl.token.ttl", "acl.enable.token.persistence", "KARAF_DATA", "DISCARD_ON_EXIT"),
+        "acl.down.policy", "acl.token.ttl", "acl.enable.token.persistence", "ui.enabled", "KARAF_DATA",
+        "DISCARD_ON_EXIT"),
         List.copyOf(plan.keySet()));
     assertEquals("box1", plan.get("node.name"));
     assertEquals("dc1", plan.get("datacenter"));
@@ -115,6 +116,7 @@ class AgentCommandTest {
     assertEquals("false", plan.get("enable.script.checks"));
     assertEquals("false", plan.get("enable.local.script.checks"));
     assertEquals("true", plan.get("disable.remote.exec"));
+    assertEquals("true", plan.get("ui.enabled"), "-dev serves the web UI, as Consul's does");
     assertEquals("", plan.get("config.dirs"));
     assertEquals("", plan.get("config.files"));
     Path dataDir = Path.of(plan.get("data.dir"));

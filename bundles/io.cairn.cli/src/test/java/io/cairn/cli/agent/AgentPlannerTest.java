@@ -371,4 +371,39 @@ class AgentPlannerTest {
     assertTrue(refusal("-dev", "-config-file", version).endsWith("field \"tls.internal_rpc.tls_min_version\": "
         + "unknown TLS version \"ssl3\"; use TLSv1_0, TLSv1_1, TLSv1_2 or TLSv1_3"));
   }
+
+  @Test
+  void theWebUiIsOnInDevModeOnlyUnlessTheConfigOrTheFlagSaysOtherwise() throws Exception {
+    String data = tmp.toString();
+    assertFalse(plan("-data-dir", data).uiEnabled(), "Consul's default");
+    assertTrue(plan("-dev").uiEnabled());
+    assertTrue(plan("-data-dir", data, "-ui").uiEnabled());
+    assertFalse(plan("-dev", "-ui=false").uiEnabled());
+    assertTrue(rendered(plan("-dev")).contains("-Dcairn.ui.enabled=true\n"));
+    assertTrue(rendered(plan("-data-dir", data)).contains("-Dcairn.ui.enabled=false\n"));
+  }
+
+  @Test
+  void theWebUiFollowsUiConfigEnabledThenTheDeprecatedUi() throws Exception {
+    String data = tmp.toString();
+    assertTrue(plan("-data-dir", data, "-config-file", file("on.json", "{\"ui_config\": {\"enabled\": true}}"))
+        .uiEnabled());
+    assertFalse(plan("-dev", "-config-file", file("off.json", "{\"ui_config\": {\"enabled\": false}}"))
+        .uiEnabled(), "the config turns -dev's default off");
+    assertTrue(plan("-data-dir", data, "-config-file", file("legacy.json", "{\"ui\": true}")).uiEnabled());
+    assertFalse(plan("-dev", "-config-file", file("legacy-off.json", "{\"ui\": false}")).uiEnabled());
+    assertFalse(plan("-data-dir", data, "-config-file",
+        file("both.json", "{\"ui\": true, \"ui_config\": {\"enabled\": false}}")).uiEnabled(),
+        "ui_config.enabled wins over the deprecated ui");
+    assertTrue(plan("-data-dir", data, "-ui", "-config-file", file("flag.json", "{\"ui_config\": {\"enabled\": false}}"))
+        .uiEnabled(), "the flag wins over the files");
+  }
+
+  @Test
+  void uiConfigTakesOnlyEnabled() throws Exception {
+    assertTrue(refusal("-dev", "-config-file", file("path.json", "{\"ui_config\": {\"content_path\": \"/x/\"}}"))
+        .contains("unknown field \"ui_config.content_path\"; accepted ui_config are enabled"));
+    assertTrue(refusal("-dev", "-config-file", file("kind.json", "{\"ui_config\": true}"))
+        .contains("expected an object such as {\"enabled\": true}"));
+  }
 }

@@ -9,7 +9,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p>
  * A path that ends in {@code /} is a prefix: it matches itself and everything below, and the rest of the path
  * (URL-decoded, slashes included) is the request's {@link Request#argument() argument}; {@code /v1/kv/} serves
- * {@code /v1/kv/a/b} with argument {@code a/b}. Any other path matches only exactly. The longest matching
+ * {@code /v1/kv/a/b} with argument {@code a/b}. Any other path matches only exactly, and so does {@code /} itself
+ * (a route for {@code /} serves the root alone, not every path). The longest matching
  * path wins. A path that matches with a method that has no route answers 405 with an {@code Allow} header.
  * <p>
  * Every route has a largest request body it accepts: {@link #DEFAULT_MAX_BODY_BYTES} unless declared with the

@@ -36,6 +36,9 @@ import io.cairn.raft.api.RaftService;
  * such key"), so it is answered {@code 503} with {@code Retry-After} until the agent has started. The same holds
  * while it shuts down and its subsystems remove their endpoints, and for a request the fallback would serve: the
  * route that should answer it here may be missing only for now.
+ * <p>
+ * {@code GET /} answers Consul's banner of an agent without its web UI, unless a route serves {@code /} (the UI's,
+ * which redirects to it).
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -138,10 +141,10 @@ final class Dispatcher {
             }
             Map<String, List<String>> query = UrlCodec.parseQuery(rawQuery);
             pretty = query.containsKey("pretty");
-            if (path.equals("/") && method.equals("GET")) {
+            Router.Match match = router.match(method, path);
+            if (path.equals("/") && method.equals("GET") && !(match instanceof Router.Found)) {
                 return new Routed("/", CompletableFuture.completedFuture(error(200, BANNER)));
             }
-            Router.Match match = router.match(method, path);
             if (!(match instanceof Router.Found) && !started.getAsBoolean()) {
                 return Routed.unmatched(starting());
             }

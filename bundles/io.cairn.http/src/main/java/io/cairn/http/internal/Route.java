@@ -29,8 +29,11 @@ record Route(String method, String path, Handler handler, StateQuery query, Loca
         Objects.requireNonNull(bodyLimit, "bodyLimit");
     }
 
-    /** Whether the path is a prefix (ends in {@code /}) rather than an exact path. */
+    /**
+     * Whether the path is a prefix (ends in {@code /}) rather than an exact path. The root {@code /} is exact: as
+     * a prefix it would take every path no other route serves, the fallback's included.
+     */
     boolean isPrefix() {
-        return path.endsWith("/");
+        return path.length() > 1 && path.endsWith("/");
     }
 }
