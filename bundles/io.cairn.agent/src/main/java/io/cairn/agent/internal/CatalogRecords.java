@@ -18,6 +18,8 @@ import io.cairn.health.api.CheckDefinition;
 final class CatalogRecords {
     /** The leader's check of every member (from gossip); the agent's anti-entropy leaves it alone. */
     static final String SERF_CHECK_ID = "serfHealth";
+    /** The leader's registration of every server's {@code consul} service; anti-entropy leaves it alone too. */
+    static final String CONSUL_SERVICE_ID = "consul";
 
     private CatalogRecords() {
     }

@@ -40,7 +40,8 @@ record SyncPlan(List<Deregistration> deregistrations, List<Registration> registr
      * @param node                the node as it should be
      * @param services            the services as they should be
      * @param checks              the checks as they should be (node checks and service checks); the catalog's
-     *                            {@code serfHealth} is the leader's, from gossip, and is left alone
+     *                            {@code serfHealth} is the leader's, from gossip, and is left alone, as is the
+     *                            {@code consul} service the leader registers on servers
      * @param catalogNode         the node in the catalog, if it is there
      * @param catalogServices     its services in the catalog
      * @param catalogChecks       its checks in the catalog
@@ -57,6 +58,7 @@ record SyncPlan(List<Deregistration> deregistrations, List<Registration> registr
 
         List<Deregistration> deregistrations = new ArrayList<>();
         theirServices.keySet().stream().filter(id -> !ourServiceIds.contains(id))
+                .filter(id -> !id.equals(CatalogRecords.CONSUL_SERVICE_ID))
                 .forEach(id -> deregistrations.add(new Deregistration(node.node(), id, "")));
         theirChecks.values().stream()
                 .filter(c -> !ourCheckIds.contains(c.checkId()))

@@ -115,11 +115,14 @@ class AntiEntropyTest {
                 "", "", "", List.of(), "", null, 5, 5));
         catalog.checks.put("serfHealth", new HealthCheck("node-1", "serfHealth", "Serf Health Status",
                 CheckStatus.PASSING, "", "Agent alive and reachable", "", "", List.of(), "", null, 5, 5));
+        // the leader registers every server's consul service; it is no stray
+        catalog.services.put("consul", new NodeService("", "consul", "consul", List.of(), "", Map.of(), Map.of(),
+                8300, null, false, 5, 5));
         catalog.writes.clear();
         sync();
         assertEquals(List.of(new Deregistration("node-1", "stray", ""), new Deregistration("node-1", "", "old-node-check")),
                 catalog.writes);
-        assertEquals(List.of("web-1"), List.copyOf(catalog.services.keySet()));
+        assertEquals(List.of("consul", "web-1"), List.copyOf(catalog.services.keySet()));
         assertEquals(List.of("serfHealth", "service:web-1"), List.copyOf(catalog.checks.keySet()));
     }
 
