@@ -22,7 +22,7 @@ class CairnTest {
   void versionAndItsFlagSpellings() {
     assertEquals(0, Cairn.run(List.of("version"), console));
     assertEquals(0, Cairn.run(List.of("--version"), console));
-    assertEquals("Cairn v0.1.0\nCairn v0.1.0\n", out.toString(StandardCharsets.UTF_8));
+    assertEquals(VersionCommand.text() + VersionCommand.text(), out.toString(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -13,7 +13,7 @@ import io.cairn.health.api.CheckDefinition;
 
 /**
  * Parses single JSON documents: API bodies ({@code PUT /v1/agent/service/register},
- * {@code PUT /v1/agent/check/register}) and config files.
+ * {@code PUT /v1/agent/check/register}) and config files (HCL ones too, through {@link HclConfig}).
  * <p>
  * Keys match whatever their case and underscores ({@code EnableTagOverride}, {@code enable_tag_override},
  * {@code enabletagoverride}); {@code ID} ≡ {@code CheckID} and {@code Args} ≡ {@code ScriptArgs} in checks;
@@ -48,7 +48,20 @@ public final class DefinitionParser {
      */
     public static Definitions configFile(String file, String json) throws DefinitionException {
         Where where = Where.configFile(file);
-        JsonNode root = parse(json, where);
+        return configFile(where, parse(json, where));
+    }
+
+    /**
+     * The definitions in one config file read as HCL ({@link HclConfig#read}), with the same rules as a JSON
+     * config file's.
+     *
+     * @param tree the file's tree as {@link HclConfig#read} gives it
+     */
+    static Definitions hclConfigFile(String file, Map<String, Object> tree) throws DefinitionException {
+        return configFile(Where.configFile(file), JSON.valueToTree(tree));
+    }
+
+    private static Definitions configFile(Where where, JsonNode root) throws DefinitionException {
         List<ServiceDefinition> services = new ArrayList<>();
         List<CheckDefinition> checks = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : JsonValues.object(root, where)) {

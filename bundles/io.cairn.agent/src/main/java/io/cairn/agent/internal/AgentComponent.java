@@ -1,8 +1,11 @@
 package io.cairn.agent.internal;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.ops4j.pax.logging.spi.PaxAppender;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -63,6 +67,9 @@ public final class AgentComponent implements HttpEndpoints, Agent {
     private final ServiceRegistration<CheckStateListener> listenerRegistration;
     private volatile RaftService raft;
     private volatile Membership lan;
+    private volatile Membership wan;
+    private final LogMonitor monitor;
+    private final ServiceRegistration<PaxAppender> monitorRegistration;
     private final HangupReload hangup;
     private final List<ConfigReloadListener> reloadListeners = new CopyOnWriteArrayList<>();
     private volatile Catalog catalog;
@@ -101,7 +108,9 @@ public final class AgentComponent implements HttpEndpoints, Agent {
                 failure -> LOG.warn("Syncing the agent's services and checks to the catalog failed, will retry: {}",
                         failure.toString()));
         local = new LocalAgent(state, () -> engine, config.enable_script_checks(), config.enable_local_script_checks());
-        endpoints = new AgentEndpoints(identity, () -> raft);
+        monitor = new LogMonitor(ZoneId.systemDefault());
+        endpoints = new AgentEndpoints(identity, () -> raft,
+                new AgentStats(identity, () -> raft, () -> lan, () -> wan, () -> local.state().snapshot()), monitor);
         stateEndpoints = new AgentStateEndpoints(identity, local, this::reload);
         operations = new AgentOperations(identity, local, this::reload, () -> lan);
         reload().forEach(problem -> LOG.error("Config: {}", problem));
@@ -109,6 +118,8 @@ public final class AgentComponent implements HttpEndpoints, Agent {
         // Registered by hand, not as a service of this component: the engine binds its listeners while it is
         // created, and this component binds the engine, so a DS-provided listener would be a service cycle.
         listenerRegistration = context.registerService(CheckStateListener.class, new EngineListener(), null);
+        monitorRegistration = context.registerService(PaxAppender.class, monitor,
+                new Hashtable<>(Map.of(LogMonitor.APPENDER_NAME_PROPERTY, LogMonitor.APPENDER_NAME)));
         hangup = new HangupReload(quietAfterShutdown,
                 () -> reload().forEach(problem -> LOG.error("Reload: {}", problem)));
     }
@@ -118,9 +129,11 @@ public final class AgentComponent implements HttpEndpoints, Agent {
         hangup.close();
         try {
             listenerRegistration.unregister();
+            monitorRegistration.unregister();
         } catch (IllegalStateException e) {
-            LOG.debug("Check listener already unregistered with the bundle");
+            LOG.debug("Check listener and log monitor already unregistered with the bundle");
         }
+        monitor.close();
         executor.shutdownNow();
         HealthChecks checks = engine;
         if (checks != null) {
@@ -235,6 +248,18 @@ public final class AgentComponent implements HttpEndpoints, Agent {
     synchronized void unsetLan(Membership pool) {
         if (lan == pool) {
             lan = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(" + Membership.POOL + "=" + Membership.WAN + ")")
+    synchronized void setWan(Membership pool) {
+        wan = pool;
+    }
+
+    synchronized void unsetWan(Membership pool) {
+        if (wan == pool) {
+            wan = null;
         }
     }
 

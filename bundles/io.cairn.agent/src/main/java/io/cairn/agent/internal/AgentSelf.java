@@ -32,10 +32,14 @@ record AgentSelf(
             @JsonProperty("BuildDate") String buildDate) {
     }
 
-    /** The part of Consul's runtime configuration dump that Cairn has equivalents for. */
+    /**
+     * The part of Consul's runtime configuration dump that Cairn has equivalents for; secrets (the gossip key, the
+     * ACL tokens) read {@value #HIDDEN} when set and {@code ""} when not, as Consul's sanitised dump does.
+     */
     @JsonPropertyOrder({"Datacenter", "PrimaryDatacenter", "NodeName", "NodeID", "ServerMode", "DevMode",
-        "BindAddr", "AdvertiseAddrLAN", "ClientAddrs", "DataDir", "HTTPPort", "DNSPort", "ServerPort", "SerfPortLAN",
-        "SerfPortWAN", "Revision", "Version"})
+        "BindAddr", "AdvertiseAddrLAN", "ClientAddrs", "DataDir", "HTTPPort", "HTTPSPort", "DNSPort", "ServerPort",
+        "SerfPortLAN", "SerfPortWAN", "EncryptKey", "ACLInitialManagementToken", "ACLTokens", "Revision",
+        "Version"})
     record DebugConfig(
             @JsonProperty("Datacenter") String datacenter,
             @JsonProperty("PrimaryDatacenter") String primaryDatacenter,
@@ -48,12 +52,36 @@ record AgentSelf(
             @JsonProperty("ClientAddrs") List<String> clientAddrs,
             @JsonProperty("DataDir") String dataDir,
             @JsonProperty("HTTPPort") int httpPort,
+            @JsonProperty("HTTPSPort") int httpsPort,
             @JsonProperty("DNSPort") int dnsPort,
             @JsonProperty("ServerPort") int serverPort,
             @JsonProperty("SerfPortLAN") int serfPortLan,
             @JsonProperty("SerfPortWAN") int serfPortWan,
+            @JsonProperty("EncryptKey") String encryptKey,
+            @JsonProperty("ACLInitialManagementToken") String aclInitialManagementToken,
+            @JsonProperty("ACLTokens") Map<String, String> aclTokens,
             @JsonProperty("Revision") String revision,
             @JsonProperty("Version") String version) {
+
+        /** What the dump shows for a secret that is set. */
+        static final String HIDDEN = "hidden";
+
+        static DebugConfig of(AgentInfo agent) {
+            Map<String, String> tokens = new LinkedHashMap<>();
+            tokens.put("ACLAgentRecoveryToken", hidden(agent, "acl.tokens.agent_recovery"));
+            tokens.put("ACLAgentToken", hidden(agent, "acl.tokens.agent"));
+            tokens.put("ACLDefaultToken", hidden(agent, "acl.tokens.default"));
+            return new DebugConfig(agent.datacenter(), agent.datacenter(), agent.nodeName(), agent.nodeId(),
+                    agent.server(), agent.dev(), agent.bindAddress(), agent.advertiseAddress(),
+                    List.of(agent.clientAddress()), agent.dataDir().toString(), agent.httpPort(), agent.httpsPort(),
+                    agent.dnsPort(), agent.serverPort(), agent.serfLanPort(), agent.serfWanPort(),
+                    hidden(agent, "encrypt"), hidden(agent, "acl.tokens.initial_management"), tokens,
+                    ConsulVersion.REVISION, ConsulVersion.VERSION);
+        }
+
+        private static String hidden(AgentInfo agent, String secret) {
+            return agent.secret(secret).isEmpty() ? "" : HIDDEN;
+        }
     }
 
     /** A network coordinate; Cairn has no Vivaldi yet, so every agent sits at the origin. */
@@ -107,15 +135,11 @@ record AgentSelf(
         }
     }
 
-    static AgentSelf of(AgentInfo agent) {
+    /** This agent, with the {@code Stats} sections {@code consul info} prints. */
+    static AgentSelf of(AgentInfo agent, Map<String, Map<String, String>> stats) {
         // Cairn has a single datacenter, so it is also the primary one.
         Config config = new Config(agent.datacenter(), agent.datacenter(), agent.nodeName(), agent.nodeId(),
                 ConsulVersion.REVISION, agent.server(), ConsulVersion.VERSION, ConsulVersion.BUILD_DATE);
-        DebugConfig debug = new DebugConfig(agent.datacenter(), agent.datacenter(), agent.nodeName(),
-                agent.nodeId(), agent.server(), agent.dev(), agent.bindAddress(), agent.advertiseAddress(),
-                List.of(agent.clientAddress()), agent.dataDir().toString(), agent.httpPort(), agent.dnsPort(),
-                agent.serverPort(), agent.serfLanPort(), agent.serfWanPort(), ConsulVersion.REVISION,
-                ConsulVersion.VERSION);
-        return new AgentSelf(config, debug, Coord.origin(), Member.of(agent), Map.of(), Map.of());
+        return new AgentSelf(config, DebugConfig.of(agent), Coord.origin(), Member.of(agent), stats, Map.of());
     }
 }

@@ -9,6 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.HealthCheck;
@@ -19,9 +22,10 @@ import io.cairn.raft.api.Consistency;
 
 /**
  * One full sync of this agent's node with the catalog: reads the catalog's view of the node, then writes the
- * differences ({@link SyncPlan}) one after the other.
+ * differences ({@link SyncPlan}) one after the other, logging each service synced as Consul does.
  */
 final class AntiEntropy {
+    private static final Logger LOG = LoggerFactory.getLogger(AntiEntropy.class);
     private final AgentInfo agent;
     private final LocalState state;
     private final Supplier<Catalog> catalog;
@@ -84,6 +88,10 @@ final class AntiEntropy {
             String token = registration.service() == null ? ""
                     : tokens.getOrDefault(registration.service().id(), "");
             done = done.thenCompose(ignored -> catalog.register(registration, token));
+            if (registration.service() != null) {
+                String id = registration.service().id();
+                done = done.thenRun(() -> LOG.info("Synced service: service={}", id));
+            }
         }
         return done;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -166,7 +167,7 @@ class AgentAclTest {
 
     @Test
     void selfNeedsAgentReadRaftConfigurationOperatorReadAndStatusNothing() {
-        AgentEndpoints agent = new AgentEndpoints(AGENT, () -> null);
+        AgentEndpoints agent = AgentEndpointsTest.endpoints(AGENT, () -> null, new LogMonitor(ZoneOffset.UTC));
         ok(agent.self(new FakeRequest().rules("agent_prefix \"node\" { policy = \"read\" }")));
         assertEquals(DENIED + "'agent:read' on \"node-1\"",
                 denied(agent::self, new FakeRequest().rules("agent \"other\" { policy = \"write\" }")));

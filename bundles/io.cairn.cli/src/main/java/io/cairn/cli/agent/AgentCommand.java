@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Java half of {@code bin/cairn agent}: checks the flags and config files, resolves the settings and prints
- * the launch plan ({@link AgentPlan#render}) on stdout. The script then starts Karaf with it. Any problem is
+ * The Java half of {@code bin/cairn agent}: checks the flags and config files ({@link AgentConfig}), resolves the
+ * settings and prints the launch plan ({@link AgentPlan#render}) on stdout, console banner included. The script then starts Karaf with it. Any problem is
  * reported on stderr with exit code 1 before anything starts. A new data dir gets the installation's
  * {@link KarafSeed} ({@code bin/cairn} names the installation in the {@code cairn.home} system property).
  */
@@ -37,13 +37,8 @@ public final class AgentCommand implements Command {
   public int run(List<String> args, Console console) {
     try {
       AgentRequest request = AgentRequest.parse(args);
-      Settings settings = ConfigFiles.read(request.sources());
-      settings.overlay(request.flags());
-      AgentPlan plan = new AgentPlanner(host).plan(request.dev(), settings, request.sources());
-      DefinitionsCheck.verify(plan);
-      WatchesCheck.verify(plan);
+      AgentPlan plan = AgentConfig.plan(request.dev(), request.sources(), request.flags(), host);
       ListenCheck.verify(plan, host);
-      TlsFilesCheck.verify(plan);
       DataDir.Prepared dir = DataDir.prepare(plan.dataDir());
       AgentSecrets.write(dir.path(), plan.secrets());
       seed(AgentPlan.karafData(dir.path()), console);
@@ -77,8 +72,9 @@ public final class AgentCommand implements Command {
 
   private static String usage() {
     return "Usage: cairn agent [options]\n\n"
-        + "  Starts a Cairn agent in the foreground (Ctrl-C stops it). Settings come from JSON files given with\n"
-        + "  -config-file/-config-dir (Consul key names) and from flags, which win over files.\n\n"
+        + "  Starts a Cairn agent in the foreground (Ctrl-C stops it). Settings come from JSON and HCL files given\n"
+        + "  with -config-file/-config-dir (Consul key names), from flags, which win over files, and from -hcl\n"
+        + "  fragments, which win over flags.\n\n"
         + "Options:\n\n" + AgentRequest.flagSet().describe();
   }
 }

@@ -29,7 +29,8 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
   /**
    * The launch plan {@code bin/cairn} reads: one {@code -Dcairn.*} JVM option per line, then
    * {@code KARAF_DATA=<data dir>/karaf}, and for a temporary data dir {@code DISCARD_ON_EXIT=<data dir>}: like
-   * Consul's {@code -dev}, which keeps its state in memory, such an agent leaves nothing behind.
+   * Consul's {@code -dev}, which keeps its state in memory, such an agent leaves nothing behind. Last, one
+   * {@code BANNER=<line>} per line of the {@link Banner} it prints on its stdout before starting Karaf.
    */
   String render(Path actualDataDir, String nodeId, boolean temporary) {
     StringBuilder out = new StringBuilder();
@@ -88,6 +89,9 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     out.append("KARAF_DATA=").append(karafData(actualDataDir)).append('\n');
     if (temporary) {
       out.append("DISCARD_ON_EXIT=").append(actualDataDir).append('\n');
+    }
+    for (String line : Banner.lines(this, nodeId)) {
+      out.append("BANNER=").append(line).append('\n');
     }
     return out.toString();
   }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * What {@code cairn agent ...} asked for: {@code -dev}, the config sources in command-line order, and the
- * settings given as flags (which override config files).
+ * settings given as flags and {@code -hcl} fragments (which override config files).
  */
 record AgentRequest(boolean dev, List<ConfigSource> sources, Settings flags) {
 
@@ -19,8 +19,11 @@ record AgentRequest(boolean dev, List<ConfigSource> sources, Settings flags) {
   static FlagSet flagSet() {
     FlagSet flags = new FlagSet()
         .bool("dev", "Development mode: a single in-memory-like server on 127.0.0.1 with a fresh data dir.")
-        .value("config-dir", "<path>", "Directory of *.json config files, read in name order. Repeatable.")
-        .value("config-file", "<path>", "A JSON config file. Repeatable.");
+        .value("config-dir", "<path>", "Directory of *.json and *.hcl config files, read in name order. "
+            + "Repeatable.")
+        .value("config-file", "<path>", "A config file, HCL if its name ends in .hcl, else JSON. Repeatable.")
+        .value("hcl", "<fragment>", "Settings in HCL, e.g. 'ports { http = 8501 }'; they win over flags and "
+            + "files. Repeatable.");
     for (Setting setting : Setting.values()) {
       if (setting.flag == null) {
         continue;
@@ -43,6 +46,7 @@ record AgentRequest(boolean dev, List<ConfigSource> sources, Settings flags) {
     }
     List<ConfigSource> sources = new ArrayList<>();
     Settings settings = new Settings();
+    List<String> fragments = parsed.all("hcl");
     for (Map.Entry<String, String> occurrence : parsed.occurrences()) {
       String name = occurrence.getKey();
       if (name.equals("config-dir") || name.equals("config-file")) {
@@ -56,6 +60,10 @@ record AgentRequest(boolean dev, List<ConfigSource> sources, Settings flags) {
           settings.overlay(one);
         }
       }
+    }
+    // As in Consul, -hcl fragments come after the flags and win over them.
+    for (int i = 0; i < fragments.size(); i++) {
+      settings.overlay(ConfigFiles.readFragment("-hcl fragment " + (i + 1), fragments.get(i)));
     }
     return new AgentRequest(parsed.bool("dev"), sources, settings);
   }

@@ -1,13 +1,17 @@
 package io.cairn.cli.agent;
 
+import io.cairn.agent.definitions.HclConfig;
 import io.cairn.cli.json.Json;
 import io.cairn.cli.json.JsonException;
+import io.cairn.hcl.lang.HclException;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +20,11 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Reads agent settings from Consul-style JSON config files. A directory contributes its {@code *.json} files in
- * name order; later files override earlier ones. Keys other subsystems read ({@link #LATER_SUBSYSTEMS}) are
- * accepted and left alone here; any other unknown key is an error, as in Consul, so typos do not go unnoticed.
+ * Reads agent settings from Consul-style config files, JSON or HCL ({@code *.hcl}, read as the tree of its JSON
+ * equivalent, see {@link HclConfig}), and from {@code -hcl} fragments. A directory contributes its {@code *.json}
+ * and {@code *.hcl} files in name order; later files override earlier ones. Keys other subsystems read
+ * ({@link #LATER_SUBSYSTEMS}) are accepted and left alone here; any other unknown key is an error, as in Consul,
+ * so typos do not go unnoticed. A {@code null} value (in HCL, an empty list) counts as absent, as in Consul.
  */
 final class ConfigFiles {
 
@@ -64,45 +70,46 @@ final class ConfigFiles {
   static Settings read(List<ConfigSource> sources) throws ConfigException {
     Settings merged = new Settings();
     for (ConfigSource source : sources) {
-      for (Path file : source.directory() ? jsonFilesIn(source.path()) : List.of(source.path())) {
+      for (Path file : source.directory() ? configFilesIn(source.path()) : List.of(source.path())) {
         merged.overlay(readFile(file));
       }
     }
     return merged;
   }
 
-  private static List<Path> jsonFilesIn(Path dir) throws ConfigException {
+  private static List<Path> configFilesIn(Path dir) throws ConfigException {
     if (!Files.isDirectory(dir)) {
       throw new ConfigException("-config-dir " + dir + ": no such directory");
     }
-    List<Path> files = new ArrayList<>();
     try (Stream<Path> entries = Files.list(dir)) {
-      for (Path entry : entries.sorted().toList()) {
-        String name = entry.getFileName().toString();
-        if (name.endsWith(".hcl")) {
-          throw new ConfigException("config file " + entry + ": HCL is not supported, write the file as JSON");
-        }
-        if (name.endsWith(".json") && Files.isRegularFile(entry)) {
-          files.add(entry);
-        }
-      }
+      return entries.sorted()
+          .filter(entry -> entry.getFileName().toString().endsWith(".json") || HclConfig.isHcl(entry))
+          .filter(Files::isRegularFile)
+          .toList();
     } catch (IOException e) {
       throw new ConfigException("-config-dir " + dir + ": cannot list files: " + e.getMessage());
     }
-    return files;
   }
 
+  /** One config file: HCL if its name ends in {@code .hcl}, else JSON. */
   static Settings readFile(Path file) throws ConfigException {
     String where = "config file " + file;
-    if (file.getFileName().toString().endsWith(".hcl")) {
-      throw new ConfigException(where + ": HCL is not supported, write the file as JSON");
-    }
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ConfigException(where + ": cannot read it (" + e.getClass().getSimpleName() + ": "
           + e.getMessage() + ")");
+    }
+    if (HclConfig.isHcl(file)) {
+      Map<String, Object> tree = hcl(where, text);
+      for (String key : List.of("watches", "template")) {
+        if (tree.containsKey(key)) {
+          throw new ConfigException(where + ": \"" + key + "\" is read from JSON config files only; move it to a "
+              + "*.json file");
+        }
+      }
+      return readTree(where, tree);
     }
     Object json;
     try {
@@ -113,9 +120,62 @@ final class ConfigFiles {
     if (!(json instanceof Map<?, ?> object)) {
       throw new ConfigException(where + ": expected a JSON object at the top level");
     }
+    return readTree(where, object);
+  }
+
+  /**
+   * A {@code -hcl} fragment, named {@code origin} in errors. It holds settings only: the service, check, watch and
+   * template definitions the agent's subsystems read come from config files.
+   */
+  static Settings readFragment(String origin, String text) throws ConfigException {
+    Map<String, Object> tree = hcl(origin, text);
+    for (String key : tree.keySet()) {
+      if (LATER_SUBSYSTEMS.contains(key)) {
+        throw new ConfigException(origin + ": \"" + key + "\" is read from config files only; put it in a file "
+            + "given with -config-file or -config-dir");
+      }
+    }
+    return readTree(origin, tree);
+  }
+
+  /** The JSON-shaped tree of HCL text, its numbers as the JSON reader gives them ({@link BigDecimal}). */
+  private static Map<String, Object> hcl(String where, String text) throws ConfigException {
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> tree = (Map<String, Object>) jsonNumbers(HclConfig.read(text));
+      return tree;
+    } catch (HclException e) {
+      throw new ConfigException(where + ": invalid HCL: " + e.getMessage());
+    }
+  }
+
+  private static Object jsonNumbers(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> converted = new LinkedHashMap<>();
+      map.forEach((key, v) -> converted.put((String) key, jsonNumbers(v)));
+      return converted;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> converted = new ArrayList<>();
+      list.forEach(v -> converted.add(jsonNumbers(v)));
+      return converted;
+    }
+    if (value instanceof Long number) {
+      return BigDecimal.valueOf(number);
+    }
+    if (value instanceof Double number) {
+      return BigDecimal.valueOf(number);
+    }
+    return value;
+  }
+
+  private static Settings readTree(String where, Map<?, ?> object) throws ConfigException {
     Settings settings = new Settings();
     for (Map.Entry<?, ?> field : object.entrySet()) {
       String key = (String) field.getKey();
+      if (field.getValue() == null) {
+        continue;
+      }
       if (SECTIONS.containsKey(key)) {
         readSection(where, key, field.getValue(), settings);
       } else if (TOP_LEVEL.containsKey(key)) {
@@ -146,6 +206,9 @@ final class ConfigFiles {
     Set<String> known = SECTIONS.get(section);
     for (Map.Entry<?, ?> field : fields.entrySet()) {
       String path = section + "." + field.getKey();
+      if (field.getValue() == null) {
+        continue;
+      }
       if (SECTIONS.containsKey(path)) {
         readSection(where, path, field.getValue(), settings);
         continue;

@@ -1,6 +1,8 @@
 package io.cairn.cli.agent;
 
+import io.cairn.agent.definitions.HclConfig;
 import io.cairn.watch.plan.WatchConfigFiles;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -10,8 +12,10 @@ import java.util.List;
 final class WatchesCheck {
   private WatchesCheck() {}
 
+  /** JSON files only: the watch reader reads JSON, and {@link ConfigFiles} refuses watches in {@code *.hcl} files. */
   static void verify(AgentPlan plan) throws ConfigException {
-    List<String> problems = WatchConfigFiles.read(plan.configDirs(), plan.configFiles()).problems();
+    List<Path> jsonFiles = plan.configFiles().stream().filter(file -> !HclConfig.isHcl(file)).toList();
+    List<String> problems = WatchConfigFiles.read(plan.configDirs(), jsonFiles).problems();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems.get(0));
     }

@@ -98,7 +98,7 @@ class AgentCommandTest {
         "skip.leave.on.interrupt", "reconnect.timeout", "dev", "log.level", "enable.script.checks", "enable.local.script.checks",
         "disable.remote.exec", "config.dirs", "config.files", "acl.enabled", "acl.default.policy",
         "acl.down.policy", "acl.token.ttl", "acl.enable.token.persistence", "ui.enabled", "KARAF_DATA",
-        "DISCARD_ON_EXIT"),
+        "DISCARD_ON_EXIT", "BANNER"),
         List.copyOf(plan.keySet()));
     assertEquals("box1", plan.get("node.name"));
     assertEquals("dc1", plan.get("datacenter"));
@@ -366,12 +366,68 @@ class AgentCommandTest {
     Path expect = file("expect.json", "{\"bootstrap_expect\": 3, \"server\": true}");
     assertFails("config file " + expect + ", field \"bootstrap_expect\": -dev runs a single server",
         "-dev", "-config-file", expect.toString());
-    Path hcl = file("h/agent.hcl", "server = true");
-    assertFails("agent.hcl: HCL is not supported", "-dev", "-config-dir", hcl.getParent().toString());
+    Path hcl = file("h/agent.hcl", "server = true\nbootstrap_expect = 3\n");
+    assertFails("config file " + hcl + ", field \"bootstrap_expect\": -dev runs a single server", "-dev",
+        "-config-dir", hcl.getParent().toString());
     assertFails("-config-dir " + tmp.resolve("missing") + ": no such directory", "-dev", "-config-dir",
         tmp.resolve("missing").toString());
     assertFails("config file " + tmp.resolve("nope.json") + ": cannot read it", "-dev", "-config-file",
         tmp.resolve("nope.json").toString());
+  }
+
+  @Test
+  void hclConfigFileWithServiceDefinitions() throws Exception {
+    Path hcl = file("server.hcl", """
+        node_name = "web-1"
+        datacenter = "east"
+        ports {
+          http = 8555
+        }
+        service {
+          name = "web"
+          port = 80
+          check {
+            http = "http://localhost/health"
+            interval = "10s"
+          }
+        }
+        """);
+    Map<String, String> plan = run("-dev", "-config-file", hcl.toString(), "-hcl", "log_level = \"debug\"").plan();
+    assertEquals("web-1", plan.get("node.name"));
+    assertEquals("east", plan.get("datacenter"));
+    assertEquals("8555", plan.get("http.port"));
+    assertEquals("debug", plan.get("log.level"));
+    assertEquals(hcl.toString(), plan.get("config.files"));
+    Path badCheck = file("bad-check.hcl", "service {\n  name = \"web\"\n  check { interval = \"10x\" }\n}\n");
+    assertFails("config file " + badCheck + ": service.check.interval: invalid duration \"10x\"", "-dev",
+        "-config-file", badCheck.toString());
+  }
+
+  @Test
+  void consulsBannerFollowsThePlan() throws Exception {
+    Result result = run("-dev", "-node", "web-1", "-encrypt", "qDOPBEr+/oUVeOFQOnVypxwDaHzLrD+lvjo5vCEBbZ0=");
+    assertEquals(0, result.code(), result.err());
+    String nodeId = result.plan().get("node.id");
+    List<String> banner = result.out().lines().filter(line -> line.startsWith("BANNER="))
+        .map(line -> line.substring("BANNER=".length())).toList();
+    assertEquals(List.of(
+        "==> Starting Consul agent...",
+        "              Version: '0.1.0'",
+        "              Node ID: '" + nodeId + "'",
+        "            Node name: 'web-1'",
+        "           Datacenter: 'dc1' (Segment: '<all>')",
+        "               Server: true (Bootstrap: true)",
+        "          Client Addr: [127.0.0.1] (HTTP: 8500, HTTPS: -1, gRPC: -1, gRPC-TLS: -1, DNS: 8600)",
+        "         Cluster Addr: 127.0.0.1 (LAN: 8301, WAN: 8302)",
+        "    Gossip Encryption: true",
+        "     Auto-Encrypt-TLS: false",
+        "         ACLs Enabled: false",
+        "            HTTPS TLS: Verify Incoming: false, Verify Outgoing: false, Min Version: TLSv1_2",
+        "     Internal RPC TLS: Verify Incoming: false, Verify Outgoing: false (Verify Hostname: false), "
+            + "Min Version: TLSv1_2",
+        "",
+        "==> Log data will now stream in as it occurs:",
+        ""), banner, "no Build Date outside a built jar");
   }
 
   @Test

@@ -10,6 +10,10 @@
  * their client hangs up), and the limits that keep one client from taking the agent down: a largest body per route,
  * a time limit for receiving a request, and a limit on concurrent connections per client address.
  * <p>
+ * A {@link io.cairn.http.api.Response#stream streamed} response (the agent's log for {@code /v1/agent/monitor})
+ * is sent chunk by chunk while its client stays, through a bounded queue per client
+ * ({@link io.cairn.http.api.StreamSink}).
+ * <p>
  * {@link io.cairn.http.api.QueryParameters} is the one reading of a request's query parameters, shared by the
  * server's requests and the fake requests of endpoint tests; {@link io.cairn.http.api.ElementFilter} is the one
  * {@code ?filter=} over an answer's elements, shared by the server and the route table of endpoint tests.
@@ -18,7 +22,7 @@
  * agent forwards them to the servers).
  */
 @Export
-@Version("1.9.0")
+@Version("1.10.0")
 package io.cairn.http.api;
 
 import org.osgi.annotation.bundle.Export;

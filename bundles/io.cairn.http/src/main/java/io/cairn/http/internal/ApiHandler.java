@@ -31,7 +31,8 @@ import io.cairn.http.api.HttpException;
  * The Jetty side of the server: checks the body against its route's limit, reads it asynchronously, hands the
  * request to the {@link Dispatcher}, and writes the reply when its future completes. {@code handle} returns at
  * once, so a blocking query that waits ten minutes holds no thread; while a reply is pending a {@link HangupWatch}
- * gives it up as soon as the client hangs up.
+ * gives it up as soon as the client hangs up. A streamed reply is handed to a {@link StreamedReply}, which sends
+ * its chunks as they come.
  */
 final class ApiHandler extends Handler.Abstract {
     /** A request without a body: there is nothing to read, and a length above 0 would be refused. */
@@ -59,12 +60,13 @@ final class ApiHandler extends Handler.Abstract {
             metrics.requestAbandoned();
             LOG.debug("{} {}: the client hung up while its request waited; giving the request up", method,
                     uri.getPath());
-            // Fails the request, which runs the failure listener below, and closes the connection.
-            request.getConnectionMetaData().getConnection().close();
+            hangUp(request);
         });
         reply.whenComplete((r, failure) -> {
             watch.stop();
-            if (failure == null) {
+            if (failure == null && r.stream() != null) {
+                stream(request, response, r, callback);
+            } else if (failure == null) {
                 write(response, r, callback);
             } else if (failure instanceof org.eclipse.jetty.http.HttpException && !clientGone(failure)) {
                 // Jetty's parser refused the request (a malformed chunk, say): it answers in plain text.
@@ -165,8 +167,13 @@ final class ApiHandler extends Handler.Abstract {
         return new Reply(error.status(), headers, error.contentType(), error.body());
     }
 
+    /** Fails the request, which runs its failure listeners, and closes the connection: its client is gone. */
+    private static void hangUp(Request request) {
+        request.getConnectionMetaData().getConnection().close();
+    }
+
     /** Tells Jetty to end a request without writing an error response: its client is gone. */
-    private static final class Abandoned extends Request.Handler.AbortException {
+    static final class Abandoned extends Request.Handler.AbortException {
         private static final long serialVersionUID = 1L;
 
         Abandoned(Throwable cause) {
@@ -193,14 +200,33 @@ final class ApiHandler extends Handler.Abstract {
         return headers;
     }
 
+    /** Sets the reply's status, headers and content type on the response. */
+    private static void head(Response response, Reply reply) {
+        response.setStatus(reply.status());
+        HttpFields.Mutable headers = response.getHeaders();
+        reply.headers().forEach(headers::put);
+        if (reply.contentType() != null) {
+            headers.put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        }
+    }
+
+    /** Sends a streamed reply's headers, then its chunks as they come, until it ends or the client goes away. */
+    private static void stream(Request request, Response response, Reply reply, Callback callback) {
+        try {
+            head(response, reply);
+            StreamedReply.send(request, response, callback, reply.stream(), StreamedReply.MAX_QUEUED_CHUNKS, () -> {
+                LOG.debug("{} {}: the client of a streamed response hung up", request.getMethod(),
+                        request.getHttpURI().getPath());
+                hangUp(request);
+            });
+        } catch (RuntimeException e) {
+            callback.failed(e);
+        }
+    }
+
     private static void write(Response response, Reply reply, Callback callback) {
         try {
-            response.setStatus(reply.status());
-            HttpFields.Mutable headers = response.getHeaders();
-            reply.headers().forEach(headers::put);
-            if (reply.contentType() != null) {
-                headers.put(HttpHeader.CONTENT_TYPE, reply.contentType());
-            }
+            head(response, reply);
             response.write(true, ByteBuffer.wrap(reply.body()), callback);
         } catch (RuntimeException e) {
             // The exchange is already broken (e.g. the client went away); let Jetty clean up.

@@ -101,6 +101,8 @@ final class ApiServer implements AutoCloseable {
         GzipHandler gzip = new GzipHandler(new ApiHandler(dispatcher, waitTimer,
                 TimeUnit.MILLISECONDS.toNanos(limits.bodyTimeoutMillis()), metrics));
         gzip.setIncludedMethods("GET", "PUT", "POST", "DELETE");
+        // A streamed body's chunks reach a gzip client as they are written; a body written at once is unchanged.
+        gzip.setSyncFlush(true);
         server.setHandler(gzip);
     }
 

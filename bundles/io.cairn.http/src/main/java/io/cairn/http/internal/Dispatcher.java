@@ -285,6 +285,10 @@ final class Dispatcher {
             Response response = filter.map(f -> ElementFilter.keepMatching(answer, f, json.mapper())).orElse(answer);
             Map<String, String> headers = baseHeaders();
             headers.putAll(response.headers());
+            if (response.bodyStream() != null) {
+                return new Reply(response.status(), headers, response.contentType(), new byte[0],
+                        response.bodyStream());
+            }
             if (response.isJson()) {
                 return new Reply(response.status(), headers, "application/json", json.write(response.jsonBody(), pretty));
             }

@@ -1,5 +1,7 @@
 package io.cairn.raft.internal;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,7 @@ import io.cairn.raft.api.RaftConfiguration;
 import io.cairn.raft.api.RaftService;
 import io.cairn.raft.api.ReadContext;
 import io.cairn.raft.api.StateView;
+import io.cairn.raft.api.snapshots.StateSnapshots;
 import io.cairn.raft.internal.cluster.ClusterFormation;
 import io.cairn.raft.internal.cluster.PoolServers;
 import io.cairn.raft.internal.machine.HandlerRegistry;
@@ -41,14 +44,14 @@ import io.cairn.raft.internal.node.RpcTls;
 
 /**
  * The OSGi face of this server's {@link RaftNode}: tracks the {@link CommandHandler} services and offers the
- * {@link RaftService}. It runs on server agents only (an {@link AgentInfo} with {@value AgentInfo#SERVER} true),
- * keeping its log and snapshots under {@code <data dir>/raft}. The service is registered at once; the Raft group
+ * {@link RaftService} and {@link StateSnapshots}. It runs on server agents only (an {@link AgentInfo} with
+ * {@value AgentInfo#SERVER} true), keeping its log and snapshots under {@code <data dir>/raft}. The service is registered at once; the Raft group
  * forms in the background, and until it has a leader writes and leader reads fail with "No cluster leader".
  */
-@Component(service = RaftService.class, configurationPid = "io.cairn.raft",
+@Component(service = {RaftService.class, StateSnapshots.class}, configurationPid = "io.cairn.raft",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = RaftConfig.class)
-public final class RaftComponent implements RaftService {
+public final class RaftComponent implements RaftService, StateSnapshots {
 
     private static final Logger LOG = LoggerFactory.getLogger(RaftComponent.class);
 
@@ -163,5 +166,15 @@ public final class RaftComponent implements RaftService {
     @Override
     public CompletionStage<Void> removeServer(String id) {
         return node.removeServer(id);
+    }
+
+    @Override
+    public Position export(OutputStream out) throws IOException {
+        return node.export(out);
+    }
+
+    @Override
+    public CompletionStage<Long> restore(byte[] image) {
+        return node.restore(image);
     }
 }

@@ -1,6 +1,8 @@
 package io.cairn.raft.internal.node;
 
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +52,7 @@ import io.cairn.raft.api.RaftService;
 import io.cairn.raft.api.ReadContext;
 import io.cairn.raft.api.ServerInfo;
 import io.cairn.raft.api.StateView;
+import io.cairn.raft.api.snapshots.StateSnapshots;
 import io.cairn.raft.internal.machine.AppliedIndexWaiters;
 import io.cairn.raft.internal.machine.CairnStateMachine;
 import io.cairn.raft.internal.machine.ChangeNotifier;
@@ -57,8 +60,10 @@ import io.cairn.raft.internal.machine.Envelope;
 import io.cairn.raft.internal.machine.HandlerRegistry;
 import io.cairn.raft.internal.machine.RaftMetrics;
 import io.cairn.raft.internal.machine.ReadBarrier;
+import io.cairn.raft.internal.machine.StateRestore;
 import io.cairn.raft.internal.machine.TombstoneReaping;
 import io.cairn.raft.internal.machine.TombstoneSchedule;
+import io.cairn.raft.internal.state.StateImage;
 import io.cairn.raft.internal.state.TableStore;
 
 /**
@@ -135,6 +140,7 @@ public final class RaftNode implements RaftService, AutoCloseable {
         registerGauges(metrics.registry());
         handlers.add(TombstoneReaping.TYPE, new TombstoneReaping(store), Integer.MAX_VALUE, Long.MIN_VALUE);
         handlers.add(ReadBarrier.TYPE, new ReadBarrier(), Integer.MAX_VALUE, Long.MIN_VALUE);
+        handlers.add(StateRestore.TYPE, new StateRestore(store, changes), Integer.MAX_VALUE, Long.MIN_VALUE);
         long every = TOMBSTONE_GRANULARITY.toNanos();
         tombstoneTimer.scheduleWithFixedDelay(this::collectTombstones, every, every, TimeUnit.NANOSECONDS);
     }
@@ -339,6 +345,26 @@ public final class RaftNode implements RaftService, AutoCloseable {
                 c.getClientRpc().handleException(target, failure, c.getClientRpc().shouldReconnect(failure));
             }
         }
+    }
+
+    /** Writes the image of the state as applied here (see {@link StateSnapshots#export}). */
+    public StateSnapshots.Position export(OutputStream out) throws IOException {
+        StateImage image = store.capture();
+        long term = division().map(d -> d.getInfo().getCurrentTerm()).orElse(0L);
+        DataOutputStream data = new DataOutputStream(out);
+        image.write(data);
+        data.flush();
+        return new StateSnapshots.Position(image.appliedIndex(), term);
+    }
+
+    /** Replaces the replicated state with an exported image (see {@link StateSnapshots#restore}). */
+    public CompletionStage<Long> restore(byte[] image) {
+        if (image.length > StateSnapshots.MAX_RESTORE_BYTES) {
+            throw new IllegalArgumentException("The state image has " + image.length + " bytes, more than the "
+                    + StateSnapshots.MAX_RESTORE_BYTES + " a restore takes");
+        }
+        StateRestore.image(image);
+        return submit(StateRestore.TYPE, image).thenApply(CommandResult::index);
     }
 
     @Override

@@ -26,6 +26,8 @@ import org.apache.ratis.statemachine.StateMachine;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 
+import io.cairn.raft.api.snapshots.StateSnapshots;
+
 /**
  * Builds Ratis servers and clients with Cairn's settings. Ratis loads its implementation classes through the
  * thread context class loader, which inside OSGi must be this bundle's; every construction goes through
@@ -39,6 +41,9 @@ final class RatisFactory {
      */
     private static final int CLIENT_ATTEMPTS = 40;
     private static final TimeDuration CLIENT_RETRY_SLEEP = TimeDuration.valueOf(250, TimeUnit.MILLISECONDS);
+
+    /** The largest log entry: a restore's image with room for its envelope and Ratis' own fields. */
+    static final int MAX_ENTRY_BYTES = StateSnapshots.MAX_RESTORE_BYTES + 64 * 1024;
 
     private final NodeSettings settings;
     private final RaftProperties properties = new RaftProperties();
@@ -66,6 +71,11 @@ final class RatisFactory {
         RaftServerConfigKeys.Log.setSegmentCacheNumMax(properties, 2);
         RaftServerConfigKeys.RetryCache.setExpiryTime(properties,
                 TimeDuration.valueOf(RaftNode.SUBMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        // A log entry may be as large as the appender's buffer, which the log's write buffer must hold (Ratis
+        // refuses larger entries): both sized for the largest entry, a snapshot restore (StateSnapshots), which
+        // also stays well below gRPC's message limit (64 MB). The write buffer is allocated once per server.
+        RaftServerConfigKeys.Log.Appender.setBufferByteLimit(properties, SizeInBytes.valueOf(MAX_ENTRY_BYTES));
+        RaftServerConfigKeys.Log.setWriteBufferSize(properties, SizeInBytes.valueOf(MAX_ENTRY_BYTES + 8));
         // Group commit: the log worker keeps appending while the previous fsync runs, so one fsync covers every
         // entry written meanwhile. Still durable: the flushed index (and so commit) only moves after the fsync.
         RaftServerConfigKeys.Log.setAsyncFlushEnabled(properties, true);

@@ -1,8 +1,11 @@
 package io.cairn.raft.internal.state;
 
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +39,18 @@ public final class StateImage {
         }
 
         Table toTable() {
+            return toTable(Long.MAX_VALUE);
+        }
+
+        /** The table with every index above {@code ceiling} lowered to it. */
+        Table toTable(long ceiling) {
             Table table = new Table();
-            records.forEach(table::restoreRecord);
+            for (Entry e : records) {
+                table.restoreRecord(e.modifyIndex() <= ceiling ? e : new Entry(e.key(), e.value(),
+                        Math.min(e.createIndex(), ceiling), ceiling));
+            }
             for (int i = 0; i < tombstoneKeys.length; i++) {
-                table.restoreTombstone(tombstoneKeys[i], tombstoneIndexes[i]);
+                table.restoreTombstone(tombstoneKeys[i], Math.min(tombstoneIndexes[i], ceiling));
             }
             return table;
         }
@@ -53,7 +64,8 @@ public final class StateImage {
         this.tables = tables;
     }
 
-    long appliedIndex() {
+    /** The index of the last command applied to the state this image holds. */
+    public long appliedIndex() {
         return appliedIndex;
     }
 
@@ -87,23 +99,48 @@ public final class StateImage {
 
     /** Reads an image written by {@link #write}. */
     public static StateImage read(DataInputStream in) throws IOException {
+        return read(in, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads an image from untrusted bytes: every length and count is checked against what is left, and nothing
+     * may follow the image.
+     *
+     * @throws IOException with a message for the user if the bytes are not exactly one image
+     */
+    public static StateImage parse(byte[] bytes) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        StateImage image;
+        try {
+            image = read(in, bytes.length);
+        } catch (EOFException | UTFDataFormatException e) {
+            throw new IOException("The state image is truncated or malformed", e);
+        }
+        if (in.available() > 0) {
+            throw new IOException("The state image has " + in.available() + " unexpected trailing bytes");
+        }
+        return image;
+    }
+
+    /** Reads an image of at most {@code maxBytes}: no count or length may claim more than that. */
+    private static StateImage read(DataInputStream in, long maxBytes) throws IOException {
         if (in.readInt() != SNAPSHOT_MAGIC || in.readInt() != SNAPSHOT_VERSION) {
             throw new IOException("Not a Cairn state snapshot (or an unsupported version)");
         }
         long index = in.readLong();
-        int tableCount = in.readInt();
+        int tableCount = bounded(in.readInt(), maxBytes);
         List<TableImage> tables = new ArrayList<>(tableCount);
         for (int t = 0; t < tableCount; t++) {
             String name = in.readUTF();
-            int recordCount = in.readInt();
+            int recordCount = bounded(in.readInt(), maxBytes);
             List<Entry> records = new ArrayList<>(recordCount);
             for (int r = 0; r < recordCount; r++) {
                 String key = in.readUTF();
-                byte[] value = new byte[in.readInt()];
+                byte[] value = new byte[bounded(in.readInt(), maxBytes)];
                 in.readFully(value);
                 records.add(new Entry(key, value, in.readLong(), in.readLong()));
             }
-            int tombCount = in.readInt();
+            int tombCount = bounded(in.readInt(), maxBytes);
             String[] keys = new String[tombCount];
             long[] indexes = new long[tombCount];
             for (int r = 0; r < tombCount; r++) {
@@ -113,5 +150,13 @@ public final class StateImage {
             tables.add(new TableImage(name, records, keys, indexes));
         }
         return new StateImage(index, tables);
+    }
+
+    /** A count or length read from an image: never negative, never more than the image could hold. */
+    private static int bounded(int value, long maxBytes) throws IOException {
+        if (value < 0 || value > maxBytes) {
+            throw new IOException("The state image is malformed (a count of " + value + ")");
+        }
+        return value;
     }
 }

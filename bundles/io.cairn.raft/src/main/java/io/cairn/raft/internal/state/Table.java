@@ -13,7 +13,9 @@ import io.cairn.raft.api.Entry;
  * guards it.
  * <p>
  * Tombstones let {@link #index(String)} report deletions under a prefix; old ones are reaped
- * ({@link #reapTombstones}) once no client can still be waiting on them, as Consul's tombstone GC does.
+ * ({@link #reapTombstones}) once no client can still be waiting on them, as Consul's tombstone GC does. After a
+ * restore ({@link TableStore#replaceAt}) a live record may have a tombstone too: it marks the key as changed by the
+ * restore, which {@link #index(String)} reports, while the record keeps its own indexes.
  */
 final class Table {
 

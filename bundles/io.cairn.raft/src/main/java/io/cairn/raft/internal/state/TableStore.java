@@ -118,6 +118,28 @@ public final class TableStore implements StateView {
         }
     }
 
+    /**
+     * Replaces the whole state with {@code image}, as the command at {@code index} (which must hold the write
+     * lock: it runs inside {@link #apply}). Indexes above {@code index} are lowered to it, and every key live
+     * before or after gets a tombstone at {@code index}: prefix indexes then report the replacement, while the
+     * records keep their own indexes. The applied index stays the command's.
+     */
+    public void replaceAt(StateImage image, long index) {
+        if (!lock.isWriteLockedByCurrentThread()) {
+            throw new IllegalStateException("The state is replaced only by a command being applied");
+        }
+        Map<String, Table> loaded = new HashMap<>();
+        image.tables().forEach(t -> loaded.put(t.name(), t.toTable(index)));
+        tables.forEach((name, old) -> {
+            Table replacement = loaded.computeIfAbsent(name, n -> new Table());
+            old.records().keySet().forEach(key -> replacement.restoreTombstone(key, index));
+        });
+        loaded.values().forEach(table -> List.copyOf(table.records().keySet())
+                .forEach(key -> table.restoreTombstone(key, index)));
+        tables.clear();
+        tables.putAll(loaded);
+    }
+
     /** All table names, for notifying every waiter after a snapshot replaced the state. */
     public List<String> tableNames() {
         lock.readLock().lock();
