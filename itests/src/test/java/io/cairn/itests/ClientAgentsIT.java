@@ -112,9 +112,13 @@ public class ClientAgentsIT {
                 .contains("\"Name\":\"deploy\""));
 
         // coordinates from the probes: every node has one, ?near sorts by them, rtt estimates
-        await("coordinates", () -> JSON.readTree(s1.get("/v1/coordinate/nodes").body()).size() >= 4);
-        JsonNode near = JSON.readTree(web1.get("/v1/catalog/nodes?near=_agent").body());
-        assertEquals("web1 is nearest to itself", "web1", near.get(0).get("Node").asText());
+        for (String node : List.of("s1", "s2", "s3", "web1")) {
+            await("the coordinate of " + node, () -> s1.get("/v1/coordinate/nodes").body()
+                    .contains("\"Node\":\"" + node + "\""));
+        }
+        // sorted by the estimated RTT from web1, as Consul sorts: Vivaldi distances, in which a node is not always
+        // nearest to itself (its distance to itself is twice its height); retried while coordinates move
+        await("?near=_agent sorted by the RTT from web1", () -> sortedByRttFrom(web1, s1));
         Cli.Result rtt = Cli.cairn(web1.httpAddr(), "rtt", "s1");
         assertEquals(rtt.stderr(), 0, rtt.exitCode());
         assertTrue(rtt.stdout(), rtt.stdout().matches("(?s)Estimated s1 <-> web1 rtt: [0-9.]+ ms \\(using LAN coordinates\\)\\s*"));
@@ -171,6 +175,45 @@ public class ClientAgentsIT {
             }
         }
         return "";
+    }
+
+    /** Whether {@code client}'s {@code ?near=_agent} node list is in the order of the RTT {@code server} estimates. */
+    private static boolean sortedByRttFrom(AgentProcess client, AgentProcess server) throws Exception {
+        JsonNode coordinates = JSON.readTree(server.get("/v1/coordinate/nodes").body());
+        JsonNode near = JSON.readTree(client.get("/v1/catalog/nodes?near=_agent").body());
+        JsonNode from = null;
+        for (JsonNode c : coordinates) {
+            if (c.get("Node").asText().equals(client.node)) {
+                from = c.get("Coord");
+            }
+        }
+        double previous = -1;
+        for (JsonNode node : near) {
+            JsonNode to = null;
+            for (JsonNode c : coordinates) {
+                if (c.get("Node").asText().equals(node.get("Node").asText())) {
+                    to = c.get("Coord");
+                }
+            }
+            double rtt = estimatedRtt(from, to);
+            if (rtt < previous) {
+                return false;
+            }
+            previous = rtt;
+        }
+        return true;
+    }
+
+    /** Serf's Vivaldi distance, as Consul's {@code consul rtt} computes it. */
+    private static double estimatedRtt(JsonNode a, JsonNode b) {
+        double sum = 0;
+        for (int i = 0; i < a.get("Vec").size(); i++) {
+            double d = a.get("Vec").get(i).asDouble() - b.get("Vec").get(i).asDouble();
+            sum += d * d;
+        }
+        double raw = Math.sqrt(sum) + a.get("Height").asDouble() + b.get("Height").asDouble();
+        double adjusted = raw + a.get("Adjustment").asDouble() + b.get("Adjustment").asDouble();
+        return adjusted > 0 ? adjusted : raw;
     }
 
     private static JsonNode check(AgentProcess agent, String node, String checkId) throws Exception {
