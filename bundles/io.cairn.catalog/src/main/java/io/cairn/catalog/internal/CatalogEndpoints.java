@@ -86,9 +86,7 @@ public final class CatalogEndpoints implements HttpEndpoints {
     @Override
     public void routes(RouteTable table) {
         table.put("/v1/catalog/register", this::register)
-                .put("/v1/catalog/deregister", this::deregister)
-                .get("/v1/catalog/datacenters",
-                        request -> CompletableFuture.completedFuture(Response.json(List.of(catalog.datacenter()))));
+                .put("/v1/catalog/deregister", this::deregister);
         table.datacenterScoped()
                 .read("/v1/catalog/nodes", ConsulShapes.NODE, query(this::nodeMeta,
                         (meta, reads, near, acl) -> near.sort(acl.nodes(reads.nodes(meta)), Node::node).stream()

@@ -36,7 +36,7 @@ public final class CoordinateComponent implements HttpEndpoints {
         CoordinateUpdates updates = new CoordinateUpdates(CoordinateUpdates.BATCH_SIZE,
                 CoordinateUpdates.MAX_BATCHES,
                 batch -> raft.submit(CoordinateCommand.COMMAND_TYPE, new CoordinateCommand(batch).encode()));
-        endpoints = new CoordinateEndpoints(catalog.datacenter(), raft, updates);
+        endpoints = new CoordinateEndpoints(catalog.datacenter(), updates);
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cairn-coordinate-updates");
             t.setDaemon(true);

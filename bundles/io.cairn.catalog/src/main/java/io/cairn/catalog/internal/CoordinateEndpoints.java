@@ -1,7 +1,5 @@
 package io.cairn.catalog.internal;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,25 +15,18 @@ import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
 import io.cairn.http.api.StateQuery;
 import io.cairn.http.api.Watch;
-import io.cairn.raft.api.RaftService;
-import io.cairn.raft.api.ServerInfo;
 import io.cairn.raft.api.StateView;
 
 /**
  * {@code /v1/coordinate}, in Consul's shapes, with Consul's ACLs: the node list keeps the nodes the token may
- * read, a node's coordinates need {@code node:read} on it and an update {@code node:write}; the datacenter list
- * needs none. Reads answer from the replicated {@value CoordinateTable#TABLE}
+ * read, a node's coordinates need {@code node:read} on it and an update {@code node:write}. Reads answer from the replicated {@value CoordinateTable#TABLE}
  * table (blocking on it, with its index); {@code PUT /v1/coordinate/update}, which every agent calls on its own
  * HTTP API now and then (a client agent's request is forwarded to a server), buffers the update in
  * {@link CoordinateUpdates}, which writes the buffered updates in batches.
  * <p>
- * {@code /v1/coordinate/datacenters} lists this datacenter's servers (the Raft configuration's) with their LAN
- * coordinates: Consul lists each datacenter's servers with their WAN coordinates, which Cairn does not compute yet.
+ * {@code /v1/coordinate/datacenters}, the servers' WAN coordinates, is the gossip bundle's: the WAN pool has them.
  */
 final class CoordinateEndpoints {
-
-    /** Consul's area ID of the WAN pool, the only area {@code /v1/coordinate/datacenters} reports. */
-    static final String WAN_AREA = "wan";
 
     /**
      * The largest update body accepted: a coordinate update is a few hundred bytes, and this bounds what the
@@ -60,33 +51,24 @@ final class CoordinateEndpoints {
         }
     }
 
-    /** Consul's {@code structs.DatacenterMap}. */
-    record DatacenterJson(@JsonProperty("Datacenter") String datacenter, @JsonProperty("AreaID") String areaId,
-            @JsonProperty("Coordinates") List<NodeCoordJson> coordinates) {
-    }
-
     /** The body of {@code PUT /v1/coordinate/update}, Consul's {@code CoordinateUpdateRequest}. */
     record UpdateBody(@JsonProperty("Datacenter") String datacenter, @JsonProperty("Node") String node,
             @JsonProperty("Segment") String segment, @JsonProperty("Coord") CoordJson coord) {
     }
 
     private final String datacenter;
-    private final RaftService raft;
     private final CoordinateUpdates updates;
 
     /**
      * @param datacenter the datacenter this server's catalog serves
-     * @param raft       this server's Raft member: its state and configuration
      * @param updates    where accepted updates are buffered
      */
-    CoordinateEndpoints(String datacenter, RaftService raft, CoordinateUpdates updates) {
+    CoordinateEndpoints(String datacenter, CoordinateUpdates updates) {
         this.datacenter = datacenter;
-        this.raft = raft;
         this.updates = updates;
     }
 
     void routes(RouteTable table) {
-        table.get("/v1/coordinate/datacenters", this::datacenters);
         table.datacenterScoped()
                 .read("/v1/coordinate/nodes", read((request, state) -> {
                     CatalogAclFilter acl = new CatalogAclFilter(request.acl());
@@ -102,18 +84,6 @@ final class CoordinateEndpoints {
                     return found.isEmpty() ? Response.empty(404) : Response.json(found);
                 }))
                 .put("/v1/coordinate/update", MAX_UPDATE_BODY_BYTES, this::update);
-    }
-
-    private CompletionStage<Response> datacenters(Request request) {
-        StateView state = raft.state();
-        List<NodeCoordJson> servers = new ArrayList<>();
-        raft.configuration().servers().stream().map(ServerInfo::node).distinct()
-                .sorted(Comparator.naturalOrder())
-                .forEach(node -> CoordinateTable.ofNode(state, node).stream()
-                        .filter(c -> c.segment().isEmpty())
-                        .forEach(c -> servers.add(NodeCoordJson.of(c))));
-        return CompletableFuture.completedFuture(
-                Response.json(List.of(new DatacenterJson(datacenter, WAN_AREA, servers))));
     }
 
     /** Validates the update now, so the agent hears of a bad one; applied with the next batch. */

@@ -158,7 +158,6 @@ class CatalogEndpointsTest {
         assertEquals(0, get("/v1/health/node/", "ghost").size());
         assertEquals("[\"v1\"]", get("/v1/catalog/services", "").get("web").toString());
         assertEquals("n1", get("/v1/catalog/nodes", "").get(0).get("Node").asText());
-        assertEquals("[\"dc9\"]", toJson(call("GET", "/v1/catalog/datacenters", "")).toString());
     }
 
     @Test

@@ -16,7 +16,7 @@ import io.cairn.http.testing.FakeRequest;
 import io.cairn.http.testing.FakeRoutes;
 import io.cairn.raft.testing.FakeRaft;
 
-/** Consul's ACLs on {@code /v1/coordinate}: node:read to read, node:write to update, none for datacenters. */
+/** Consul's ACLs on {@code /v1/coordinate}: node:read to read, node:write to update. */
 class CoordinateAclTest {
 
     private static final String FILTERED = "X-Consul-Results-Filtered-By-ACLs";
@@ -35,7 +35,7 @@ class CoordinateAclTest {
             raft.submit(CatalogStateMachine.COMMAND_TYPE,
                     CatalogCommand.register(Fixtures.node(node, Map.of())).encode());
         }
-        new CoordinateEndpoints("dc1", raft, updates).routes(http);
+        new CoordinateEndpoints("dc1", updates).routes(http);
         update("web1", new FakeRequest());
         update("web2", new FakeRequest());
         updates.flush();
@@ -86,11 +86,5 @@ class CoordinateAclTest {
         assertEquals(200, update("web1", new FakeRequest().rules("node \"web1\" { policy = \"write\" }")).status());
         updates.flush();
         assertEquals(2, listed(new FakeRequest()));
-    }
-
-    @Test
-    void theDatacentersNeedNoRights() {
-        assertEquals(200, http.call("GET", "/v1/coordinate/datacenters", new FakeRequest().anonymousDenied())
-                .status());
     }
 }

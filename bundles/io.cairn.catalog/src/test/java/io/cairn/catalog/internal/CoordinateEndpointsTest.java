@@ -18,20 +18,11 @@ import io.cairn.http.api.Response;
 import io.cairn.http.api.Watch;
 import io.cairn.http.testing.FakeRequest;
 import io.cairn.http.testing.FakeRoutes;
-import io.cairn.raft.api.RaftConfiguration;
-import io.cairn.raft.api.ServerInfo;
 import io.cairn.raft.testing.FakeRaft;
 
 class CoordinateEndpointsTest {
 
-    /** A Raft group of s1 and s2, whose configuration the datacenters endpoint reads. */
-    private final FakeRaft raft = new FakeRaft() {
-        @Override
-        public synchronized RaftConfiguration configuration() {
-            return new RaftConfiguration(List.of(new ServerInfo("s2", "s2", "127.0.0.1:8310", false, true),
-                    new ServerInfo("s1", "s1", "127.0.0.1:8300", true, true)), 1);
-        }
-    }.handle(CatalogStateMachine.COMMAND_TYPE, new CatalogCommandHandler())
+    private final FakeRaft raft = new FakeRaft().handle(CatalogStateMachine.COMMAND_TYPE, new CatalogCommandHandler())
             .handle(CoordinateCommand.COMMAND_TYPE, new CoordinateCommandHandler());
     private final CoordinateUpdates updates = new CoordinateUpdates(CoordinateUpdates.BATCH_SIZE,
             CoordinateUpdates.MAX_BATCHES,
@@ -44,7 +35,7 @@ class CoordinateEndpointsTest {
             raft.submit(CatalogStateMachine.COMMAND_TYPE,
                     CatalogCommand.register(Fixtures.node(node, Map.of())).encode());
         }
-        new CoordinateEndpoints("dc1", raft, updates).routes(http);
+        new CoordinateEndpoints("dc1", updates).routes(http);
     }
 
     private static String update(String node, double x) {
@@ -130,31 +121,6 @@ class CoordinateEndpointsTest {
         raft.submit(CatalogStateMachine.COMMAND_TYPE, CatalogCommand.register(
                 Fixtures.node("web3", Map.of())).encode());
         assertEquals(index, read("/v1/coordinate/nodes", "").index(), "catalog writes do not move it");
-    }
-
-    @Test
-    void datacentersListTheRaftServersLanCoordinatesUnderTheirNodeNames() {
-        put(update("s2", 0.02));
-        put(update("s1", 0.01));
-        put(update("web1", 0.03));
-        updates.flush();
-
-        JsonNode dcs = json(http.call("GET", "/v1/coordinate/datacenters", new FakeRequest()));
-
-        assertEquals(1, dcs.size());
-        assertEquals("dc1", dcs.get(0).get("Datacenter").asText());
-        assertEquals("wan", dcs.get(0).get("AreaID").asText());
-        JsonNode servers = dcs.get(0).get("Coordinates");
-        assertEquals(List.of("s1", "s2"), List.of(servers.get(0).get("Node").asText(),
-                servers.get(1).get("Node").asText()));
-        assertEquals(2, servers.size());
-    }
-
-    @Test
-    void datacentersWithoutCoordinatesHaveAnEmptyList() {
-        JsonNode dcs = json(http.call("GET", "/v1/coordinate/datacenters", new FakeRequest()));
-        assertTrue(dcs.get(0).get("Coordinates").isArray());
-        assertEquals(0, dcs.get(0).get("Coordinates").size());
     }
 
     @Test

@@ -90,7 +90,12 @@ final class FakeServer implements AutoCloseable {
 
     /** This server as a member of the LAN pool: an alive server of dc1 with its HTTP address. */
     Member member(String name) {
-        return new Member(name, "127.0.0.1", 8301, MemberStatus.ALIVE, Map.of("role", "consul", "dc", "dc1",
+        return member(name, "dc1", MemberStatus.ALIVE);
+    }
+
+    /** This server as a member of a gossip pool: a server of {@code datacenter} with its HTTP address. */
+    Member member(String name, String datacenter, MemberStatus status) {
+        return new Member(name, "127.0.0.1", 8301, status, Map.of("role", "consul", "dc", datacenter,
                 "http_addr", "127.0.0.1:" + server.getAddress().getPort()));
     }
 

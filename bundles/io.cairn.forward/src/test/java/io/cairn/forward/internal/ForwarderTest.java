@@ -290,11 +290,11 @@ class ForwarderTest {
 
     @Test
     void theServerMayHoldARequestForItsWaitAsConsulBoundsIt() {
-        assertEquals(Duration.ofMinutes(5), Forwarder.heldFor(new FakeRequest()));
-        assertEquals(Duration.ofSeconds(90), Forwarder.heldFor(new FakeRequest().query("wait=1m30s")));
-        assertEquals(Duration.ofMinutes(10), Forwarder.heldFor(new FakeRequest().query("wait=1h")));
-        assertEquals(Duration.ofMinutes(5), Forwarder.heldFor(new FakeRequest().query("wait=soon")));
-        assertEquals(Duration.ofMinutes(5), Forwarder.heldFor(new FakeRequest().query("wait=0s")));
+        assertEquals(Duration.ofMinutes(5), Relay.heldFor(new FakeRequest()));
+        assertEquals(Duration.ofSeconds(90), Relay.heldFor(new FakeRequest().query("wait=1m30s")));
+        assertEquals(Duration.ofMinutes(10), Relay.heldFor(new FakeRequest().query("wait=1h")));
+        assertEquals(Duration.ofMinutes(5), Relay.heldFor(new FakeRequest().query("wait=soon")));
+        assertEquals(Duration.ofMinutes(5), Relay.heldFor(new FakeRequest().query("wait=0s")));
         assertEquals(Duration.ofMinutes(10).plusMillis(37_500).plusSeconds(30),
                 UpstreamRequest.timeoutFor(Duration.ofMinutes(10)), "the wait, its jitter and the slack");
     }

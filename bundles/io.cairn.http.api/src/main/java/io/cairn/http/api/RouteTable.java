@@ -20,9 +20,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * of its own that is larger (KV's value size) or much smaller than the default.
  * <p>
  * Two things Consul does for many endpoints are declared with the route and done by the server: filtering an
- * answer's elements with {@code ?filter=} (a route declares the {@link Shape} of its elements), and refusing a
- * {@code ?dc=} that names another datacenter (a route declared on the {@linkplain #datacenterScoped datacenter-scoped}
- * table).
+ * answer's elements with {@code ?filter=} (a route declares the {@link Shape} of its elements), and sending a
+ * request whose {@code ?dc=} names another datacenter there (a route declared on the
+ * {@linkplain #datacenterScoped datacenter-scoped} table).
  */
 @ProviderType
 public interface RouteTable {
@@ -32,7 +32,8 @@ public interface RouteTable {
 
     /**
      * The text of the 500 a {@linkplain #datacenterScoped datacenter-scoped} route answers to a {@code ?dc=} that
-     * names another datacenter: {@value}, Consul's for a datacenter it has no route to.
+     * names another datacenter when no {@link DatacenterRouter} can reach a server there: {@value}, Consul's for a
+     * datacenter it has no route to.
      */
     String NO_PATH_TO_DATACENTER = "No path to datacenter";
 
@@ -95,11 +96,12 @@ public interface RouteTable {
     RouteTable delete(String path, Handler handler);
 
     /**
-     * This table for routes that serve this agent's datacenter only, Consul's routes that take {@code ?dc=}: a
-     * request to one whose {@code ?dc=} names another datacenter is answered 500 {@value #NO_PATH_TO_DATACENTER},
-     * as Consul answers for a datacenter it has no route to, before its handler or query runs. An empty
-     * {@code ?dc=} means this datacenter. The routes declared on the returned table are this table's; it returns itself from
-     * every declaration, so a chain of declarations on it stays datacenter-scoped.
+     * This table for routes that serve this agent's datacenter, Consul's routes that take {@code ?dc=}: a request
+     * to one whose {@code ?dc=} names another datacenter goes to the {@link DatacenterRouter} before its handler or
+     * query runs here, and is answered 500 {@value #NO_PATH_TO_DATACENTER} when there is none, as Consul answers
+     * for a datacenter it has no route to. An empty {@code ?dc=} means this datacenter. The routes declared on the
+     * returned table are this table's; it returns itself from every declaration, so a chain of declarations on it
+     * stays datacenter-scoped.
      */
     RouteTable datacenterScoped();
 }

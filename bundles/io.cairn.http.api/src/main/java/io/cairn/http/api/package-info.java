@@ -22,7 +22,7 @@
  * agent forwards them to the servers).
  */
 @Export
-@Version("1.10.0")
+@Version("1.11.0")
 package io.cairn.http.api;
 
 import org.osgi.annotation.bundle.Export;

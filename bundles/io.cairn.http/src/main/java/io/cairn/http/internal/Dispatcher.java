@@ -19,6 +19,7 @@ import io.cairn.acl.api.AclResolver;
 import io.cairn.acl.api.ResolvedToken;
 import io.cairn.acl.rules.DefaultPolicy;
 import io.cairn.filter.Filter;
+import io.cairn.http.api.DatacenterRouter;
 import io.cairn.http.api.ElementFilter;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;
@@ -166,12 +167,17 @@ final class Dispatcher {
             pattern = route.path();
             HttpRequest request = new HttpRequest(method, path, argument, rawPath, rawQuery, query, headers, body,
                     json.mapper());
-            requireDatacenter(route, request);
-            // parsed (or refused) before anything waits
-            Optional<Filter> filter = route.elements() == null ? Optional.empty() : request.filter(route.elements());
+            Optional<String> elsewhere = otherDatacenter(route, request);
+            // parsed (or refused) before anything waits; another datacenter filters its own answer
+            Optional<Filter> filter = route.elements() == null || elsewhere.isPresent() ? Optional.empty()
+                    : request.filter(route.elements());
             boolean indent = pretty;
             CompletableFuture<Response> running;
-            if (match instanceof Router.Fallback) {
+            if (elsewhere.isPresent()) {
+                // as it came, token included: the datacenter it goes to resolves the token and decides
+                request.token(FORWARDED);
+                running = forward(elsewhere.get(), request);
+            } else if (match instanceof Router.Fallback) {
                 // forwarded as it came, token included: the server it goes to resolves the token and decides
                 request.token(FORWARDED);
                 running = invoke(route, request).toCompletableFuture();
@@ -196,12 +202,26 @@ final class Dispatcher {
         }
     }
 
-    /** Refuses a request whose {@code ?dc=} names another datacenter than the one its route serves, if any. */
-    private static void requireDatacenter(Route route, HttpRequest request) {
+    /** The datacenter a request's {@code ?dc=} names, if its route serves another one. */
+    private static Optional<String> otherDatacenter(Route route, HttpRequest request) {
         String dc = request.param("dc").orElse("");
-        if (route.datacenter() != null && !dc.isEmpty() && !dc.equals(route.datacenter())) {
+        if (route.datacenter() == null || dc.isEmpty() || dc.equals(route.datacenter())) {
+            return Optional.empty();
+        }
+        return Optional.of(dc);
+    }
+
+    /** Sends a request to a server of another datacenter, or refuses it when this agent has no way there. */
+    private CompletableFuture<Response> forward(String datacenter, HttpRequest request) {
+        DatacenterRouter datacenters = router.datacenters();
+        if (datacenters == null) {
             throw new HttpException(500, RouteTable.NO_PATH_TO_DATACENTER);
         }
+        CompletableFuture<Response> answer = datacenters.forward(datacenter, request);
+        if (answer == null) {
+            throw new IllegalStateException(datacenters + " returned no answer for datacenter " + datacenter);
+        }
+        return answer;
     }
 
     /**

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import io.cairn.acl.api.AclResolver;
 import io.cairn.agent.api.AgentInfo;
+import io.cairn.http.api.DatacenterRouter;
 import io.cairn.http.api.FallbackHandler;
 import io.cairn.http.api.HttpEndpoints;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -185,6 +186,18 @@ public final class HttpServerComponent {
 
     void unsetFallback(FallbackHandler handler) {
         router.removeFallback(handler);
+    }
+
+    /** The highest-ranked router to other datacenters serves; GREEDY rebinds when a higher-ranked one appears. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setDatacenterRouter(DatacenterRouter datacenters) {
+        router.datacenters(datacenters);
+        LOG.info("HTTP API: requests for other datacenters go to {}", datacenters);
+    }
+
+    void unsetDatacenterRouter(DatacenterRouter datacenters) {
+        router.removeDatacenters(datacenters);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

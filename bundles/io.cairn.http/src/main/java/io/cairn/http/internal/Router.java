@@ -10,6 +10,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cairn.http.api.DatacenterRouter;
 import io.cairn.http.api.FallbackHandler;
 
 /**
@@ -18,7 +19,8 @@ import io.cairn.http.api.FallbackHandler;
  * <p>
  * Matching follows {@link io.cairn.http.api.RouteTable}: an exact path or the longest prefix wins; if that
  * path has no route for the method, the answer lists the methods it does allow. A path under
- * {@value #FALLBACK_PREFIX} that no route has goes to the {@link FallbackHandler}, if one is set.
+ * {@value #FALLBACK_PREFIX} that no route has goes to the {@link FallbackHandler}, if one is set. It also holds the
+ * {@link DatacenterRouter} that takes requests for other datacenters, if one is set.
  */
 final class Router {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
@@ -53,6 +55,7 @@ final class Router {
     private final Map<Object, List<Route>> byOwner = new LinkedHashMap<>();
     private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
     private volatile FallbackHandler fallback;
+    private volatile DatacenterRouter datacenters;
 
     /** Adds (or replaces) the routes of {@code owner}. */
     synchronized void add(Object owner, List<Route> routes) {
@@ -77,6 +80,23 @@ final class Router {
         if (fallback == handler) {
             fallback = null;
         }
+    }
+
+    /** Makes {@code router} the one that takes requests for other datacenters, replacing any other. */
+    synchronized void datacenters(DatacenterRouter router) {
+        datacenters = router;
+    }
+
+    /** Removes {@code router}, unless another has replaced it already. */
+    synchronized void removeDatacenters(DatacenterRouter router) {
+        if (datacenters == router) {
+            datacenters = null;
+        }
+    }
+
+    /** The router to other datacenters now, or {@code null} when there is none. */
+    DatacenterRouter datacenters() {
+        return datacenters;
     }
 
     Match match(String method, String path) {

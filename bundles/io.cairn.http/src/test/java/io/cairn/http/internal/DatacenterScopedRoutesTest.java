@@ -1,12 +1,14 @@
 package io.cairn.http.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import io.cairn.http.api.Answer;
+import io.cairn.http.api.DatacenterRouter;
+import io.cairn.http.api.HttpException;
 import io.cairn.http.api.LocalQuery;
 import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
@@ -28,6 +32,7 @@ import io.cairn.raft.api.StateView;
 class DatacenterScopedRoutesTest {
     private final FakeRaft raft = new FakeRaft();
     private final AtomicInteger served = new AtomicInteger();
+    private final Router router = new Router();
     private final ApiServer server;
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -69,7 +74,6 @@ class DatacenterScopedRoutesTest {
                 .localRead("/v1/event/list", local)
                 .datacenterScoped()
                 .get("/v1/status/leader", this::ok);
-        Router router = new Router();
         router.add("test", table.routes());
         server = new ApiServer("127.0.0.1", 0, router, () -> raft, () -> true,
                 new HttpMetrics(new SimpleMeterRegistry()));
@@ -115,5 +119,41 @@ class DatacenterScopedRoutesTest {
     @Test
     void aRouteThatTakesNoDcIgnoresIt() throws Exception {
         assertEquals(200, send("GET", "/v1/agent/self?dc=nope").statusCode());
+    }
+
+    @Test
+    void anotherDatacenterGoesToTheRouterAsItCame() throws Exception {
+        List<String> forwarded = new ArrayList<>();
+        router.datacenters((dc, request) -> {
+            forwarded.add(dc + " " + request.method() + " " + request.rawPath() + "?" + request.rawQuery() + " "
+                    + request.headers().get("X-Consul-Token"));
+            return CompletableFuture.completedFuture(Response.raw(200, ("[\"from " + dc + "\"]").getBytes(),
+                    "application/json").header("X-Consul-Index", "42"));
+        });
+        HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + server.port() + "/v1/kv/a%2Fb?dc=dc2&filter=not%20valid%20%3D%3D&index=3"))
+                .header("X-Consul-Token", "secret").GET().build(), BodyHandlers.ofString());
+
+        assertEquals(200, r.statusCode());
+        assertEquals("[\"from dc2\"]", r.body());
+        assertEquals("42", r.headers().firstValue("X-Consul-Index").orElseThrow());
+        assertEquals(List.of("dc2 GET /v1/kv/a%2Fb?dc=dc2&filter=not%20valid%20%3D%3D&index=3 [secret]"), forwarded);
+        assertEquals(0, served.get(), "nothing runs here, the filter is the other datacenter's to parse");
+        assertEquals(200, send("GET", "/v1/kv/a?dc=dc1").statusCode());
+        assertEquals(1, served.get());
+    }
+
+    @Test
+    void aDatacenterTheRouterCannotReachIsConsulsNoPath() throws Exception {
+        router.datacenters((dc, request) -> CompletableFuture.failedFuture(
+                new HttpException(500, "No path to datacenter")));
+        HttpResponse<String> r = send("PUT", "/v1/kv/a?dc=dc9");
+        assertEquals(500, r.statusCode());
+        assertEquals("No path to datacenter", r.body());
+        assertEquals(0, served.get());
+        DatacenterRouter gone = router.datacenters();
+        router.removeDatacenters(gone);
+        assertTrue(router.datacenters() == null);
+        assertEquals("No path to datacenter", send("GET", "/v1/kv/a?dc=dc9").body());
     }
 }

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -93,8 +92,7 @@ public final class CoordinateSync {
         try {
             Coordinate c = lan.coordinate();
             byte[] body = JSON.writeValueAsBytes(Map.of("Node", agent.nodeName(), "Segment", "", "Coord",
-                    Map.of("Vec", List.copyOf(c.vec()), "Error", c.error(), "Adjustment", c.adjustment(),
-                            "Height", c.height())));
+                    CoordJson.of(c)));
             HttpRequest.Builder request = HttpRequest.newBuilder(update).timeout(TIMEOUT)
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
             String token = acl.agentSecret();

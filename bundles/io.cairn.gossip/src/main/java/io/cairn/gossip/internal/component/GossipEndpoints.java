@@ -24,10 +24,12 @@ import io.cairn.http.api.RouteTable;
 
 /**
  * Membership over HTTP as Consul serves it: {@code /v1/agent/members} (which the server filters with
- * {@code ?filter=}), {@code join}, {@code leave}, {@code force-leave}, and {@code /v1/operator/keyring}. With
- * Consul's ACL rules: members are filtered by {@code node:read}, join and leave need {@code agent:write} on this
- * agent, force-leave {@code operator:write}, the keyring {@code keyring:read} to list and {@code keyring:write}
- * to change.
+ * {@code ?filter=}), {@code join}, {@code leave}, {@code force-leave}, and {@code /v1/operator/keyring}; on servers
+ * also the datacenters of the WAN pool ({@code /v1/catalog/datacenters} nearest first,
+ * {@code /v1/coordinate/datacenters}), which client agents forward to a server. With Consul's ACL rules: members
+ * are filtered by {@code node:read}, join and leave need {@code agent:write} on this agent, force-leave
+ * {@code operator:write}, the keyring {@code keyring:read} to list and {@code keyring:write} to change; the
+ * datacenters need none.
  */
 final class GossipEndpoints implements HttpEndpoints {
     /** How long a graceful leave waits for the news to spread (Consul's broadcast timeout). */
@@ -58,6 +60,13 @@ final class GossipEndpoints implements HttpEndpoints {
                 .post("/v1/operator/keyring", KEY_BODY_BYTES, this::installKey)
                 .put("/v1/operator/keyring", KEY_BODY_BYTES, this::useKey)
                 .delete("/v1/operator/keyring", this::removeKey);
+        wan.map(WanDatacenters::new).ifPresent(datacenters -> table
+                .get("/v1/catalog/datacenters", request -> answer(datacenters.byDistance()))
+                .get("/v1/coordinate/datacenters", request -> answer(datacenters.coordinates())));
+    }
+
+    private static CompletionStage<Response> answer(Object json) {
+        return CompletableFuture.completedFuture(Response.json(json));
     }
 
     CompletionStage<Response> listKeys(Request request) {

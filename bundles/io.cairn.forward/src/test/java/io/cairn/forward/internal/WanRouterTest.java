@@ -1,0 +1,97 @@
+package io.cairn.forward.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.cairn.agent.api.Member;
+import io.cairn.agent.api.MemberStatus;
+import io.cairn.forward.internal.FakeServer.Received;
+import io.cairn.forward.internal.FakeServer.Reply;
+import io.cairn.http.api.HttpException;
+import io.cairn.http.api.Response;
+import io.cairn.http.testing.FakeRequest;
+
+/** A server's requests to other datacenters, against servers of those datacenters standing in on loopback. */
+class WanRouterTest {
+    private final List<Member> wan = new ArrayList<>();
+    private final List<FakeServer> servers = new ArrayList<>();
+    private final WanRouter router = new WanRouter(() -> List.copyOf(wan), HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(), false, 16, 1 << 20);
+
+    @AfterEach
+    void stop() {
+        router.deactivate();
+        servers.forEach(FakeServer::close);
+    }
+
+    private FakeServer server(String name, String datacenter, MemberStatus status) throws Exception {
+        FakeServer server = new FakeServer();
+        servers.add(server);
+        wan.add(server.member(name, datacenter, status));
+        return server;
+    }
+
+    private static Response answer(CompletableFuture<Response> pending) {
+        return pending.orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    private static HttpException failure(CompletableFuture<Response> pending) {
+        CompletionException e = assertThrows(CompletionException.class, () -> answer(pending));
+        return assertInstanceOf(HttpException.class, e.getCause());
+    }
+
+    @Test
+    void aRequestGoesAsItCameToAServerOfItsDatacenterAndItsAnswerComesBack() throws Exception {
+        FakeServer dc1 = server("s1.dc1", "dc1", MemberStatus.ALIVE).answering(Reply.json("[\"dc1\"]", 5));
+        FakeServer dc2 = server("s1.dc2", "dc2", MemberStatus.ALIVE).answering(Reply.json("[\"dc2\"]", 42));
+
+        Response response = answer(router.forward("dc2", new FakeRequest().method("GET").rawPath("/v1/kv/a%2Fb")
+                .query("dc=dc2", "recurse", "index=3", "wait=1s").header("X-Consul-Token", "secret")));
+
+        assertEquals(200, response.status());
+        assertEquals("[\"dc2\"]", new String(response.rawBody(), StandardCharsets.UTF_8));
+        assertEquals("42", response.headers().get("X-Consul-Index"));
+        Received received = dc2.next();
+        assertEquals("/v1/kv/a%2Fb", received.rawPath());
+        assertEquals("dc=dc2&recurse&index=3&wait=1s", received.rawQuery());
+        assertEquals("secret", received.headers().getFirst("X-Consul-Token"));
+        assertTrue(dc1.nothingReceived());
+    }
+
+    @Test
+    void aWriteTakesItsBodyAlong() throws Exception {
+        FakeServer dc2 = server("s1.dc2", "dc2", MemberStatus.ALIVE).answering(Reply.json("true", 9));
+        answer(router.forward("dc2", new FakeRequest().method("PUT").rawPath("/v1/kv/x").query("dc=dc2")
+                .body("1")));
+        Received received = dc2.next();
+        assertEquals("PUT", received.method());
+        assertEquals("1", received.text());
+    }
+
+    @Test
+    void aDatacenterWithoutAnAliveServerHasNoPath() throws Exception {
+        FakeServer failed = server("s1.dc3", "dc3", MemberStatus.FAILED).answering(Reply.json("[]", 1));
+
+        for (String dc : List.of("dc3", "nowhere")) {
+            HttpException e = failure(router.forward(dc, new FakeRequest().method("GET").rawPath("/v1/kv/a")
+                    .query("dc=" + dc)));
+            assertEquals(500, e.status());
+            assertEquals("No path to datacenter", e.getMessage());
+        }
+        assertTrue(failed.nothingReceived());
+    }
+}
