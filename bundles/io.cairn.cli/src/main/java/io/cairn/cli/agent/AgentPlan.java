@@ -15,7 +15,8 @@ import java.util.Map;
  * {@code httpPort} and {@code httpsPort} are {@link Setting#OFF} for a listener turned off. {@code acl} becomes
  * the {@code io.cairn.acl} configuration ({@code etc/io.cairn.acl.cfg} reads the {@code cairn.acl.*} options),
  * {@code rpcTls} the Raft port's TLS in {@code io.cairn.raft} ({@code etc/io.cairn.raft.cfg}, {@code cairn.rpc.tls.*}),
- * {@code uiEnabled} the {@code io.cairn.ui} configuration ({@code etc/io.cairn.ui.cfg}, {@code cairn.ui.enabled}).
+ * {@code uiEnabled} the {@code io.cairn.ui} configuration ({@code etc/io.cairn.ui.cfg}, {@code cairn.ui.enabled}),
+ * {@code log} the agent's console and file log ({@code etc/org.ops4j.pax.logging.cfg}, {@code cairn.log.*}).
  */
 record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAddress, String advertiseAddress,
     String clientAddress, int httpPort, int dnsPort, int serverPort, int serfLanPort, int serfWanPort,
@@ -24,7 +25,7 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     String logLevel,
     boolean enableScriptChecks, boolean enableLocalScriptChecks, boolean disableRemoteExec, List<Path> configDirs,
     List<Path> configFiles, int httpMaxConnsPerClient, int httpsPort, HttpsTls tls, RpcTls rpcTls, AclConfig acl,
-    boolean uiEnabled) {
+    boolean uiEnabled, LogConfig log) {
 
   /**
    * The launch plan {@code bin/cairn} reads: one {@code -Dcairn.*} JVM option per line, then
@@ -75,6 +76,9 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     option(out, "reconnect.timeout", duration(reconnectTimeout));
     option(out, "dev", dev);
     option(out, "log.level", logLevel);
+    for (Map.Entry<String, Object> logOption : log.options().entrySet()) {
+      option(out, "log." + logOption.getKey(), logOption.getValue());
+    }
     option(out, "enable.script.checks", enableScriptChecks);
     option(out, "enable.local.script.checks", enableLocalScriptChecks);
     option(out, "disable.remote.exec", disableRemoteExec);

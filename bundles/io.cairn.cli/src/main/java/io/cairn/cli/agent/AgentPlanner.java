@@ -48,6 +48,13 @@ final class AgentPlanner {
       "TLSv1_2", "TLSv1.2", "TLSv1_3", "TLSv1.3", "tls10", "TLSv1", "tls11", "TLSv1.1", "tls12", "TLSv1.2",
       "tls13", "TLSv1.3");
   private static final Pattern CIPHER_SUITES = Pattern.compile("[A-Za-z0-9_]+(,[A-Za-z0-9_]+)*");
+  /** Consul's log_rotate_duration when none (or 0) is given. */
+  private static final Duration DEFAULT_LOG_ROTATE_DURATION = Duration.ofHours(24);
+  /** Logging takes the rotation period in milliseconds as an int: about 24.8 days at most. */
+  private static final Duration MAX_LOG_ROTATE_DURATION = Duration.ofHours(596);
+  /** Characters the logging configuration would read as a pattern ('%') or, in the file name, as a glob. */
+  private static final Pattern LOG_PATH_SPECIAL = Pattern.compile("%");
+  private static final Pattern LOG_NAME_SPECIAL = Pattern.compile("[\\\\\\[\\]{}]");
 
   private final HostInfo host;
 
@@ -152,7 +159,67 @@ final class AgentPlanner {
         // Consul's default; 0 lifts the limit
         settings.get(Setting.HTTP_MAX_CONNS_PER_CLIENT).map(s -> (Integer) s.value()).orElse(200),
         port(settings, Setting.HTTPS_PORT, Setting.OFF), httpsTls(settings), rpcTls(settings, server),
-        acl(settings), uiEnabled(dev, settings));
+        acl(settings), uiEnabled(dev, settings), log(settings));
+  }
+
+  /**
+   * Consul's log settings: {@code log_file} is a file, or a directory (ending in '/') for {@code consul.log} in
+   * it, in a directory that exists and is writable; a rotation period of 0 means 24h; at most -1 archives is
+   * none. Syslog is refused: Log4j, Cairn's logging, writes syslog only over the network, not to the local
+   * socket Consul uses.
+   */
+  private static LogConfig log(Settings settings) throws ConfigException {
+    Optional<Settings.Sourced> syslog = settings.get(Setting.ENABLE_SYSLOG);
+    if (isTrue(syslog)) {
+      throw new ConfigException(syslog.get().origin() + ": enable_syslog is not supported: Cairn cannot log to "
+          + "the local syslog socket; use -log-file, or let the service manager keep the agent's stdout "
+          + "(systemd's journal does)");
+    }
+    Duration rotateDuration = duration(settings, Setting.LOG_ROTATE_DURATION, DEFAULT_LOG_ROTATE_DURATION);
+    if (rotateDuration.isZero()) {
+      rotateDuration = DEFAULT_LOG_ROTATE_DURATION;
+    }
+    if (rotateDuration.compareTo(Duration.ofMillis(1)) < 0
+        || rotateDuration.compareTo(MAX_LOG_ROTATE_DURATION) > 0) {
+      throw new ConfigException(origin(settings, Setting.LOG_ROTATE_DURATION) + ": log_rotate_duration must be "
+          + "between 1ms and 596h, got " + GoDuration.format(rotateDuration));
+    }
+    int maxFiles = settings.get(Setting.LOG_ROTATE_MAX_FILES).map(s -> (Integer) s.value()).orElse(0);
+    if (maxFiles < -1) {
+      throw new ConfigException(origin(settings, Setting.LOG_ROTATE_MAX_FILES) + ": log_rotate_max_files must be "
+          + "-1 (keep no archives), 0 (keep them all) or the number of archives to keep, got " + maxFiles);
+    }
+    boolean json = bool(settings, Setting.LOG_JSON);
+    int rotateBytes = settings.get(Setting.LOG_ROTATE_BYTES).map(s -> (Integer) s.value()).orElse(0);
+    Optional<Settings.Sourced> file = settings.get(Setting.LOG_FILE);
+    if (file.isEmpty() || ((String) file.get().value()).isEmpty()) {
+      return new LogConfig(json, null, null, rotateBytes, rotateDuration, maxFiles);
+    }
+    String origin = file.get().origin();
+    String text = safe(file.get(), (String) file.get().value());
+    if (LOG_PATH_SPECIAL.matcher(text).find()) {
+      throw new ConfigException(origin + ": log_file \"" + text + "\" may not contain '%'");
+    }
+    Path given = Path.of(text);
+    boolean isDirectory = text.endsWith("/") || given.getFileName() == null;
+    String name = isDirectory ? LogConfig.DEFAULT_FILE_NAME : given.getFileName().toString();
+    if (LOG_NAME_SPECIAL.matcher(name).find()) {
+      throw new ConfigException(origin + ": log_file name \"" + name + "\" may not contain '[', ']', '{', '}' "
+          + "or '\\'");
+    }
+    Path parent = isDirectory ? given : given.getParent();
+    Path directory = (parent == null ? Path.of("") : parent).toAbsolutePath().normalize();
+    if (!Files.isDirectory(directory)) {
+      throw new ConfigException(origin + ": log_file directory " + directory + " does not exist");
+    }
+    if (!Files.isWritable(directory)) {
+      throw new ConfigException(origin + ": log_file directory " + directory + " is not writable");
+    }
+    if (Files.isDirectory(directory.resolve(name))) {
+      throw new ConfigException(origin + ": log_file " + directory.resolve(name) + " is a directory; end the path "
+          + "with '/' to log to " + LogConfig.DEFAULT_FILE_NAME + " in it");
+    }
+    return new LogConfig(json, directory, name, rotateBytes, rotateDuration, maxFiles);
   }
 
   /**

@@ -33,6 +33,17 @@ enum Setting {
   ADVERTISE_ADDR("advertise_addr", "advertise", Type.STRING),
   CLIENT_ADDR("client_addr", "client", Type.STRING),
   LOG_LEVEL("log_level", "log-level", Type.STRING),
+  LOG_JSON("log_json", "log-json", Type.BOOL),
+  /** Also write the log to this file, or into {@code consul.log} in this directory if it ends in '/'. */
+  LOG_FILE("log_file", "log-file", Type.STRING),
+  /** 0 (the default): no rotation by size. */
+  LOG_ROTATE_BYTES("log_rotate_bytes", "log-rotate-bytes", Type.COUNT),
+  /** 0 means Consul's default, 24h. */
+  LOG_ROTATE_DURATION("log_rotate_duration", "log-rotate-duration", Type.DURATION),
+  /** 0 (the default) keeps every archive, -1 none, N the newest N. */
+  LOG_ROTATE_MAX_FILES("log_rotate_max_files", "log-rotate-max-files", Type.INTEGER),
+  /** Refused when true: Cairn's logging cannot reach the local syslog socket. */
+  ENABLE_SYSLOG("enable_syslog", "syslog", Type.BOOL),
   ENABLE_SCRIPT_CHECKS("enable_script_checks", "enable-script-checks", Type.BOOL),
   ENABLE_LOCAL_SCRIPT_CHECKS("enable_local_script_checks", "enable-local-script-checks", Type.BOOL),
   DISABLE_REMOTE_EXEC("disable_remote_exec", "disable-remote-exec", Type.BOOL),
@@ -110,8 +121,11 @@ enum Setting {
   ACL_AGENT_MASTER_TOKEN("acl.tokens.agent_master", null, Type.STRING),
   ACL_AGENT_MASTER_TOKEN_LEGACY("acl_agent_master_token", null, Type.STRING);
 
-  /** How a setting's value is spelled and checked; a LISTENER_PORT is a PORT that may also be -1 (off). */
-  enum Type { STRING, BOOL, COUNT, PORT, LISTENER_PORT, LIST, DURATION }
+  /**
+   * How a setting's value is spelled and checked; a LISTENER_PORT is a PORT that may also be -1 (off), an INTEGER
+   * any whole number (its setting's own range is the planner's to check).
+   */
+  enum Type { STRING, BOOL, COUNT, INTEGER, PORT, LISTENER_PORT, LIST, DURATION }
 
   /** The value of a LISTENER_PORT that turns its listener off. */
   static final int OFF = -1;
@@ -134,7 +148,7 @@ enum Setting {
       case BOOL -> Boolean.parseBoolean(text);
       case LIST -> List.of(text);
       case DURATION -> duration(origin, text);
-      case COUNT, PORT, LISTENER_PORT -> {
+      case COUNT, INTEGER, PORT, LISTENER_PORT -> {
         try {
           yield checkRange(origin, Integer.parseInt(text.trim()));
         } catch (NumberFormatException e) {
@@ -196,6 +210,7 @@ enum Setting {
     boolean ok = switch (type) {
       case PORT -> value >= 1 && value <= 65535;
       case LISTENER_PORT -> value == OFF || value >= 1 && value <= 65535;
+      case INTEGER -> true;
       default -> value >= 0;
     };
     if (!ok) {
@@ -210,6 +225,7 @@ enum Setting {
       case BOOL -> "expected true or false";
       case LIST -> "expected a string or an array of strings";
       case COUNT -> "expected a whole number, 0 or more";
+      case INTEGER -> "expected a whole number";
       case PORT, LISTENER_PORT -> "expected a port number between 1 and 65535";
       case DURATION -> "expected a duration such as \"30s\" or \"72h\"";
     };

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The gossip settings of the plan (joins, encryption, leave behaviour by role, reconnect and retry timing) and
- * its HTTPS listener.
+ * The gossip settings of the plan (joins, encryption, leave behaviour by role, reconnect and retry timing), its
+ * HTTPS listener and the agent's log (JSON, log file and its rotation).
  */
 class AgentPlannerTest {
   private static final HostInfo HOST = new HostInfo() {
@@ -405,5 +405,82 @@ class AgentPlannerTest {
         .contains("unknown field \"ui_config.content_path\"; accepted ui_config are enabled"));
     assertTrue(refusal("-dev", "-config-file", file("kind.json", "{\"ui_config\": true}"))
         .contains("expected an object such as {\"enabled\": true}"));
+  }
+
+  @Test
+  void theLogIsTextOnTheConsoleOnlyUnlessAskedOtherwise() throws Exception {
+    AgentPlan plan = plan("-dev");
+    assertFalse(plan.log().json());
+    assertFalse(plan.log().toFile());
+    String lines = rendered(plan);
+    assertTrue(lines.contains("-Dcairn.log.level=info\n-Dcairn.log.format=text\n-Dcairn.enable.script.checks="),
+        lines);
+    assertFalse(lines.contains("cairn.log.file"), lines);
+  }
+
+  @Test
+  void logFlagsBecomeTheLoggingOptionsWithConsulsFileNames() throws Exception {
+    Path logs = Files.createDirectory(tmp.resolve("logs"));
+    String lines = rendered(plan("-dev", "-log-json", "-log-file", logs + "/", "-log-rotate-bytes", "1024",
+        "-log-rotate-max-files", "2"));
+    assertTrue(lines.contains("-Dcairn.log.format=json\n-Dcairn.log.file.threshold=ALL\n"
+        + "-Dcairn.log.file.dir=" + logs + "\n-Dcairn.log.file.name=consul.log\n-Dcairn.log.file.base=consul\n"
+        + "-Dcairn.log.file.ext=.log\n-Dcairn.log.rotate.bytes=1024\n-Dcairn.log.rotate.millis=86400000\n"
+        + "-Dcairn.log.rotate.keep=2\n-Dcairn.log.rotate.prune.age=36500d\n"), lines);
+
+    LogConfig noExtension = plan("-dev", "-log-file", logs.resolve("agent").toString()).log();
+    assertEquals(logs, noExtension.directory());
+    assertEquals("agent", noExtension.fileName());
+    assertEquals("agent", noExtension.archiveBase());
+    assertEquals(".log", noExtension.archiveExtension(), "Consul's archives of agent are agent-<time>.log");
+    LogConfig own = plan("-dev", "-log-file", logs.resolve("cairn.out.txt").toString()).log();
+    assertEquals("cairn.out", own.archiveBase());
+    assertEquals(".txt", own.archiveExtension());
+    String defaults = rendered(plan("-dev", "-log-file", logs + "/agent.log"));
+    assertTrue(defaults.contains("-Dcairn.log.rotate.bytes=9223372036854775807\n"
+        + "-Dcairn.log.rotate.millis=86400000\n-Dcairn.log.rotate.keep=1000000000\n"), "no size limit, 24h, "
+        + "every archive kept: " + defaults);
+    LogConfig relative = plan("-dev", "-log-file", "agent.log").log();
+    assertEquals(Path.of("").toAbsolutePath(), relative.directory(), "relative to the working directory");
+  }
+
+  @Test
+  void configFilesSetTheLogInJsonAndHcl() throws Exception {
+    Path logs = Files.createDirectory(tmp.resolve("logs"));
+    String json = file("log.json", "{\"log_json\": true, \"log_file\": \"" + logs + "/\", \"log_rotate_bytes\": "
+        + "4096, \"log_rotate_duration\": \"1h30m\", \"log_rotate_max_files\": -1}");
+    String hcl = file("log.hcl", "log_json = true\nlog_file = \"" + logs + "/\"\nlog_rotate_bytes = 4096\n"
+        + "log_rotate_duration = \"1h30m\"\nlog_rotate_max_files = -1\n");
+    for (String conf : List.of(json, hcl)) {
+      AgentPlan plan = plan("-dev", "-config-file", conf);
+      assertEquals(new LogConfig(true, logs, "consul.log", 4096, Duration.ofMinutes(90), -1), plan.log(), conf);
+      assertTrue(rendered(plan).contains("-Dcairn.log.rotate.millis=5400000\n-Dcairn.log.rotate.keep=1000000000\n"
+          + "-Dcairn.log.rotate.prune.age=0s\n"), "-1 keeps no archive");
+    }
+    assertEquals(Duration.ofHours(24), plan("-dev", "-log-rotate-duration", "0s").log().rotateDuration(),
+        "0 is Consul's default");
+  }
+
+  @Test
+  void badLogSettingsAreRefusedBeforeAnythingStarts() throws Exception {
+    Path logs = Files.createDirectory(tmp.resolve("logs"));
+    assertEquals("-log-file: log_file directory " + tmp.resolve("missing") + " does not exist",
+        refusal("-dev", "-log-file", tmp.resolve("missing") + "/"));
+    assertEquals("-log-file: log_file " + logs + " is a directory; end the path with '/' to log to consul.log in "
+        + "it", refusal("-dev", "-log-file", logs.toString()));
+    assertTrue(refusal("-dev", "-log-file", logs + "/a%d.log").endsWith("may not contain '%'"));
+    assertTrue(refusal("-dev", "-log-file", logs + "/a[1].log").contains("may not contain '['"));
+    assertEquals("-log-rotate-max-files: log_rotate_max_files must be -1 (keep no archives), 0 (keep them all) or "
+        + "the number of archives to keep, got -2", refusal("-dev", "-log-rotate-max-files", "-2"));
+    assertEquals("-log-rotate-duration: log_rotate_duration must be between 1ms and 596h, got 600h0m0s",
+        refusal("-dev", "-log-rotate-duration", "600h"));
+    assertTrue(refusal("-dev", "-log-rotate-duration", "-1s").contains("between 1ms and 596h"));
+    assertTrue(assertThrows(Exception.class, () -> plan("-dev", "-log-rotate-bytes", "-1")).getMessage()
+        .endsWith("expected a whole number, 0 or more, got -1"));
+    assertTrue(refusal("-dev", "-syslog").startsWith("-syslog: enable_syslog is not supported"));
+    String syslog = file("syslog.json", "{\"enable_syslog\": true}");
+    assertTrue(refusal("-dev", "-config-file", syslog).contains("field \"enable_syslog\": enable_syslog is not "
+        + "supported: Cairn cannot log to the local syslog socket"));
+    assertFalse(plan("-dev", "-syslog=false").log().toFile());
   }
 }
