@@ -32,6 +32,7 @@ import io.cairn.cli.lock.Lock;
 import io.cairn.cli.maint.Maint;
 import io.cairn.cli.members.Members;
 import io.cairn.cli.monitor.Monitor;
+import io.cairn.cli.operator.OperatorCommands;
 import io.cairn.cli.reload.Reload;
 import io.cairn.cli.rtt.Rtt;
 import io.cairn.cli.services.ServicesDeregister;
@@ -104,6 +105,7 @@ public final class Cairn {
     top.put("maint", new Maint());
     top.put("members", new Members());
     top.put("monitor", new Monitor());
+    top.put("operator", OperatorCommands.group());
     top.put("reload", new Reload());
     top.put("rtt", new Rtt());
     top.put("services", new CommandGroup("cairn services", "Interact with services", services));

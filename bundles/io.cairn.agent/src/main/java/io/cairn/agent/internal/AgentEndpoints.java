@@ -11,15 +11,14 @@ import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
-import io.cairn.raft.api.NoLeaderException;
 import io.cairn.raft.api.RaftService;
 import io.cairn.raft.api.ServerInfo;
 
 /**
- * The agent's own endpoints: who it is, its host, its version and its log, and on a server what it knows about
- * the Raft group. As in Consul, {@code agent/self} and {@code agent/monitor} need {@code agent:read} on this agent,
- * {@code agent/host} and the Raft configuration {@code operator:read}, and {@code agent/version} and the status
- * endpoints no permission.
+ * The agent's own endpoints: who it is, its host, its version and its log, and on a server the Raft leader and
+ * peers (the operator bundle serves the rest of the Raft group). As in Consul, {@code agent/self} and
+ * {@code agent/monitor} need {@code agent:read} on this agent, {@code agent/host} {@code operator:read}, and
+ * {@code agent/version} and the status endpoints no permission.
  */
 final class AgentEndpoints implements HttpEndpoints {
     /** The level {@code agent/monitor} streams from when {@code ?loglevel} is not given: Consul's. */
@@ -55,8 +54,7 @@ final class AgentEndpoints implements HttpEndpoints {
         if (agent.server()) {
             table.datacenterScoped()
                     .get("/v1/status/leader", this::leader)
-                    .get("/v1/status/peers", this::peers)
-                    .get("/v1/operator/raft/configuration", this::raftConfiguration);
+                    .get("/v1/status/peers", this::peers);
         }
     }
 
@@ -106,18 +104,5 @@ final class AgentEndpoints implements HttpEndpoints {
         List<String> peers = service == null ? List.of()
                 : service.configuration().servers().stream().map(ServerInfo::address).toList();
         return CompletableFuture.completedFuture(Response.json(peers));
-    }
-
-    /** Served after the consistency barrier, so {@code ?stale} answers from a follower without a leader. */
-    CompletionStage<Response> raftConfiguration(Request request) {
-        if (!request.acl().operatorRead()) {
-            throw request.permissionDenied("operator:read", null);
-        }
-        RaftService service = raft.get();
-        if (service == null) {
-            return CompletableFuture.failedFuture(new NoLeaderException());
-        }
-        return service.barrier(request.consistency())
-                .thenApply(context -> Response.json(RaftConfigurationBody.of(service.configuration())));
     }
 }

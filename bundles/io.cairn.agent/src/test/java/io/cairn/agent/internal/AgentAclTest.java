@@ -18,7 +18,6 @@ import io.cairn.health.api.CheckStatus;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;
 import io.cairn.http.testing.FakeRequest;
-import io.cairn.raft.api.Consistency;
 
 /** Consul's ACL rules on the agent's endpoints: lists filtered, everything else 403 before anything changes. */
 class AgentAclTest {
@@ -166,13 +165,11 @@ class AgentAclTest {
     }
 
     @Test
-    void selfNeedsAgentReadRaftConfigurationOperatorReadAndStatusNothing() {
+    void selfNeedsAgentReadAndStatusNothing() {
         AgentEndpoints agent = AgentEndpointsTest.endpoints(AGENT, () -> null, new LogMonitor(ZoneOffset.UTC));
         ok(agent.self(new FakeRequest().rules("agent_prefix \"node\" { policy = \"read\" }")));
         assertEquals(DENIED + "'agent:read' on \"node-1\"",
                 denied(agent::self, new FakeRequest().rules("agent \"other\" { policy = \"write\" }")));
-        assertEquals(DENIED + "'operator:read'", denied(agent::raftConfiguration,
-                new FakeRequest().consistency(Consistency.STALE).rules(WRITE_WEB)));
         ok(agent.leader(new FakeRequest().anonymousDenied()));
         ok(agent.peers(new FakeRequest().anonymousDenied()));
     }

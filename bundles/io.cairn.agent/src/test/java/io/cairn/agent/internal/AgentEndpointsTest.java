@@ -2,7 +2,6 @@ package io.cairn.agent.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import org.junit.jupiter.api.Test;
@@ -248,27 +246,11 @@ class AgentEndpointsTest {
     }
 
     @Test
-    void raftConfigurationHonoursStale() throws Exception {
-        assertEquals("{\"Servers\":[{\"ID\":\"id-1\",\"Node\":\"node-1\",\"Address\":\"10.0.0.1:8300\",\"Leader\":true,"
-                + "\"ProtocolVersion\":\"3\",\"Voter\":true},{\"ID\":\"id-2\",\"Node\":\"node-2\","
-                + "\"Address\":\"10.0.0.2:8300\",\"Leader\":false,\"ProtocolVersion\":\"3\",\"Voter\":true}],"
-                + "\"Index\":12}", json(endpoints.raftConfiguration(request(true))));
-        assertEquals(List.of(Consistency.STALE), barriers);
-        CompletionException e = assertThrows(CompletionException.class,
-                () -> endpoints.raftConfiguration(request(false)).toCompletableFuture().join());
-        assertInstanceOf(NoLeaderException.class, e.getCause());
-        raft = null;
-        assertThrows(CompletionException.class,
-                () -> endpoints.raftConfiguration(request(true)).toCompletableFuture().join());
-    }
-
-    @Test
     void declaresItsRoutes() {
         FakeRoutes routes = new FakeRoutes();
         endpoints.routes(routes);
         assertEquals(List.of("GET /v1/agent/self", "GET /v1/agent/host", "GET /v1/agent/version",
-                "GET /v1/agent/monitor", "GET /v1/status/leader", "GET /v1/status/peers",
-                "GET /v1/operator/raft/configuration"), routes.declared());
+                "GET /v1/agent/monitor", "GET /v1/status/leader", "GET /v1/status/peers"), routes.declared());
     }
 
     @Test

@@ -13,7 +13,7 @@
  * be uninstalled and installed again without losing replicated data.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.cairn.raft.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package io.cairn.raft.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +31,10 @@ import io.cairn.raft.api.CommandHandler;
 import io.cairn.raft.api.CommandResult;
 import io.cairn.raft.api.Consistency;
 import io.cairn.raft.api.RaftConfiguration;
+import io.cairn.raft.api.RaftOperator;
 import io.cairn.raft.api.RaftService;
 import io.cairn.raft.api.ReadContext;
+import io.cairn.raft.api.ServerProgress;
 import io.cairn.raft.api.StateView;
 import io.cairn.raft.api.snapshots.StateSnapshots;
 import io.cairn.raft.internal.cluster.ClusterFormation;
@@ -44,14 +47,14 @@ import io.cairn.raft.internal.node.RpcTls;
 
 /**
  * The OSGi face of this server's {@link RaftNode}: tracks the {@link CommandHandler} services and offers the
- * {@link RaftService} and {@link StateSnapshots}. It runs on server agents only (an {@link AgentInfo} with
+ * {@link RaftService}, {@link RaftOperator} and {@link StateSnapshots}. It runs on server agents only (an {@link AgentInfo} with
  * {@value AgentInfo#SERVER} true), keeping its log and snapshots under {@code <data dir>/raft}. The service is registered at once; the Raft group
  * forms in the background, and until it has a leader writes and leader reads fail with "No cluster leader".
  */
-@Component(service = {RaftService.class, StateSnapshots.class}, configurationPid = "io.cairn.raft",
+@Component(service = {RaftService.class, RaftOperator.class, StateSnapshots.class}, configurationPid = "io.cairn.raft",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = RaftConfig.class)
-public final class RaftComponent implements RaftService, StateSnapshots {
+public final class RaftComponent implements RaftService, RaftOperator, StateSnapshots {
 
     private static final Logger LOG = LoggerFactory.getLogger(RaftComponent.class);
 
@@ -166,6 +169,16 @@ public final class RaftComponent implements RaftService, StateSnapshots {
     @Override
     public CompletionStage<Void> removeServer(String id) {
         return node.removeServer(id);
+    }
+
+    @Override
+    public CompletionStage<String> transferLeadership(Optional<String> id) {
+        return node.transferLeadership(id);
+    }
+
+    @Override
+    public CompletionStage<List<ServerProgress>> progress() {
+        return node.progress();
     }
 
     @Override

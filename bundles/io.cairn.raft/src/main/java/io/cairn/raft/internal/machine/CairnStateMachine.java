@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
@@ -58,6 +59,7 @@ public final class CairnStateMachine extends BaseStateMachine {
     private final ChangeNotifier changes;
     private final AppliedIndexWaiters appliedWaiters;
     private final RaftMetrics metrics;
+    private final Supplier<byte[]> progress;
     private volatile String waitingForType;
     private volatile boolean stopping;
     /**
@@ -67,9 +69,14 @@ public final class CairnStateMachine extends BaseStateMachine {
      */
     private volatile TermIndex lastCommand = TermIndex.INITIAL_VALUE;
 
+    /**
+     * @param progress on the leader, {@link ProgressQuery#encode encoded} progress of every server, for the
+     *                 {@link ProgressQuery} a follower sends
+     */
     public CairnStateMachine(TableStore store, HandlerRegistry handlers, ChangeNotifier changes,
-            AppliedIndexWaiters appliedWaiters, RaftMetrics metrics) {
+            AppliedIndexWaiters appliedWaiters, RaftMetrics metrics, Supplier<byte[]> progress) {
         this.store = store;
+        this.progress = progress;
         this.metrics = metrics;
         this.handlers = handlers;
         this.changes = changes;
@@ -256,7 +263,11 @@ public final class CairnStateMachine extends BaseStateMachine {
 
     @Override
     public CompletableFuture<Message> query(Message request) {
-        if (!Arrays.equals(request.getContent().toByteArray(), Envelope.APPLIED_INDEX_QUERY)) {
+        byte[] query = request.getContent().toByteArray();
+        if (Arrays.equals(query, ProgressQuery.QUERY)) {
+            return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(progress.get())));
+        }
+        if (!Arrays.equals(query, Envelope.APPLIED_INDEX_QUERY)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("Unknown query"));
         }
         // The last command applied, not the last entry: a follower learns that Ratis's commit-index entries and

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
+import org.apache.ratis.proto.RaftProtos.ServerRpcProto;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientAsynchronousProtocol;
@@ -48,9 +49,11 @@ import io.cairn.raft.api.CommandResult;
 import io.cairn.raft.api.Consistency;
 import io.cairn.raft.api.NoLeaderException;
 import io.cairn.raft.api.RaftConfiguration;
+import io.cairn.raft.api.RaftOperator;
 import io.cairn.raft.api.RaftService;
 import io.cairn.raft.api.ReadContext;
 import io.cairn.raft.api.ServerInfo;
+import io.cairn.raft.api.ServerProgress;
 import io.cairn.raft.api.StateView;
 import io.cairn.raft.api.snapshots.StateSnapshots;
 import io.cairn.raft.internal.machine.AppliedIndexWaiters;
@@ -58,6 +61,7 @@ import io.cairn.raft.internal.machine.CairnStateMachine;
 import io.cairn.raft.internal.machine.ChangeNotifier;
 import io.cairn.raft.internal.machine.Envelope;
 import io.cairn.raft.internal.machine.HandlerRegistry;
+import io.cairn.raft.internal.machine.ProgressQuery;
 import io.cairn.raft.internal.machine.RaftMetrics;
 import io.cairn.raft.internal.machine.ReadBarrier;
 import io.cairn.raft.internal.machine.StateRestore;
@@ -67,10 +71,10 @@ import io.cairn.raft.internal.state.StateImage;
 import io.cairn.raft.internal.state.TableStore;
 
 /**
- * One server of the Raft group, on Apache Ratis: the {@link RaftService} other bundles use. Until
- * {@link #start} has run, writes and leader reads fail with {@link io.cairn.raft.api.NoLeaderException}.
+ * One server of the Raft group, on Apache Ratis: the {@link RaftService} and {@link RaftOperator} other bundles
+ * use. Until {@link #start} has run, writes and leader reads fail with {@link io.cairn.raft.api.NoLeaderException}.
  */
-public final class RaftNode implements RaftService, AutoCloseable {
+public final class RaftNode implements RaftService, RaftOperator, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
     /** How long a write may take; also how long Ratis remembers a write's reply, to answer a retry of it. */
@@ -78,6 +82,8 @@ public final class RaftNode implements RaftService, AutoCloseable {
     /** How long an entry waits before it is sent again to a server that was not ready or could not be reached. */
     private static final Duration DELIVERY_PAUSE = Duration.ofMillis(100);
     private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a leadership transfer may take, the new leader's catching up included. */
+    private static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(10);
     /** The sessions bundle's table ({@code io.cairn.session.api.Sessions.TABLE}); read here only to count rows. */
     private static final String SESSION_TABLE = "session";
     /** Consul's defaults: tombstones live 15 minutes, checked every 30 seconds. */
@@ -89,6 +95,7 @@ public final class RaftNode implements RaftService, AutoCloseable {
     private static final int ENTRY_BYTES = 1 << 20;
     private static final Message APPLIED_INDEX_QUERY = Message.valueOf(
             ByteString.copyFrom(Envelope.APPLIED_INDEX_QUERY));
+    private static final Message PROGRESS_QUERY = Message.valueOf(ByteString.copyFrom(ProgressQuery.QUERY));
 
     private final NodeSettings settings;
     private final RaftGroupId groupId;
@@ -135,7 +142,8 @@ public final class RaftNode implements RaftService, AutoCloseable {
         this.entries = new EntrySender(ClientId.randomId(), groupId, new RatisRoutes(), deliveryTimer,
                 SUBMIT_TIMEOUT.toNanos(), DELIVERY_PAUSE.toNanos(), System::nanoTime);
         this.metrics = metrics;
-        this.stateMachine = new CairnStateMachine(store, handlers, changes, appliedWaiters, metrics);
+        this.stateMachine = new CairnStateMachine(store, handlers, changes, appliedWaiters, metrics,
+                () -> ProgressQuery.encode(division().map(RaftNode::progress).orElse(List.of())));
         this.ratis = new RatisFactory(settings);
         registerGauges(metrics.registry());
         handlers.add(TombstoneReaping.TYPE, new TombstoneReaping(store), Integer.MAX_VALUE, Long.MIN_VALUE);
@@ -249,6 +257,100 @@ public final class RaftNode implements RaftService, AutoCloseable {
                 throw new NoLeaderException(e);
             }
         }, replyExecutor);
+    }
+
+    @Override
+    public CompletionStage<String> transferLeadership(Optional<String> id) {
+        return CompletableFuture.supplyAsync(() -> {
+            RaftServer.Division division = division().orElseThrow(NoLeaderException::new);
+            RaftPeerId leaderId = division.getInfo().getLeaderId();
+            if (leaderId == null) {
+                throw new NoLeaderException();
+            }
+            String target = id.orElseGet(() -> mostUpToDateFollower(division, leaderId.toString()));
+            boolean voter = division.getRaftConf().getCurrentPeers().stream()
+                    .anyMatch(p -> p.getId().toString().equals(target));
+            if (!voter) {
+                throw new IllegalArgumentException("id \"" + target + "\" was not found in the Raft configuration");
+            }
+            if (target.equals(leaderId.toString())) {
+                throw new IllegalArgumentException("Server \"" + target + "\" is the leader already");
+            }
+            RaftClient c = client();
+            if (c == null) {
+                throw new NoLeaderException();
+            }
+            try {
+                RaftClientReply reply = RatisFactory.withBundleLoader(() -> c.admin()
+                        .transferLeadership(RaftPeerId.valueOf(target), TRANSFER_TIMEOUT.toMillis()));
+                if (!reply.isSuccess()) {
+                    throw new NoLeaderException(reply.getException());
+                }
+            } catch (NoLeaderException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new NoLeaderException(e);
+            }
+            LOG.info("Transferred Raft leadership from {} to {}", leaderId, target);
+            return target;
+        }, replyExecutor);
+    }
+
+    /**
+     * The voter other than the leader with the highest match index as the leader sees it; on a follower, which
+     * does not know, the first other voter in id order.
+     */
+    private static String mostUpToDateFollower(RaftServer.Division division, String leader) {
+        Comparator<ServerProgress> order = Comparator.comparingLong(ServerProgress::lastIndex).reversed()
+                .thenComparing(ServerProgress::id);
+        Set<String> voters = new HashSet<>();
+        division.getRaftConf().getCurrentPeers().forEach(p -> voters.add(p.getId().toString()));
+        voters.remove(leader);
+        return progress(division).stream().filter(p -> voters.contains(p.id())).sorted(order)
+                .map(ServerProgress::id).findFirst()
+                .orElseGet(() -> voters.stream().sorted().findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("There is no other voter to lead")));
+    }
+
+    @Override
+    public CompletionStage<List<ServerProgress>> progress() {
+        Optional<RaftServer.Division> division = division();
+        if (division.isPresent() && division.get().getInfo().isLeader()) {
+            return CompletableFuture.completedFuture(progress(division.get()));
+        }
+        RaftClient c = client();
+        if (c == null) {
+            return CompletableFuture.failedFuture(new NoLeaderException());
+        }
+        return c.async().sendReadOnly(PROGRESS_QUERY).thenApply(reply -> {
+            Failures.throwIfFailed(reply);
+            return ProgressQuery.decode(reply.getMessage().getContent().toByteArray());
+        }).orTimeout(BARRIER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).exceptionally(Failures::rethrowMapped);
+    }
+
+    /**
+     * The leader's log appenders, in Ratis' order, as the role info (last contact) and the match indices report
+     * them; the leader itself with its own last log index.
+     */
+    private static List<ServerProgress> progress(RaftServer.Division division) {
+        RoleInfoProto role = division.getInfo().getRoleInfoProto();
+        if (!division.getInfo().isLeader() || !role.hasLeaderInfo()) {
+            return List.of();
+        }
+        long term = division.getInfo().getCurrentTerm();
+        long[] matched = division.getInfo().getFollowerMatchIndices();
+        List<ServerRpcProto> followers = role.getLeaderInfo().getFollowerInfoList();
+        List<ServerProgress> progress = new ArrayList<>();
+        progress.add(new ServerProgress(division.getId().toString(), 0,
+                division.getRaftLog().getLastEntryTermIndex() == null ? 0
+                        : division.getRaftLog().getLastEntryTermIndex().getIndex(), term));
+        for (int i = 0; i < followers.size() && i < matched.length; i++) {
+            ServerRpcProto follower = followers.get(i);
+            progress.add(new ServerProgress(follower.getId().getId().toStringUtf8(),
+                    follower.getLastRpcElapsedTimeMs(), matched[i], term));
+        }
+        progress.sort(Comparator.comparing(ServerProgress::id));
+        return List.copyOf(progress);
     }
 
     /** The missing handler type this server waits for before applying further (not ready), if any. */

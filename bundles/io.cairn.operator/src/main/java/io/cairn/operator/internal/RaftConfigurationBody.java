@@ -1,4 +1,4 @@
-package io.cairn.agent.internal;
+package io.cairn.operator.internal;
 
 import java.util.List;
 
