@@ -12,7 +12,7 @@
  * {@link io.cairn.catalog.api.Coordinates}).
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package io.cairn.catalog.api;
 
 import org.osgi.annotation.bundle.Export;

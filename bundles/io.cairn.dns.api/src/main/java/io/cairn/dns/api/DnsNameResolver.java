@@ -15,7 +15,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * ({@code _web._tcp.<domain>}) go to the {@code service} resolver.
  * <p>
  * Resolvers are called on the server's worker threads and must answer from local state without a network round
- * trip (the catalog's {@code STALE} reads): DNS clients retry after about a second.
+ * trip (the catalog's {@code STALE} reads): DNS clients retry after about a second. A question may name another
+ * datacenter ({@link DnsQuery#datacenter()}): a resolver answers it from that datacenter, whose servers it may then
+ * ask within a bound of about that second, or answers empty (NXDOMAIN); it never answers it from this one's state.
  */
 @ConsumerType
 public interface DnsNameResolver {

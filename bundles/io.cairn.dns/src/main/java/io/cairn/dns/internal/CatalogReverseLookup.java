@@ -35,15 +35,15 @@ final class CatalogReverseLookup implements ReverseLookup {
     public List<Name> names(InetAddress address, Name domain, String datacenter) {
         Authorizer token = acl.token();
         List<Name> names = new ArrayList<>();
-        for (Node node : ServiceResolver.join(catalog.nodes(Map.of(), Consistency.STALE).toCompletableFuture())) {
+        for (Node node : DatacenterCatalogs.join(catalog.nodes(Map.of(), Consistency.STALE).toCompletableFuture())) {
             if (same(node.address(), address) && token.nodeRead(node.node())) {
                 names.add(Name.fromConstantString(node.node() + ".node." + datacenter + "." + domain));
             }
         }
         Set<String> services = new LinkedHashSet<>();
-        for (String service : ServiceResolver.join(catalog.services(Map.of(), Consistency.STALE)
+        for (String service : DatacenterCatalogs.join(catalog.services(Map.of(), Consistency.STALE)
                 .toCompletableFuture()).keySet()) {
-            for (ServiceEntry entry : ServiceResolver.join(catalog.service(service, ServiceQuery.ALL,
+            for (ServiceEntry entry : DatacenterCatalogs.join(catalog.service(service, ServiceQuery.ALL,
                     Consistency.STALE).toCompletableFuture())) {
                 if (same(entry.service().address(), address) && DnsAcl.mayRead(token, entry)) {
                     services.add(service);

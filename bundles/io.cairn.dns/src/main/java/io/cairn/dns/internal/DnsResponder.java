@@ -115,16 +115,14 @@ final class DnsResponder {
         if (parsed.get().apex()) {
             return Optional.of(apex(response, qname, qtype, domain.get()));
         }
+        // another datacenter's names are the resolvers' to answer (or not: NXDOMAIN) from that datacenter
         String datacenter = parsed.get().datacenter().orElse(settings.datacenter());
-        if (!datacenter.equals(settings.datacenter())) {
-            return Optional.of(negative(response, domain.get(), Rcode.NXDOMAIN)); // no WAN federation
-        }
         Resolution resolution = resolve(parsed.get(), datacenter);
         if (resolution.targets().isEmpty()) {
             return Optional.of(negative(response, domain.get(), Rcode.NXDOMAIN));
         }
         List<Answer> answers = new ArrayList<>(builder.answers(qname, qtype, resolution.targets(),
-                resolution.serviceTtl(), domain.get(), datacenter));
+                resolution.serviceTtl(), domain.get(), resolution.datacenter().orElse(datacenter)));
         if (answers.isEmpty()) {
             return Optional.of(negative(response, domain.get(), Rcode.NOERROR));
         }

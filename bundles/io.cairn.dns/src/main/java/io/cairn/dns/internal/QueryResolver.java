@@ -29,6 +29,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * prepared query returns, executed on this server's state (a stale read, no Raft round trip) from this agent's
  * node, so they come nearest first when coordinates are known, as Consul's DNS executes them. The query's
  * health rules apply, not the DNS {@code only_passing} setting; its {@code DNS.TTL}, if set, is the answers' TTL.
+ * A query name in another datacenter is not answered here (NXDOMAIN): Cairn does not execute a query in the
+ * datacenter that stores it.
  * An unknown query, or one without a qualifying instance, does not exist (NXDOMAIN); so does every query name
  * while no {@link PreparedQueries} service (the cairn-query feature) is there, which DNS does not require.
  */
@@ -52,13 +54,13 @@ public final class QueryResolver implements TimedResolver {
     public Optional<Resolution> resolveTimed(DnsQuery query) {
         String name = name(query.labels());
         PreparedQueries queries = this.queries;
-        if (name.isEmpty() || queries == null) {
+        if (name.isEmpty() || queries == null || !query.datacenter().equals(agent.datacenter())) {
             return Optional.empty();
         }
         ExecuteOptions options = new ExecuteOptions(Optional.of(agent.nodeName()), 0, false);
         return join(queries.execute(name, options, Consistency.STALE).toCompletableFuture())
                 .map(result -> new Resolution(result.nodes().stream().map(ServiceResolver::target).toList(),
-                        ttl(result)));
+                        ttl(result), Optional.of(result.datacenter())));
     }
 
     /** The query name the labels spell: {@code [_name, _tcp]} is {@code name}, other labels joined by dots. */

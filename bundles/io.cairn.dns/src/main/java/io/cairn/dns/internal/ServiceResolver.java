@@ -2,11 +2,11 @@ package io.cairn.dns.internal;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import io.cairn.acl.api.AclResolver;
 import io.cairn.acl.api.Authorizer;
 import io.cairn.catalog.api.Catalog;
+import io.cairn.catalog.api.RemoteDatacenters;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.ServiceQuery;
 import io.cairn.dns.api.DnsNameResolver;
@@ -18,6 +18,9 @@ import io.cairn.raft.api.Consistency;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code <service>.service}, {@code <tag>.<service>.service} and RFC 2782 {@code _<service>._<tag|tcp>}: the
@@ -27,12 +30,16 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = DnsNameResolver.class, property = DnsNameResolver.FORM + "=service")
 public final class ServiceResolver implements DnsNameResolver {
 
-    private final Catalog catalog;
+    private final DatacenterCatalogs catalogs;
     private final DnsAcl acl;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile RemoteDatacenters remote;
 
     @Activate
     public ServiceResolver(@Reference Catalog catalog, @Reference AclResolver acl) {
-        this.catalog = catalog;
+        this.catalogs = new DatacenterCatalogs(catalog, () -> remote);
         this.acl = new DnsAcl(acl);
     }
 
@@ -56,9 +63,13 @@ public final class ServiceResolver implements DnsNameResolver {
         if (service.isEmpty()) {
             return Optional.empty();
         }
+        Optional<Catalog> catalog = catalogs.of(query.datacenter());
+        if (catalog.isEmpty()) {
+            return Optional.empty();
+        }
         Authorizer token = acl.token();
-        List<ServiceEntry> entries = join(catalog.service(service, ServiceQuery.ALL, Consistency.STALE)
-                .toCompletableFuture());
+        List<ServiceEntry> entries = DatacenterCatalogs.join(catalog.get()
+                .service(service, ServiceQuery.ALL, Consistency.STALE).toCompletableFuture());
         List<DnsTarget> targets = entries.stream()
                 .filter(e -> DnsAcl.mayRead(token, e))
                 .filter(e -> tag.isEmpty() || e.service().tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag.get())))
@@ -81,17 +92,5 @@ public final class ServiceResolver implements DnsNameResolver {
         int weight = warning ? entry.service().weights().warning() : entry.service().weights().passing();
         return new DnsTarget(DnsTarget.Kind.SERVICE, entry.node().node(), address, nodeAddress,
                 entry.service().port(), weight, entry.node().meta());
-    }
-
-    /** Stale reads answer from local state; the bound only guards a worker thread against a wedged catalog. */
-    static <T> T join(java.util.concurrent.CompletableFuture<io.cairn.catalog.api.Indexed<T>> future) {
-        try {
-            return future.get(2, TimeUnit.SECONDS).value();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted reading the catalog", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("catalog read failed: " + e, e);
-        }
     }
 }

@@ -37,12 +37,13 @@ final class Fixtures {
     }
 
     /** A fixed set of resolvers: {@code service} knows {@code web} (n instances), {@code node} knows server-1. */
+    /** A service resolver that knows {@code web} in dc1 only, a node resolver that knows {@code server-1}. */
     static Map<String, DnsNameResolver> resolvers(int webInstances) {
         Map<String, DnsNameResolver> resolvers = new HashMap<>();
         resolvers.put("service", q -> {
             String name = q.labels().get(0).startsWith("_") ? q.labels().get(0).substring(1)
                     : q.labels().get(q.labels().size() - 1);
-            if (name.equals("web")) {
+            if (name.equals("web") && q.datacenter().equals("dc1")) {
                 return Optional.of(java.util.stream.IntStream.range(0, webInstances)
                         .mapToObj(i -> instance("node-" + i, "10.0." + (i / 250) + "." + (i % 250 + 1), 8080 + i))
                         .toList());

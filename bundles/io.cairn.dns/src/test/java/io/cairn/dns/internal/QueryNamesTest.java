@@ -13,6 +13,7 @@ import io.cairn.dns.api.DnsNameResolver;
 
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SRVRecord;
@@ -28,7 +29,9 @@ class QueryNamesTest {
         Map<String, DnsNameResolver> resolvers = new java.util.HashMap<>(Fixtures.resolvers(1));
         resolvers.put("query", (TimedResolver) q -> switch (QueryResolver.name(q.labels())) {
             case "db" -> Optional.of(new Resolution(List.of(Fixtures.instance("node-1", "10.0.0.1", 5432)),
-                    OptionalLong.of(30)));
+                    OptionalLong.of(30), Optional.empty()));
+            case "far" -> Optional.of(new Resolution(List.of(Fixtures.instance("node-9", "10.0.0.9", 80)),
+                    OptionalLong.empty(), Optional.of("dc2")));
             case "db.replica" -> Optional.of(Resolution.untimed(List.of(Fixtures.instance("node-2", "10.0.0.2",
                     5432))));
             default -> Optional.empty();
@@ -52,6 +55,13 @@ class QueryNamesTest {
         assertEquals(30, answer.getTTL());
         Message other = ask(responder, query("db.replica.query.dc1.consul.", Type.A), false);
         assertEquals(0, other.getSection(Section.ANSWER).get(0).getTTL());
+    }
+
+    @Test
+    void aQueryAnsweredByAnotherDatacenterNamesItsNodesThere() throws Exception {
+        Message srv = ask(responder, query("far.query.consul.", Type.SRV), false);
+        assertEquals(Name.fromConstantString("node-9.node.dc2.consul."),
+                ((SRVRecord) srv.getSection(Section.ANSWER).get(0)).getTarget());
     }
 
     @Test

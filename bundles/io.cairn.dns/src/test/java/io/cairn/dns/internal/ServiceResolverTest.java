@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -16,6 +17,7 @@ import io.cairn.catalog.api.HealthCheck;
 import io.cairn.catalog.api.Indexed;
 import io.cairn.catalog.api.Node;
 import io.cairn.catalog.api.NodeService;
+import io.cairn.catalog.api.RemoteDatacenters;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.catalog.api.Weights;
 import io.cairn.dns.api.DnsQuery;
@@ -40,6 +42,9 @@ class ServiceResolverTest {
     private static Catalog catalog(List<ServiceEntry> entries) {
         return (Catalog) Proxy.newProxyInstance(Catalog.class.getClassLoader(), new Class<?>[] {Catalog.class},
                 (proxy, method, args) -> {
+                    if (method.getName().equals("datacenter")) {
+                        return "dc1";
+                    }
                     if (method.getName().equals("service")) {
                         assertEquals(Consistency.STALE, args[2], "DNS must not pay a Raft round trip");
                         return CompletableFuture.completedFuture(new Indexed<>(
@@ -101,5 +106,28 @@ class ServiceResolverTest {
     @Test
     void unknownServiceHasNoTargets() {
         assertTrue(resolver.resolve(new DnsQuery(List.of("nope"), "dc1", false)).orElseThrow().isEmpty());
+    }
+
+    @Test
+    void anotherDatacenterIsAnsweredFromItsCatalogOrNotAtAll() {
+        DnsQuery inDc2 = new DnsQuery(List.of("web"), "dc2", false);
+        assertTrue(resolver.resolve(inDc2).isEmpty(), "no way to other datacenters: it does not exist");
+
+        List<ServiceEntry> dc2 = List.of(entry("far", "", List.of()));
+        resolver.remote = new RemoteDatacenters() {
+            @Override
+            public List<String> byDistance() {
+                return List.of("dc1", "dc2");
+            }
+
+            @Override
+            public Optional<Catalog> catalog(String datacenter) {
+                return datacenter.equals("dc2") ? Optional.of(ServiceResolverTest.catalog(dc2)) : Optional.empty();
+            }
+        };
+        assertEquals(Set.of("far"), nodes(resolver.resolve(inDc2).orElseThrow()));
+        assertTrue(resolver.resolve(new DnsQuery(List.of("web"), "dc3", false)).isEmpty());
+        assertEquals(Set.of("pass", "warn"), nodes(resolver.resolve(new DnsQuery(List.of("web"), "dc1", false))
+                .orElseThrow()), "this datacenter's stays the local catalog's");
     }
 }

@@ -63,6 +63,8 @@ public final class RemoteCatalog implements Catalog {
     private final Upstream upstream;
     private final String datacenter;
     private final Supplier<String> agentSecret;
+    /** {@code ?dc=} on every request, for another datacenter's catalog; {@code ""} for this one's. */
+    private final String datacenterParam;
 
     @Activate
     public RemoteCatalog(@Reference(name = "servers") UpstreamComponent servers,
@@ -73,9 +75,23 @@ public final class RemoteCatalog implements Catalog {
 
     /** @param agentSecret the agent's token, which every request to the servers presents ({@code ""}: none) */
     RemoteCatalog(Upstream upstream, String datacenter, Supplier<String> agentSecret) {
+        this(upstream, datacenter, agentSecret, "");
+    }
+
+    private RemoteCatalog(Upstream upstream, String datacenter, Supplier<String> agentSecret, String datacenterParam) {
         this.upstream = upstream;
         this.datacenter = datacenter;
         this.agentSecret = agentSecret;
+        this.datacenterParam = datacenterParam;
+    }
+
+    /**
+     * The catalog of {@code datacenter}, another datacenter than this agent's, through {@code upstream}: servers of
+     * that datacenter, or of this one, which forward every request on since it names {@code datacenter} in
+     * {@code ?dc=}.
+     */
+    static RemoteCatalog ofDatacenter(Upstream upstream, String datacenter, Supplier<String> agentSecret) {
+        return new RemoteCatalog(upstream, datacenter, agentSecret, datacenter);
     }
 
     /** The header of {@code token}, or of the agent's token when that is {@code ""}, with {@code more}. */
@@ -171,8 +187,8 @@ public final class RemoteCatalog implements Catalog {
 
     private void poll(long afterIndex, CompletableFuture<Long> changed,
             AtomicReference<CompletableFuture<UpstreamReply>> waiting) {
-        String path = CHANGES + "?index=" + Long.toUnsignedString(afterIndex) + "&wait=" + CHANGE_WAIT.toSeconds()
-                + "s";
+        String path = CHANGES + query(Consistency.DEFAULT).add("index", Long.toUnsignedString(afterIndex))
+                .add("wait", CHANGE_WAIT.toSeconds() + "s");
         CompletableFuture<UpstreamReply> query = upstream.send(UpstreamRequest.get(path, headers(Map.of(), ""), CHANGE_WAIT));
         waiting.set(query);
         if (changed.isDone()) {
@@ -196,7 +212,7 @@ public final class RemoteCatalog implements Catalog {
 
     /** A write as the token {@code token}, or the agent's own when that is {@code ""}. */
     private CompletionStage<Void> write(String path, byte[] body, String token) {
-        UpstreamRequest request = new UpstreamRequest("PUT", path, headers(Map.of("Content-Type",
+        UpstreamRequest request = new UpstreamRequest("PUT", path + query(Consistency.DEFAULT), headers(Map.of("Content-Type",
                 List.of("application/json")), token), body, UpstreamRequest.timeoutFor(Duration.ZERO));
         return upstream.send(request).handle((reply, failure) -> {
             requireSuccess(reply, failure, true);
@@ -253,8 +269,12 @@ public final class RemoteCatalog implements Catalog {
         return new IllegalStateException("Server " + reply.server() + " answered " + reply.status() + ": " + text);
     }
 
-    private static Query query(Consistency consistency) {
+    /** The query of a request in {@code consistency} mode, naming the datacenter if it is another one. */
+    private Query query(Consistency consistency) {
         Query query = new Query();
+        if (!datacenterParam.isEmpty()) {
+            query.add("dc", datacenterParam);
+        }
         switch (consistency) {
             case STALE -> query.add("stale", "");
             case CONSISTENT -> query.add("consistent", "");

@@ -3,6 +3,7 @@ package io.cairn.forward.internal;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,9 +17,13 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
+import io.cairn.acl.api.AclResolver;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.agent.api.Member;
+import io.cairn.catalog.api.Catalog;
+import io.cairn.catalog.api.RemoteDatacenters;
 import io.cairn.gossip.api.Membership;
+import io.cairn.gossip.api.WanDistances;
 import io.cairn.http.api.DatacenterRouter;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Request;
@@ -34,35 +39,53 @@ import io.cairn.http.api.RouteTable;
  * {@value RouteTable#NO_PATH_TO_DATACENTER} at once.
  * <p>
  * Pools are kept only for datacenters that have servers in the WAN pool when asked, so a client naming made-up
- * datacenters holds nothing.
+ * datacenters holds nothing. The same pools serve the other datacenters' catalogs ({@link RemoteDatacenters}) to
+ * DNS and prepared-query failover.
  */
-@Component(service = DatacenterRouter.class, configurationPid = UpstreamComponent.PID,
+@Component(service = {DatacenterRouter.class, RemoteDatacenters.class}, configurationPid = UpstreamComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public final class WanRouter implements DatacenterRouter {
+public final class WanRouter implements DatacenterRouter, RemoteDatacenters {
 
+    private final String datacenter;
     private final Supplier<List<Member>> members;
+    private final Supplier<List<String>> byDistance;
+    private final Supplier<String> agentSecret;
     private final Function<String, Upstream> newUpstream;
     private final Map<String, Upstream> byDatacenter = new ConcurrentHashMap<>();
 
     @Activate
     public WanRouter(@Reference(name = "agent", target = "(" + AgentInfo.SERVER + "=true)") AgentInfo agent,
             @Reference(name = "wan", target = "(" + Membership.POOL + "=" + Membership.WAN + ")") Membership wan,
-            UpstreamComponent.Config config) {
-        this(wan::members, httpClient(agent), agent.httpsTls().isPresent(), config.max_forwarded_requests(),
+            @Reference(name = "acl") AclResolver acl, UpstreamComponent.Config config) {
+        this(new Datacenters(agent.datacenter(), wan::members, () -> WanDistances.datacentersByDistance(wan)),
+                acl::agentSecret, httpClient(agent), agent.httpsTls().isPresent(), config.max_forwarded_requests(),
                 config.max_answer_bytes());
     }
 
     /**
-     * @param members        the WAN pool's members now
+     * What this server knows of the WAN pool.
+     *
+     * @param datacenter this server's datacenter
+     * @param members    the WAN pool's members now
+     * @param byDistance the datacenters, nearest first
+     */
+    record Datacenters(String datacenter, Supplier<List<Member>> members, Supplier<List<String>> byDistance) {
+    }
+
+    /**
+     * @param agentSecret    the agent's token, which remote catalog reads present ({@code ""}: none)
      * @param https          whether to reach a server's HTTPS listener where it has one
      * @param maxConcurrent  the most requests sent or waiting at once, per datacenter
      * @param maxAnswerBytes the largest answer body taken
      */
-    WanRouter(Supplier<List<Member>> members, HttpClient http, boolean https, int maxConcurrent,
+    WanRouter(Datacenters wan, Supplier<String> agentSecret, HttpClient http, boolean https, int maxConcurrent,
             long maxAnswerBytes) {
-        this.members = members;
-        this.newUpstream = datacenter -> new Upstream(new ServerPool(members, datacenter, https, System::nanoTime,
-                new Random()), http, maxConcurrent, maxAnswerBytes);
+        this.datacenter = wan.datacenter();
+        this.members = wan.members();
+        this.byDistance = wan.byDistance();
+        this.agentSecret = agentSecret;
+        this.newUpstream = dc -> new Upstream(new ServerPool(members, dc, https, System::nanoTime, new Random()),
+                http, maxConcurrent, maxAnswerBytes);
     }
 
     private static HttpClient httpClient(AgentInfo agent) {
@@ -94,6 +117,20 @@ public final class WanRouter implements DatacenterRouter {
             }
         });
         return relayed;
+    }
+
+    @Override
+    public List<String> byDistance() {
+        return byDistance.get();
+    }
+
+    @Override
+    public Optional<Catalog> catalog(String datacenter) {
+        if (datacenter.equals(this.datacenter) || !hasServers(datacenter)) {
+            return Optional.empty();
+        }
+        return Optional.of(RemoteCatalog.ofDatacenter(byDatacenter.computeIfAbsent(datacenter, newUpstream),
+                datacenter, agentSecret));
     }
 
     private boolean hasServers(String datacenter) {

@@ -19,18 +19,22 @@ import org.junit.jupiter.api.Test;
 
 import io.cairn.agent.api.Member;
 import io.cairn.agent.api.MemberStatus;
+import io.cairn.catalog.api.Catalog;
+import io.cairn.catalog.api.ServiceQuery;
 import io.cairn.forward.internal.FakeServer.Received;
 import io.cairn.forward.internal.FakeServer.Reply;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;
 import io.cairn.http.testing.FakeRequest;
+import io.cairn.raft.api.Consistency;
 
 /** A server's requests to other datacenters, against servers of those datacenters standing in on loopback. */
 class WanRouterTest {
     private final List<Member> wan = new ArrayList<>();
     private final List<FakeServer> servers = new ArrayList<>();
-    private final WanRouter router = new WanRouter(() -> List.copyOf(wan), HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(), false, 16, 1 << 20);
+    private final WanRouter router = new WanRouter(new WanRouter.Datacenters("dc1", () -> List.copyOf(wan),
+            () -> List.of("dc1", "dc2")), () -> "", HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build(), false, 16, 1 << 20);
 
     @AfterEach
     void stop() {
@@ -93,5 +97,21 @@ class WanRouterTest {
             assertEquals("No path to datacenter", e.getMessage());
         }
         assertTrue(failed.nothingReceived());
+    }
+
+    @Test
+    void anotherDatacentersCatalogReadsThroughOneOfItsServers() throws Exception {
+        FakeServer dc2 = server("s1.dc2", "dc2", MemberStatus.ALIVE).answering(Reply.json("[]", 7));
+
+        assertTrue(router.catalog("dc1").isEmpty(), "this datacenter's catalog is not a remote one");
+        assertTrue(router.catalog("dc9").isEmpty());
+        Catalog catalog = router.catalog("dc2").orElseThrow();
+        assertEquals("dc2", catalog.datacenter());
+        assertEquals(7, catalog.service("web", ServiceQuery.ALL, Consistency.STALE).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS).index());
+        Received received = dc2.next();
+        assertEquals("/v1/health/service/web", received.rawPath());
+        assertTrue(received.rawQuery().startsWith("dc=dc2&stale"), received.rawQuery());
+        assertEquals(List.of("dc1", "dc2"), router.byDistance());
     }
 }

@@ -10,7 +10,7 @@
  * {@link io.cairn.gossip.api.BroadcastListener} and {@link io.cairn.gossip.api.QueryHandler}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.cairn.gossip.api;
 
 import org.osgi.annotation.bundle.Export;

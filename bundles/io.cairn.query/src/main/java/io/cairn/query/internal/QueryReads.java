@@ -3,10 +3,12 @@ package io.cairn.query.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.cairn.catalog.api.Catalog;
+import io.cairn.catalog.api.RemoteDatacenters;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.query.api.ExecuteOptions;
 import io.cairn.query.api.PreparedQuery;
@@ -24,14 +26,38 @@ public final class QueryReads {
     public static final String LOCAL_CATALOG = "(!(" + Catalog.REMOTE + "=true))";
 
     private final Execution execution;
+    /** The other datacenters executions fail over to; {@code null} while there is no way to them. */
+    private final AtomicReference<RemoteDatacenters> remote;
 
-    /** Reads that execute against {@code catalog}, {@code _agent} being {@code agentNode}. */
+    /**
+     * Reads that execute against {@code catalog}, {@code _agent} being {@code agentNode}, failing over to the
+     * datacenters {@link #bindRemote bound} later.
+     */
     public QueryReads(Catalog catalog, String agentNode, Random random) {
-        this(new Execution(new CatalogInstances(catalog), catalog.datacenter(), agentNode, random));
+        this(new AtomicReference<>(), catalog, agentNode, random);
     }
 
+    private QueryReads(AtomicReference<RemoteDatacenters> remote, Catalog catalog, String agentNode,
+            Random random) {
+        this.remote = remote;
+        this.execution = new Execution(new CatalogInstances(catalog), catalog.datacenter(), agentNode, random,
+                remote::get);
+    }
+
+    /** Reads with their own execution, which finds the other datacenters itself. */
     QueryReads(Execution execution) {
         this.execution = execution;
+        this.remote = new AtomicReference<>();
+    }
+
+    /** The way to the other datacenters from now on. */
+    public void bindRemote(RemoteDatacenters datacenters) {
+        remote.set(datacenters);
+    }
+
+    /** No way to the other datacenters any more, unless another has replaced {@code datacenters} already. */
+    public void unbindRemote(RemoteDatacenters datacenters) {
+        remote.compareAndSet(datacenters, null);
     }
 
     /** The index every query read answers with: the whole table's, never 0. */

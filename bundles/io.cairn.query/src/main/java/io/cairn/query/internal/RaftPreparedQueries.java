@@ -12,6 +12,7 @@ import java.util.function.Function;
 import io.cairn.acl.api.AclResolver;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Catalog;
+import io.cairn.catalog.api.RemoteDatacenters;
 import io.cairn.query.api.ExecuteOptions;
 import io.cairn.query.api.PreparedQueries;
 import io.cairn.query.api.PreparedQuery;
@@ -23,6 +24,9 @@ import io.cairn.raft.api.StateView;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** {@link PreparedQueries} over the Raft log and this server's catalog replica. */
 @Component(service = PreparedQueries.class)
@@ -92,5 +96,16 @@ public final class RaftPreparedQueries implements PreparedQueries {
 
     private <T> CompletionStage<T> read(Consistency consistency, Function<StateView, T> reader) {
         return raft.barrier(consistency).thenApply(context -> raft.state().read(reader));
+    }
+
+    /** The other datacenters, which executions fail over to. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRemote(RemoteDatacenters datacenters) {
+        reads.bindRemote(datacenters);
+    }
+
+    void unbindRemote(RemoteDatacenters datacenters) {
+        reads.unbindRemote(datacenters);
     }
 }

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.Coordinates;
+import io.cairn.catalog.api.RemoteDatacenters;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.health.api.CheckStatus;
 import io.cairn.query.api.ExecuteOptions;
@@ -100,5 +102,64 @@ class ExecutionTest {
         String json = "{\"adjustment\":0.0,\"error\":0.1,\"height\":1.0E-5,\"node\":\"" + node
                 + "\",\"segment\":\"\",\"vec\":[" + x + ",0,0,0,0,0,0,0]}";
         kit.raft.state().next().put(Coordinates.TABLE, node + '\u0000', json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Other datacenters whose catalogs know {@code web} on the nodes given per datacenter; dc5 cannot be read. */
+    private static RemoteDatacenters others(Map<String, List<String>> webNodes, List<String> byDistance) {
+        return new RemoteDatacenters() {
+            @Override
+            public List<String> byDistance() {
+                return byDistance;
+            }
+
+            @Override
+            public Optional<Catalog> catalog(String datacenter) {
+                if (datacenter.equals("dc5")) {
+                    return Optional.of(QueryTestKit.failingCatalog(datacenter));
+                }
+                return Optional.ofNullable(webNodes.get(datacenter)).map(nodes -> QueryTestKit.catalog(datacenter,
+                        nodes.stream().map(n -> QueryTestKit.instance(n, "web", List.of(), Map.of())).toList()));
+            }
+        };
+    }
+
+    private QueryResult executeWithFailover(QueryFailover failover) {
+        PreparedQuery query = QueryTestKit.query("web", "web").withService(new QueryService("web", failover, false,
+                null, null, null, null, null, false));
+        String id = kit.join(kit.queries.create(query));
+        QueryResult result = kit.join(kit.queries.execute(id, ExecuteOptions.DEFAULT, Consistency.DEFAULT))
+                .orElseThrow();
+        kit.join(kit.queries.delete(id));
+        return result;
+    }
+
+    @Test
+    void withNoInstanceHereTheNearestDatacentersThenTheListedOnesAreAskedInTurn() {
+        kit.instances.add(QueryTestKit.instance("sick", "web", List.of(), Map.of(), CheckStatus.CRITICAL));
+        kit.remote = others(Map.of("dc2", List.of(), "dc3", List.of("c1", "c2"), "dc4", List.of("d1")),
+                List.of("dc1", "dc2", "dc5", "dc3", "dc4"));
+
+        QueryResult nearest = executeWithFailover(new QueryFailover(3, List.of("dc4")));
+        assertEquals("dc3", nearest.datacenter());
+        assertEquals(3, nearest.failovers(), "dc2 (empty), dc5 (unreadable) and dc3 were asked");
+        assertEquals(Set.of("c1", "c2"), Set.copyOf(nearest.nodes().stream().map(e -> e.node().node()).toList()));
+
+        QueryResult listed = executeWithFailover(new QueryFailover(1, List.of("dc9", "dc2", "dc4", "dc1")));
+        assertEquals("dc4", listed.datacenter(), "dc9 is unknown and skipped, dc1 is this one");
+        assertEquals(2, listed.failovers());
+
+        QueryResult none = executeWithFailover(new QueryFailover(0, List.of("dc2")));
+        assertEquals("dc1", none.datacenter());
+        assertEquals(1, none.failovers());
+        assertTrue(none.nodes().isEmpty());
+    }
+
+    @Test
+    void aHealthyInstanceHereAnswersWithoutAskingAnyOtherDatacenter() {
+        kit.instances.add(QueryTestKit.instance("a1", "web", List.of(), Map.of()));
+        kit.remote = others(Map.of("dc2", List.of("b1")), List.of("dc1", "dc2"));
+        QueryResult result = executeWithFailover(new QueryFailover(1, List.of()));
+        assertEquals("dc1", result.datacenter());
+        assertEquals(0, result.failovers());
     }
 }

@@ -1,6 +1,5 @@
 package io.cairn.gossip.internal.component;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,13 +13,12 @@ import io.cairn.agent.api.Member;
 import io.cairn.agent.api.MemberStatus;
 import io.cairn.coordinate.Coordinate;
 import io.cairn.gossip.api.Membership;
+import io.cairn.gossip.api.WanDistances;
 
 /**
  * The datacenters as a server sees them in the WAN pool: every datacenter with a server there that has not left,
  * each with its servers' WAN coordinates ({@code /v1/coordinate/datacenters}), and their names nearest first
- * ({@code /v1/catalog/datacenters}): by the median of the round trip times estimated from this server's coordinate to
- * those of the datacenter's servers, as Consul sorts them, then by name; a datacenter with no usable coordinate
- * comes after those that have one.
+ * ({@code /v1/catalog/datacenters}, {@link WanDistances}).
  */
 final class WanDatacenters {
 
@@ -59,17 +57,7 @@ final class WanDatacenters {
 
     /** The datacenters' names, nearest first. */
     List<String> byDistance() {
-        Coordinate here = wan.coordinate();
-        Map<String, Double> medians = new TreeMap<>();
-        servers().forEach((dc, servers) -> medians.put(dc, median(servers.stream()
-                .flatMap(s -> s.coordinate().stream())
-                .filter(c -> c.isValid() && c.isCompatibleWith(here))
-                .map(c -> seconds(here.distanceTo(c)))
-                .sorted().toList())));
-        return medians.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey)
-                .toList();
+        return WanDistances.datacentersByDistance(wan);
     }
 
     private Map<String, List<Server>> servers() {
@@ -92,14 +80,5 @@ final class WanDatacenters {
     static String nodeName(String member, String datacenter) {
         String suffix = "." + datacenter;
         return member.endsWith(suffix) ? member.substring(0, member.length() - suffix.length()) : member;
-    }
-
-    /** The median of sorted values (the lower middle one of an even count); infinite if there are none. */
-    private static double median(List<Double> sorted) {
-        return sorted.isEmpty() ? Double.POSITIVE_INFINITY : sorted.get((sorted.size() - 1) / 2);
-    }
-
-    private static double seconds(Duration d) {
-        return d.toNanos() / 1e9;
     }
 }

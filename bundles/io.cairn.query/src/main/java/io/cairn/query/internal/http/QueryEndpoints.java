@@ -15,6 +15,7 @@ import io.cairn.acl.api.AclResolver;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.CatalogJson.ServiceEntryJson;
+import io.cairn.catalog.api.RemoteDatacenters;
 import io.cairn.catalog.api.ServiceEntry;
 import io.cairn.filter.ConsulShapes;
 import io.cairn.http.api.Answer;
@@ -37,6 +38,9 @@ import io.cairn.raft.api.StateView;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code /v1/query}: writes through the {@link PreparedQueries} service; reads of the query table that watch the
@@ -216,5 +220,16 @@ public final class QueryEndpoints implements HttpEndpoints {
                 return new Answer(QueryReads.index(state), answer.apply(request, state));
             }
         };
+    }
+
+    /** The other datacenters, which executions fail over to. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRemote(RemoteDatacenters datacenters) {
+        reads.bindRemote(datacenters);
+    }
+
+    void unbindRemote(RemoteDatacenters datacenters) {
+        reads.unbindRemote(datacenters);
     }
 }
