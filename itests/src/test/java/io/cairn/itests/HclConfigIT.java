@@ -8,16 +8,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 /**
  * An agent started from Consul's HCL config format ({@code bin/cairn agent -config-file server.hcl} with service
- * definitions, plus a {@code -hcl} fragment), its console (Consul's banner, then its log), and
+ * definitions, plus a {@code -hcl} fragment, and a file of {@code watches} and {@code template} blocks whose watch
+ * fires its handler and whose templates render), its console (Consul's banner, then its log), and
  * {@code cairn validate} on good and bad files.
  */
 public class HclConfigIT {
@@ -25,9 +26,13 @@ public class HclConfigIT {
     private static Path config;
     private static AgentProcess agent;
 
+    /** The config files, the agent's data dir and what its watch and templates write; deleted after it stops. */
+    @ClassRule
+    public static final TemporaryFolder FILES = new TemporaryFolder();
+
     @BeforeClass
     public static void startFromHcl() throws Exception {
-        dir = Files.createTempDirectory("cairn-hcl-it");
+        dir = FILES.getRoot().toPath();
         Path dataDir = dir.resolve("data");
         config = Files.createDirectories(dir.resolve("conf"));
         Files.writeString(config.resolve("server.hcl"), """
@@ -54,21 +59,39 @@ public class HclConfigIT {
                   port = 0x2382
                 }
                 """.formatted(dataDir));
+        // watches and templates as Consul's (and consul-template's) HCL gives them: one block per entry
+        Path watchesAndTemplates = Files.writeString(dir.resolve("watches.hcl"), """
+                watches {
+                  type = "key"
+                  key = "hcl/watched"
+                  args = ["/bin/sh", "-c", "cat >> %s"]
+                }
+                watches {
+                  type = "keyprefix"
+                  prefix = "hcl/"
+                  handler_type = "http"
+                  http_handler_config {
+                    path = "http://127.0.0.1:1/unused"
+                  }
+                }
+                template {
+                  contents = "watched: {{ key \\"hcl/watched\\" }}"
+                  destination = "%s"
+                }
+                template {
+                  contents = "second"
+                  destination = "%s"
+                }
+                """.formatted(dir.resolve("watch.out"), dir.resolve("rendered.txt"), dir.resolve("second.txt")));
         agent = new AgentProcess("hcl1", dataDir, "-config-file", config.resolve("server.hcl").toString(),
-                "-hcl", "datacenter = \"frag-dc\"").start().awaitLeader(Duration.ofSeconds(120));
+                "-config-file", watchesAndTemplates.toString(), "-hcl", "datacenter = \"frag-dc\"").start()
+                .awaitLeader(Duration.ofSeconds(120));
     }
 
     @AfterClass
     public static void stop() throws Exception {
         if (agent != null) {
             agent.close();
-        }
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 
@@ -80,6 +103,17 @@ public class HclConfigIT {
         assertTrue(awaitBody("/v1/catalog/service/api", "\"ServicePort\":9090").contains("\"ServiceName\":\"api\""));
         String checks = agent.get("/v1/agent/checks").body();
         assertTrue(checks, checks.contains("\"web-ttl\"") && checks.contains("\"ServiceID\":\"web\""));
+    }
+
+    @Test
+    public void watchesAndTemplatesFromAnHclFileRunAsFromJson() throws Exception {
+        assertEquals(200, agent.put("/v1/kv/hcl/watched", "from-hcl").statusCode());
+        Path watched = dir.resolve("watch.out");
+        awaitFile(watched, "\"Key\":\"hcl/watched\"");
+        // Consul's handler input: the key's JSON, its value in base64
+        assertTrue(Files.readString(watched), Files.readString(watched).contains("\"Value\":\"ZnJvbS1oY2w=\""));
+        awaitFile(dir.resolve("rendered.txt"), "watched: from-hcl");
+        awaitFile(dir.resolve("second.txt"), "second");
     }
 
     @Test
@@ -132,6 +166,15 @@ public class HclConfigIT {
                 return response.body();
             }
             assertTrue(path + " never contained " + expected + ": " + response.body(), System.nanoTime() < deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    private static void awaitFile(Path file, String expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.exists(file) || !Files.readString(file).contains(expected)) {
+            assertTrue(file + " never contained " + expected + ": "
+                    + (Files.exists(file) ? Files.readString(file) : "(no file)"), System.nanoTime() < deadline);
             Thread.sleep(250);
         }
     }

@@ -33,8 +33,10 @@ import java.util.stream.Stream;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 import org.junit.runners.MethodSorters;
 
 /**
@@ -58,9 +60,13 @@ public class HttpAbuseIT {
     private static final AtomicLong SLOWEST = new AtomicLong();
     private static AgentProcess agent;
 
+    /** The agent's data dir and output; deleted after the agent is stopped. */
+    @ClassRule
+    public static final TemporaryFolder FILES = new TemporaryFolder();
+
     @BeforeClass
     public static void start() throws Exception {
-        Path dir = Files.createTempDirectory("cairn-http-abuse-it");
+        Path dir = FILES.getRoot().toPath();
         // assigned before it is awaited, so that @AfterClass stops an agent that never found its leader
         agent = new AgentProcess("httpabuse", dir.resolve("data"), "-dev").start();
         agent.awaitLeader(Duration.ofSeconds(120));
@@ -339,6 +345,67 @@ public class HttpAbuseIT {
         assertFalse(log, log.contains("Early EOF"));
         assertFalse(log, log.contains("EofException"));
         assertFalse(log, log.contains("Request failed"));
+    }
+
+    /**
+     * A client that writes all of an oversized body before it reads (as HttpURLConnection does) reads the 413 and
+     * its message: the agent reads and discards the rest of the body before closing (a lingering close), where a
+     * plain close would reset the connection under the client's write. The lingering is bounded: a client that
+     * declares a huge body and keeps sending it slowly is cut off within seconds of its 413.
+     */
+    @Test
+    public void e_anOversizedBodySentWholeIsAnswered413ThenTheConnectionClosedSoon() throws Exception {
+        byte[] request = ("PUT /v1/kv/abuse/whole HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + (4 << 20)
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[4 << 20];
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            for (int i = 0; i < 5; i++) {
+                try (Socket s = connectFrom("127.0.0.10")) {
+                    s.setSoTimeout(10_000);
+                    Future<?> sent = writer.submit(() -> {
+                        s.getOutputStream().write(request);
+                        s.getOutputStream().write(body);
+                        return null;
+                    });
+                    // a write that fails here ("broken pipe", "connection reset") is what the lingering close prevents
+                    sent.get(10, TimeUnit.SECONDS);
+                    String head = head(s);
+                    assertTrue(head, head.startsWith("HTTP/1.1 413 "));
+                    Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+                    assertTrue(head, length.find());
+                    String message = new String(s.getInputStream().readNBytes(Integer.parseInt(length.group(1))),
+                            StandardCharsets.UTF_8);
+                    assertEquals("Request body(4194304 bytes) too large, max size: 524288 bytes. See "
+                            + "https://developer.hashicorp.com/docs/agent/config/config-files#kv_max_value_size.",
+                            message);
+                }
+            }
+        } finally {
+            writer.shutdownNow();
+        }
+        try (Socket s = connectFrom("127.0.0.10")) {
+            s.getOutputStream().write(("PUT /v1/kv/abuse/stalled HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+                    + (1 << 30) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(new byte[1 << 20]);
+            s.setSoTimeout(10_000);
+            assertTrue(head(s).startsWith("HTTP/1.1 413 "));
+            long answered = System.nanoTime();
+            // the agent half-closes after its answer and reads on for a moment only: a client still sending is cut off
+            boolean cutOff = false;
+            while (!cutOff && System.nanoTime() - answered < TimeUnit.SECONDS.toNanos(5)) {
+                try {
+                    s.getOutputStream().write(new byte[10_000]);
+                    Thread.sleep(50);
+                } catch (IOException reset) {
+                    cutOff = true;
+                }
+            }
+            assertTrue("the agent read a refused body for 5 s", cutOff);
+            System.out.printf("[http-abuse] a refused body was read and discarded for %d ms after its 413%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answered));
+        }
+        assertHealthy();
     }
 
     /** The leader answers, and a KV write reads back within a second. */

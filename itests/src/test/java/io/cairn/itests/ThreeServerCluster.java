@@ -1,22 +1,28 @@
 package io.cairn.itests;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.rules.ExternalResource;
 
 /**
  * Three server agents on free ports that form one Raft group the way users do it, with
  * {@code -bootstrap-expect 3} and a {@code -retry-join} to each other server. As a {@code @Rule} it prepares
- * them before each test (which calls {@link #start()}) and kills whatever still runs after it.
+ * them before each test (which calls {@link #start()}), and after it kills whatever still runs and deletes their
+ * directory.
  */
 final class ThreeServerCluster extends ExternalResource {
     private final String dirPrefix;
     private final List<String> names;
     private final List<AgentProcess> servers = new ArrayList<>();
+    private Path dir;
 
     /** Three servers named {@code names}, their data in a new temporary directory named after {@code dirPrefix}. */
     ThreeServerCluster(String dirPrefix, String... names) {
@@ -26,7 +32,7 @@ final class ThreeServerCluster extends ExternalResource {
 
     @Override
     protected void before() throws Exception {
-        Path dir = Files.createTempDirectory(dirPrefix);
+        dir = Files.createTempDirectory(dirPrefix);
         for (String node : names) {
             servers.add(new AgentProcess(node, dir.resolve(node)));
         }
@@ -95,6 +101,7 @@ final class ThreeServerCluster extends ExternalResource {
         return json.trim().replace("\"", "");
     }
 
+    /** Kills whatever still runs, then deletes the servers' data and logs. */
     @Override
     protected void after() {
         for (AgentProcess s : servers) {
@@ -103,6 +110,13 @@ final class ThreeServerCluster extends ExternalResource {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dir, e);
         }
     }
 }

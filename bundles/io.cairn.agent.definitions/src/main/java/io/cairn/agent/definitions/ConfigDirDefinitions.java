@@ -63,7 +63,7 @@ public final class ConfigDirDefinitions {
 
     private static List<Path> configFiles(Path dir) throws DefinitionException {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(path -> path.getFileName().toString().endsWith(".json") || HclConfig.isHcl(path))
+            return entries.filter(ConfigFileTree::isConfigFile)
                     .filter(Files::isRegularFile)
                     .sorted()
                     .toList();

@@ -11,9 +11,10 @@ import io.cairn.hcl.lang.HclException;
  * Consul's {@code .hcl} config files (HCL 1) as the tree of their JSON equivalent, reshaped the way Consul's
  * config loader reshapes them before reading ({@code lib.PatchSliceOfMaps}): a block becomes an object, and a
  * block given twice is an error except where Consul takes a list ({@code services}, {@code checks},
- * {@code service.checks}, {@code watches}, ...), whose repeated blocks become the list's elements. The agent's
- * settings (the command-line client) and its service and check definitions (this bundle) are read from this tree
- * exactly as from a JSON file's.
+ * {@code service.checks}, {@code watches}, ..., and Cairn's in-agent {@code template}), whose repeated blocks
+ * become the list's elements. The agent's settings (the command-line client), its service and check definitions
+ * (this bundle) and its watches and templates ({@link ConfigFileTree}) are read from this tree exactly as from a
+ * JSON file's.
  *
  * <p>Values are {@code Map<String, Object>}, {@code List<Object>}, {@code String}, {@code Boolean}, {@code Long}
  * (integers, exact), {@code Double} (numbers with a fraction or an exponent) and {@code null} (an empty list or
@@ -33,7 +34,7 @@ public final class HclConfig {
             "services.connect.sidecar_service.checks", "service.connect.sidecar_service.proxy.upstreams",
             "services.connect.sidecar_service.proxy.upstreams",
             "service.connect.sidecar_service.proxy.expose.paths",
-            "services.connect.sidecar_service.proxy.expose.paths");
+            "services.connect.sidecar_service.proxy.expose.paths", "template");
     /** Consul's keys whose trees are kept as HCL gives them. */
     private static final List<String> VERBATIM_PATHS = List.of("config_entries.bootstrap");
 

@@ -7,11 +7,12 @@
  * Entry points: {@link io.cairn.agent.definitions.ConfigDirDefinitions} for config dirs and files,
  * {@link io.cairn.agent.definitions.DefinitionParser} for single JSON documents (API bodies and config files),
  * {@link io.cairn.agent.definitions.HclConfig} for Consul's {@code .hcl} config files as the tree of their JSON
- * equivalent. Plain Java with Jackson and the HCL 1 parser, no OSGi services: the agent bundle and the
- * command-line client both use it.
+ * equivalent, {@link io.cairn.agent.definitions.ConfigFileTree} for a config file (JSON or HCL) as a Jackson tree
+ * (the agent's watches and templates). Plain Java with Jackson and the HCL 1 parser, no OSGi services: the agent
+ * bundle and the command-line client both use it.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package io.cairn.agent.definitions;
 
 import org.osgi.annotation.bundle.Export;

@@ -30,10 +30,11 @@ final class ConfigFiles {
 
   /**
    * Top-level keys that belong to subsystems reading the same files: service and check definitions, the
-   * template stanzas the agent renders (feature cairn-template) and the agent's watches (feature cairn-watch).
+   * template stanzas the agent renders (feature cairn-template), the agent's watches (feature cairn-watch) and
+   * its replicator (feature cairn-replicate).
    */
   static final Set<String> LATER_SUBSYSTEMS = Set.of("service", "services", "check", "checks", "template",
-      "watches");
+      "watches", "replicate");
 
   private static final Map<String, Setting> TOP_LEVEL = new TreeMap<>();
   /**
@@ -102,14 +103,7 @@ final class ConfigFiles {
           + e.getMessage() + ")");
     }
     if (HclConfig.isHcl(file)) {
-      Map<String, Object> tree = hcl(where, text);
-      for (String key : List.of("watches", "template")) {
-        if (tree.containsKey(key)) {
-          throw new ConfigException(where + ": \"" + key + "\" is read from JSON config files only; move it to a "
-              + "*.json file");
-        }
-      }
-      return readTree(where, tree);
+      return readTree(where, hcl(where, text));
     }
     Object json;
     try {

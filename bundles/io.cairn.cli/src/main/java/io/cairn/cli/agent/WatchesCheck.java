@@ -1,8 +1,6 @@
 package io.cairn.cli.agent;
 
-import io.cairn.agent.definitions.HclConfig;
 import io.cairn.watch.plan.WatchConfigFiles;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -12,10 +10,9 @@ import java.util.List;
 final class WatchesCheck {
   private WatchesCheck() {}
 
-  /** JSON files only: the watch reader reads JSON, and {@link ConfigFiles} refuses watches in {@code *.hcl} files. */
+  /** JSON and HCL files alike: the watch reader reads both as the agent does. */
   static void verify(AgentPlan plan) throws ConfigException {
-    List<Path> jsonFiles = plan.configFiles().stream().filter(file -> !HclConfig.isHcl(file)).toList();
-    List<String> problems = WatchConfigFiles.read(plan.configDirs(), jsonFiles).problems();
+    List<String> problems = WatchConfigFiles.read(plan.configDirs(), plan.configFiles()).problems();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems.get(0));
     }

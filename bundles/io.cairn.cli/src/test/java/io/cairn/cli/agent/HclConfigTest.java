@@ -101,9 +101,6 @@ class HclConfigTest {
     Path type = file("type.hcl", "server = \"yes\"\n");
     assertEquals("config file " + type + ", field \"server\": expected true or false, got \"yes\"",
         failure(new ConfigSource(type, false)));
-    Path watches = file("watches.hcl", "watches = [{ type = \"key\", key = \"a\", args = [\"/bin/true\"] }]\n");
-    assertEquals("config file " + watches + ": \"watches\" is read from JSON config files only; move it to a "
-        + "*.json file", failure(new ConfigSource(watches, false)));
     Path json = file("starts-with-brace.hcl", "{\"server\": true}");
     assertTrue(failure(new ConfigSource(json, false)).startsWith("config file " + json + ": invalid HCL: "));
   }

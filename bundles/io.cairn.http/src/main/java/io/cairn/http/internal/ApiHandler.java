@@ -38,6 +38,8 @@ final class ApiHandler extends Handler.Abstract {
     /** A request without a body: there is nothing to read, and a length above 0 would be refused. */
     private static final BodyLimit NO_BODY = new BodyLimit(0, null);
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final String CONNECTION = "Connection";
+    private static final String CLOSE = "close";
     private final Dispatcher dispatcher;
     private final WaitTimer timer;
     private final long bodyTimeoutNanos;
@@ -66,6 +68,8 @@ final class ApiHandler extends Handler.Abstract {
             watch.stop();
             if (failure == null && r.stream() != null) {
                 stream(request, response, r, callback);
+            } else if (failure == null && refusesUnreadBody(r)) {
+                write(response, r, LingeringClose.after(request, timer, callback));
             } else if (failure == null) {
                 write(response, r, callback);
             } else if (failure instanceof org.eclipse.jetty.http.HttpException && !clientGone(failure)) {
@@ -126,8 +130,9 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     /**
-     * A body that could not be read: too large or too slow (answered, and the connection closed), malformed
-     * (400), or cut off by the client going away (nobody to answer; not worth more than a debug line).
+     * A body that could not be read: too large or too slow (answered, and the connection closed after a
+     * {@link LingeringClose}), malformed (400), or cut off by the client going away (nobody to answer; not worth
+     * more than a debug line).
      */
     private void bodyFailed(Request request, Throwable failure, CompletableFuture<Reply> reply) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
@@ -159,12 +164,20 @@ final class ApiHandler extends Handler.Abstract {
         return !endPoint.isOpen() || endPoint.isInputShutdown();
     }
 
-    /** An answer to a request whose body was not (fully) read: the connection cannot carry another request. */
+    /**
+     * An answer to a request whose body was not (fully) read: the connection cannot carry another request, and is
+     * closed after a {@link LingeringClose}.
+     */
     private Reply refusal(HttpException refused) {
         Reply error = dispatcher.failure(refused);
         Map<String, String> headers = new LinkedHashMap<>(error.headers());
-        headers.put("Connection", "close");
+        headers.put(CONNECTION, CLOSE);
         return new Reply(error.status(), headers, error.contentType(), error.body());
+    }
+
+    /** Whether {@code reply} is a {@link #refusal}: no other reply closes the connection. */
+    private static boolean refusesUnreadBody(Reply reply) {
+        return CLOSE.equals(reply.headers().get(CONNECTION));
     }
 
     /** Fails the request, which runs its failure listeners, and closes the connection: its client is gone. */

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +73,54 @@ class RequestLimitsTest {
             assertTrue(client.closedWithin(5000));
         }
         assertEquals(413, status("PUT /v1/default", RouteTable.DEFAULT_MAX_BODY_BYTES + 1, false));
+        assertQuietLog();
+    }
+
+    @Test
+    void aClientThatSendsAllOfAnOversizedBodyBeforeReadingReadsTheRefusal() throws Exception {
+        // HttpURLConnection writes the whole body before it reads: a connection closed on the unread rest of the
+        // body would fail its write with "broken pipe" instead of giving it the 413
+        int size = 12 << 20;
+        for (boolean chunked : List.of(false, true, false, true)) {
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + server.port()
+                    + "/v1/kv/a").toURL().openConnection();
+            connection.setRequestMethod("PUT");
+            connection.setDoOutput(true);
+            if (chunked) {
+                connection.setChunkedStreamingMode(64 * 1024);
+            } else {
+                connection.setFixedLengthStreamingMode(size);
+            }
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(new byte[size]);
+            }
+            assertEquals(413, connection.getResponseCode());
+            String message = new String(connection.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(message.endsWith("too large, max size: 524288 bytes"), message);
+            connection.disconnect();
+        }
+    }
+
+    @Test
+    void theRestOfARefusedBodyIsDiscardedForABoundedTimeOnly() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("PUT /v1/small HTTP/1.1\r\nHost: a\r\nContent-Length: 1000000000\r\n\r\n");
+            long started = System.nanoTime();
+            assertTrue(client.response().startsWith("HTTP/1.1 413 "));
+            // a client that keeps sending slowly is cut off at the bound
+            boolean closed = false;
+            for (int i = 0; i < 50 && !closed; i++) {
+                try {
+                    client.send("x".repeat(100));
+                } catch (java.io.IOException e) {
+                    closed = true;
+                }
+                closed = closed || client.closedWithin(100);
+            }
+            assertTrue(closed, "the connection is closed");
+            long lingered = millisSince(started);
+            assertTrue(lingered < TimeUnit.NANOSECONDS.toMillis(LingeringClose.MAX_NANOS) + 1000, lingered + " ms");
+        }
         assertQuietLog();
     }
 

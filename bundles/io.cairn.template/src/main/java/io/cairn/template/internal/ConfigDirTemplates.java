@@ -1,14 +1,13 @@
 package io.cairn.template.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.agent.definitions.ConfigFileTree;
 import io.cairn.template.internal.config.ConfigException;
 import io.cairn.template.internal.config.ConfigFileReader;
 import io.cairn.template.internal.config.SslSettings;
 import io.cairn.template.internal.runner.RunnerLog;
 import io.cairn.template.internal.runner.TemplateSpec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The {@code template} stanzas of the agent's config files: {@code "template": [{"source": ..., "destination":
- * ..., "command": ...}]} (or one object) in any {@code *.json} of a config dir, or in a config file. Relative
+ * ..., "command": ...}]} (or one object) in any {@code *.json} or {@code *.hcl} of a config dir, or in a config
+ * file (in HCL, {@code template { ... }} blocks, each one template: {@link ConfigFileTree}). Relative
  * paths are relative to the file's directory. A file with a broken stanza is reported and skipped; the others
  * still render. The files may also say how the templates reach the agent's API, with consul-template's
  * {@code "consul": {"ssl": {...}}} block (a later file replaces what an earlier one set).
@@ -27,8 +27,6 @@ import java.util.stream.Stream;
  * the agent, whether or not the agent is told to reload; a problem is reported once, not at every reading.
  */
 final class ConfigDirTemplates {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final List<Path> dirs;
     private final List<Path> files;
     private Stanzas last;
@@ -64,7 +62,7 @@ final class ConfigDirTemplates {
         List<Path> all = new ArrayList<>();
         for (Path dir : dirs) {
             try (Stream<Path> entries = Files.list(dir)) {
-                entries.filter(p -> p.getFileName().toString().endsWith(".json")).filter(Files::isRegularFile)
+                entries.filter(ConfigFileTree::isConfigFile).filter(Files::isRegularFile)
                         .sorted().forEach(all::add);
             } catch (IOException e) {
                 problems.add("config dir " + dir + ": cannot list it (" + e.getMessage() + ")");
@@ -75,10 +73,10 @@ final class ConfigDirTemplates {
         SslSettings ssl = SslSettings.NONE;
         for (Path file : all) {
             try {
-                JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+                JsonNode root = ConfigFileTree.read(file);
                 Path dir = file.toAbsolutePath().getParent();
                 JsonNode stanza = root == null ? null : root.get("template");
-                if (stanza != null) {
+                if (stanza != null && !stanza.isNull()) {
                     String where = "config file " + file + ", field \"template\"";
                     templates.addAll(ConfigFileReader.templates(stanza, where, dir));
                 }

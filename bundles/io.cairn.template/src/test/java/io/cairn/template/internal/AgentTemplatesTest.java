@@ -86,6 +86,34 @@ class AgentTemplatesTest {
     }
 
     @Test
+    void hclConfigFilesGiveOneTemplatePerBlockAsTheirJsonEquivalent() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(config.resolve("a.hcl"), """
+                service { name = "web" }
+                template {
+                  source = "nginx.tpl"
+                  destination = "nginx.cfg"
+                  command = "true"
+                  wait { min = "1s" }
+                }
+                template {
+                  contents = "hi"
+                  destination = "/tmp/out/hi.txt"
+                }
+                consul { ssl { enabled = false } }
+                """);
+        Files.writeString(config.resolve("b.hcl"), "template { source = ");
+        List<TemplateSpec> specs = new ConfigDirTemplates(List.of(config), List.of()).changed(log).orElseThrow()
+                .templates();
+        assertEquals(List.of(config.resolve("nginx.tpl"), Path.of("/tmp/out/hi.txt")),
+                List.of(specs.get(0).source(), specs.get(1).destination()));
+        assertEquals(List.of("/bin/sh", "-c", "true"), specs.get(0).command());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("config file " + config.resolve("b.hcl")
+                + ": cannot read its templates (invalid HCL: At "), warnings.get(0));
+    }
+
+    @Test
     void readingAgainReportsOnlyChangesAndEachProblemOnce() throws Exception {
         Path config = Files.createDirectories(dir.resolve("config"));
         Files.writeString(config.resolve("a.json"), "{\"template\": {\"source\": \"a.tpl\", \"destination\": \"a\"}}");

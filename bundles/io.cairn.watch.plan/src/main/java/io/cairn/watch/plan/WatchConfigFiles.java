@@ -8,18 +8,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cairn.agent.definitions.ConfigFileTree;
 
 /**
- * The {@code watches} of the agent's config dirs ({@code *.json} in name order) and config files. A file or
+ * The {@code watches} of the agent's config dirs ({@code *.json} and {@code *.hcl} in name order) and config files,
+ * JSON or HCL ({@link ConfigFileTree}: in HCL each {@code watches} block is one entry of the list). A file or
  * entry that cannot be read is reported and skipped; the others still load.
  */
 public final class WatchConfigFiles {
-    /** Made on first use: `cairn agent` checks every start's watches, and most starts have no file to read. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
 
     /** What was found: the definitions and one message per problem. */
     public record Loaded(List<WatchDefinition> watches, List<String> problems) {
@@ -34,7 +31,7 @@ public final class WatchConfigFiles {
         List<Path> all = new ArrayList<>();
         for (Path dir : dirs) {
             try (Stream<Path> entries = Files.list(dir)) {
-                entries.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+                entries.filter(p -> ConfigFileTree.isConfigFile(p) && Files.isRegularFile(p))
                         .sorted().forEach(all::add);
             } catch (IOException e) {
                 problems.add("config dir " + dir + ": cannot list it: " + e.getMessage());
@@ -44,13 +41,13 @@ public final class WatchConfigFiles {
         for (Path file : all) {
             JsonNode root;
             try {
-                root = Json.MAPPER.readTree(file.toFile());
+                root = ConfigFileTree.read(file);
             } catch (IOException e) {
                 problems.add("config file " + file + ": " + e.getMessage());
                 continue;
             }
             JsonNode list = root == null ? null : root.get("watches");
-            if (list == null) {
+            if (list == null || list.isNull()) {
                 continue;
             }
             if (!list.isArray()) {

@@ -30,4 +30,39 @@ class WatchConfigFilesTest {
                 loaded.problems().get(0));
         assertTrue(loaded.problems().get(1).contains("\"watches\" must be a list"), loaded.problems().get(1));
     }
+
+    @Test
+    void readsEachWatchesBlockOfAnHclFileAsOneWatch() throws Exception {
+        Path conf = Files.createDirectory(dir.resolve("conf"));
+        Files.writeString(conf.resolve("a.json"), "{\"watches\":[{\"type\":\"nodes\",\"args\":[\"true\"]}]}");
+        Files.writeString(conf.resolve("b.hcl"), """
+                node_name = "x"
+                watches {
+                  type = "key"
+                  key = "app/config"
+                  args = ["/bin/echo", "changed"]
+                }
+                watches {
+                  type = "service"
+                  service = "web"
+                  handler_type = "http"
+                  http_handler_config {
+                    path = "http://127.0.0.1:1/w"
+                    method = "POST"
+                  }
+                }
+                """);
+        Files.writeString(conf.resolve("c.hcl"), "watches { type = ");
+        Path extra = Files.writeString(dir.resolve("extra.hcl"),
+                "watches {\n type = \"checks\"\n args = [\"true\"]\n}\n");
+        WatchConfigFiles.Loaded loaded = WatchConfigFiles.read(List.of(conf), List.of(extra));
+        assertEquals(List.of("nodes", "key", "service", "checks"),
+                loaded.watches().stream().map(w -> w.spec().type()).toList());
+        assertEquals(List.of("/bin/echo", "changed"), loaded.watches().get(1).command());
+        assertEquals("http://127.0.0.1:1/w", loaded.watches().get(2).target().toString());
+        assertEquals("POST", loaded.watches().get(2).method());
+        assertEquals(1, loaded.problems().size(), loaded.problems().toString());
+        assertTrue(loaded.problems().get(0).startsWith("config file " + conf.resolve("c.hcl") + ": invalid HCL: At "),
+                loaded.problems().get(0));
+    }
 }
