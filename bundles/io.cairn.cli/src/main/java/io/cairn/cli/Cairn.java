@@ -34,6 +34,7 @@ import io.cairn.cli.members.Members;
 import io.cairn.cli.monitor.Monitor;
 import io.cairn.cli.operator.OperatorCommands;
 import io.cairn.cli.reload.Reload;
+import io.cairn.cli.replicate.Replicate;
 import io.cairn.cli.rtt.Rtt;
 import io.cairn.cli.services.ServicesDeregister;
 import io.cairn.cli.snapshot.SnapshotCommands;
@@ -107,6 +108,7 @@ public final class Cairn {
     top.put("monitor", new Monitor());
     top.put("operator", OperatorCommands.group());
     top.put("reload", new Reload());
+    top.put("replicate", new Replicate());
     top.put("rtt", new Rtt());
     top.put("services", new CommandGroup("cairn services", "Interact with services", services));
     top.put("snapshot", SnapshotCommands.group());
