@@ -146,8 +146,17 @@ final class AgentProcess implements AutoCloseable {
     }
 
     HttpResponse<String> put(String pathAndQuery, String body) throws IOException, InterruptedException {
+        return send("PUT", pathAndQuery, body);
+    }
+
+    HttpResponse<String> post(String pathAndQuery, String body) throws IOException, InterruptedException {
+        return send("POST", pathAndQuery, body);
+    }
+
+    private HttpResponse<String> send(String method, String pathAndQuery, String body)
+            throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + httpAddr() + pathAndQuery))
-                .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
