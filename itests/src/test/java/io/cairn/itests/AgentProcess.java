@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,6 +41,7 @@ final class AgentProcess implements AutoCloseable {
     final int dnsPort;
     final Path dataDir;
     private final List<String> extraArgs = new ArrayList<>();
+    private final Map<String, String> environment = new HashMap<>();
     /** Set for an agent started without {@code -data-dir}: the $TMPDIR it makes its temporary one in. */
     private Path tmpDir;
     private Path installation = ASSEMBLY;
@@ -76,6 +79,12 @@ final class AgentProcess implements AutoCloseable {
         return this;
     }
 
+    /** Sets an environment variable of {@code bin/cairn} for the next {@link #start()}. */
+    AgentProcess withEnv(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     /** Starts {@code bin/cairn agent} with this agent's node name, data dir and ports plus the extra arguments. */
     AgentProcess start() throws IOException {
         List<String> cmd = new ArrayList<>(List.of(installation.resolve("bin/cairn").toString(), "agent", "-node", node));
@@ -89,6 +98,7 @@ final class AgentProcess implements AutoCloseable {
         cmd.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        pb.environment().putAll(environment);
         if (tmpDir != null) {
             pb.environment().put("TMPDIR", tmpDir.toString());
         }
@@ -153,7 +163,7 @@ final class AgentProcess implements AutoCloseable {
         return send("POST", pathAndQuery, body);
     }
 
-    private HttpResponse<String> send(String method, String pathAndQuery, String body)
+    HttpResponse<String> send(String method, String pathAndQuery, String body)
             throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + httpAddr() + pathAndQuery))
                 .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -1,5 +1,6 @@
 package io.cairn.raft.internal;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -73,7 +74,8 @@ public final class RaftComponent implements RaftService, RaftOperator, StateSnap
             @Reference(name = "lan", target = "(" + Membership.POOL + "=" + Membership.LAN + ")") Membership lan) {
         NodeSettings settings = new NodeSettings(agent.nodeName(), agent.datacenter(), agent.dataDir().resolve("raft"),
                 agent.bindAddress(), agent.advertiseAddress(), agent.serverPort(), config.snapshot_threshold(),
-                NodeSettings.DEFAULT_SEGMENT_BYTES, config.bootstrap_expect(), rpcTls(config, agent.datacenter()));
+                NodeSettings.DEFAULT_SEGMENT_BYTES, config.bootstrap_expect(), rpcTls(config, agent.datacenter()),
+                Duration.ofMillis(config.rpc_hold_timeout_millis()), Duration.ofSeconds(config.tombstone_ttl_seconds()));
         node = new RaftNode(settings, handlers, new RaftMetrics(meters));
         formation = new ClusterFormation(node, settings.bootstrapExpect(), new PoolServers(lan, agent.datacenter()));
         // Ratis starts in seconds: never on this (the DS activation) thread

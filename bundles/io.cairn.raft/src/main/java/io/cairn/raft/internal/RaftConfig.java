@@ -22,6 +22,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Applied log entries between snapshots; the log is compacted up to each")
     long snapshot_threshold() default 100_000;
 
+    @AttributeDefinition(description = "Milliseconds a write waits for a leader before it fails with No cluster "
+            + "leader (Consul's rpc_hold_timeout, 7s)")
+    long rpc_hold_timeout_millis() default 7_000;
+
+    @AttributeDefinition(description = "Seconds a deleted key's tombstone is kept before it is compacted away, so that "
+            + "a blocking query on its prefix sees the deletion (Consul's 15 minutes)")
+    long tombstone_ttl_seconds() default 900;
+
     /*
      * TLS of the Raft port, Consul's tls.internal_rpc (the launcher resolves tls.defaults and the deprecated
      * top-level keys into these). Off unless verify_incoming, verify_outgoing or verify_server_hostname is set.

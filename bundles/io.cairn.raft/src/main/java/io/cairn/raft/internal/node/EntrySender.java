@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 import org.apache.ratis.protocol.ClientId;
@@ -37,9 +38,11 @@ import io.cairn.raft.api.NoLeaderException;
  * was paused, the new leader committed it, and the copy sent when the old leader's pending write failed was a
  * second command.
  * <p>
- * Past the deadline nothing more is sent and the entry fails with {@link DeliveryTimeoutException}: its outcome is
- * then unknown (a copy already in a leader's log may still commit), as with Consul's timeouts, but it is never
- * sent again. The deadline is within the retry cache's expiry, so every repeat is recognised.
+ * Past the deadline (Consul's rpc_hold_timeout) nothing more is sent. An entry that is still waiting for a server's
+ * answer then fails with {@link DeliveryTimeoutException}: its outcome is unknown (a copy already in a leader's log
+ * may still commit), as with Consul's timeouts, but it is never sent again. One that every server turned away or
+ * that reached no server fails with {@link NoLeaderException}, Consul's {@code No cluster leader}. The deadline is
+ * within the retry cache's expiry, so every repeat is recognised.
  */
 final class EntrySender {
 
@@ -137,6 +140,8 @@ final class EntrySender {
         private int rotation;
         /** Whether the last attempt went straight to the leader another server suggested. */
         private boolean followedSuggestion;
+        /** Attempts sent and not answered yet. */
+        private final AtomicInteger unanswered = new AtomicInteger();
 
         Delivery(Message message, long callId, long deadline) {
             this.message = message;
@@ -145,7 +150,9 @@ final class EntrySender {
         }
 
         void expire() {
-            result.completeExceptionally(new DeliveryTimeoutException(TimeUnit.NANOSECONDS.toMillis(deadlineNanos)));
+            result.completeExceptionally(unanswered.get() > 0
+                    ? new DeliveryTimeoutException(TimeUnit.NANOSECONDS.toMillis(deadlineNanos))
+                    : new NoLeaderException());
         }
 
         void attempt(RaftPeerId target) {
@@ -156,6 +163,7 @@ final class EntrySender {
                     .setGroupId(groupId).setCallId(callId).setMessage(message)
                     .setType(RaftClientRequest.writeRequestType()).build();
             CompletableFuture<RaftClientReply> reply;
+            unanswered.incrementAndGet();
             try {
                 reply = target.equals(routes.self()) ? routes.sendLocal(request) : routes.sendRemote(request);
             } catch (Exception e) {
@@ -165,6 +173,7 @@ final class EntrySender {
         }
 
         private void answered(RaftPeerId target, RaftClientReply reply, Throwable failure) {
+            unanswered.decrementAndGet();
             if (failure != null) {
                 if (!target.equals(routes.self())) {
                     routes.remoteFailed(target, unwrap(failure));

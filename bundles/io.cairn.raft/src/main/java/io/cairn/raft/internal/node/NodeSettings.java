@@ -2,6 +2,7 @@ package io.cairn.raft.internal.node;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -18,10 +19,17 @@ import java.util.UUID;
  * @param bootstrapExpect   servers expected to form the group: 1 for a group of one (a {@code -dev} agent), 0 to
  *                          join a group others form
  * @param tls               TLS of the Raft port, {@code null} for plain gRPC
+ * @param holdTimeout       how long a write may wait for a leader before it fails (Consul's rpc_hold_timeout)
+ * @param tombstoneTtl      how long a deleted key's tombstone is kept, so blocking queries see the deletion
  */
 public record NodeSettings(String nodeName, String datacenter, Path storageDir, String bindHost,
         String advertiseHost, int port, long snapshotThreshold, long logSegmentBytes, int bootstrapExpect,
-        RpcTls tls) {
+        RpcTls tls, Duration holdTimeout, Duration tombstoneTtl) {
+
+    /** Consul's default rpc_hold_timeout. */
+    public static final Duration DEFAULT_HOLD_TIMEOUT = Duration.ofSeconds(7);
+    /** Consul's tombstone TTL. */
+    public static final Duration DEFAULT_TOMBSTONE_TTL = Duration.ofMinutes(15);
 
     /** Default log segment size: small enough that a few snapshots let old segments go. */
     public static final long DEFAULT_SEGMENT_BYTES = 8L * 1024 * 1024;

@@ -77,8 +77,11 @@ import io.cairn.raft.internal.state.TableStore;
 public final class RaftNode implements RaftService, RaftOperator, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
-    /** How long a write may take; also how long Ratis remembers a write's reply, to answer a retry of it. */
-    static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * How much longer than a write's deadline (the hold timeout) Ratis remembers its reply, to answer every retry of
+     * it: a retry is only sent before the deadline.
+     */
+    static final Duration RETRY_CACHE_SLACK = Duration.ofSeconds(10);
     /** How long an entry waits before it is sent again to a server that was not ready or could not be reached. */
     private static final Duration DELIVERY_PAUSE = Duration.ofMillis(100);
     private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(5);
@@ -86,9 +89,9 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
     private static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(10);
     /** The sessions bundle's table ({@code io.cairn.session.api.Sessions.TABLE}); read here only to count rows. */
     private static final String SESSION_TABLE = "session";
-    /** Consul's defaults: tombstones live 15 minutes, checked every 30 seconds. */
-    private static final Duration TOMBSTONE_TTL = Duration.ofMinutes(15);
-    private static final Duration TOMBSTONE_GRANULARITY = Duration.ofSeconds(30);
+    /** Tombstones are checked every 30th of their TTL (Consul's 30 seconds for 15 minutes), at most every 30 s. */
+    private static final int TOMBSTONE_CHECKS_PER_TTL = 30;
+    private static final Duration MAX_TOMBSTONE_GRANULARITY = Duration.ofSeconds(30);
     /** Writes coalesce into log entries (see CommandBatcher): this many outstanding, each this large at most. */
     private static final int ENTRIES_IN_FLIGHT = 4;
     private static final int COMMANDS_PER_ENTRY = 256;
@@ -114,7 +117,7 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
     private final CairnStateMachine stateMachine;
     private final RaftMetrics metrics;
     private final RatisFactory ratis;
-    private final TombstoneSchedule tombstones = new TombstoneSchedule(TOMBSTONE_TTL.toNanos());
+    private final TombstoneSchedule tombstones;
     private final ScheduledExecutorService tombstoneTimer = Executors.newSingleThreadScheduledExecutor(
             Threads.named("cairn-raft-tombstones"));
     /** Pauses between attempts to deliver an entry, and its deadline. */
@@ -140,7 +143,8 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
         this.settings = settings;
         this.groupId = RaftGroupId.valueOf(settings.groupUuid());
         this.entries = new EntrySender(ClientId.randomId(), groupId, new RatisRoutes(), deliveryTimer,
-                SUBMIT_TIMEOUT.toNanos(), DELIVERY_PAUSE.toNanos(), System::nanoTime);
+                settings.holdTimeout().toNanos(), DELIVERY_PAUSE.toNanos(), System::nanoTime);
+        this.tombstones = new TombstoneSchedule(settings.tombstoneTtl().toNanos());
         this.metrics = metrics;
         this.stateMachine = new CairnStateMachine(store, handlers, changes, appliedWaiters, metrics,
                 () -> ProgressQuery.encode(division().map(RaftNode::progress).orElse(List.of())));
@@ -149,7 +153,8 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
         handlers.add(TombstoneReaping.TYPE, new TombstoneReaping(store), Integer.MAX_VALUE, Long.MIN_VALUE);
         handlers.add(ReadBarrier.TYPE, new ReadBarrier(), Integer.MAX_VALUE, Long.MIN_VALUE);
         handlers.add(StateRestore.TYPE, new StateRestore(store, changes), Integer.MAX_VALUE, Long.MIN_VALUE);
-        long every = TOMBSTONE_GRANULARITY.toNanos();
+        long every = Math.max(1, Math.min(MAX_TOMBSTONE_GRANULARITY.toNanos(),
+                settings.tombstoneTtl().toNanos() / TOMBSTONE_CHECKS_PER_TTL));
         tombstoneTimer.scheduleWithFixedDelay(this::collectTombstones, every, every, TimeUnit.NANOSECONDS);
     }
 
@@ -172,6 +177,9 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
                 .description("1 while this server is the leader, else 0").register(registry);
         Gauge.builder("cairn.raft.sessions", store, s -> s.scan(SESSION_TABLE, "").size())
                 .description("Sessions in the replicated state").register(registry);
+        Gauge.builder("cairn.raft.tombstones", store, TableStore::tombstoneCount)
+                .description("Tombstones of deleted keys in the replicated state, kept for the tombstone TTL")
+                .register(registry);
     }
 
     /** Samples the applied index and, on the leader, reaps the tombstones that have outlived their TTL. */

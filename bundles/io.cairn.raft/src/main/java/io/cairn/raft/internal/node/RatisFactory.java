@@ -67,10 +67,12 @@ final class RatisFactory {
         // Memory that every write keeps alive is what young collections copy, and their pauses were the p99 of
         // writes under load. Ratis caches the entries of 6 closed log segments by default (only the open one and
         // the last closed are needed to feed followers), and keeps each write's reply for 60 s to answer a
-        // client's retry of it: 20 s covers every retry EntrySender makes, which stop at RaftNode's write deadline.
+        // client's retry of it: the hold timeout and some slack cover every retry EntrySender makes, which stop at
+        // the write's deadline.
         RaftServerConfigKeys.Log.setSegmentCacheNumMax(properties, 2);
         RaftServerConfigKeys.RetryCache.setExpiryTime(properties,
-                TimeDuration.valueOf(RaftNode.SUBMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+                TimeDuration.valueOf(settings.holdTimeout().plus(RaftNode.RETRY_CACHE_SLACK).toMillis(),
+                        TimeUnit.MILLISECONDS));
         // A log entry may be as large as the appender's buffer, which the log's write buffer must hold (Ratis
         // refuses larger entries): both sized for the largest entry, a snapshot restore (StateSnapshots), which
         // also stays well below gRPC's message limit (64 MB). The write buffer is allocated once per server.

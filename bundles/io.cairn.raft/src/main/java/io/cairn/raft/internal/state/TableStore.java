@@ -140,6 +140,11 @@ public final class TableStore implements StateView {
         tables.putAll(loaded);
     }
 
+    /** How many tombstones all tables keep, for the metrics. */
+    public int tombstoneCount() {
+        return locked(() -> tables.values().stream().mapToInt(t -> t.tombstones().size()).sum());
+    }
+
     /** All table names, for notifying every waiter after a snapshot replaced the state. */
     public List<String> tableNames() {
         lock.readLock().lock();

@@ -63,7 +63,8 @@ class RaftTlsTest {
             RpcTls trustsAnyone = new RpcTls(other.issue("node4", SERVER_NAME, "localhost"), false, false, null,
                     "TLSv1.2");
             NodeSettings settings = new NodeSettings("node4", "dc1", dir.resolve("node4"), "127.0.0.1", "127.0.0.1",
-                    TestCluster.freePort(), 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES, 0, trustsAnyone);
+                    TestCluster.freePort(), 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES, 0, trustsAnyone,
+                    NodeSettings.DEFAULT_HOLD_TIMEOUT, NodeSettings.DEFAULT_TOMBSTONE_TTL);
             try (RaftNode stranger = new RaftNode(settings, new HandlerRegistry(),
                     new RaftMetrics(new SimpleMeterRegistry()))) {
                 stranger.start(List.of());

@@ -132,7 +132,8 @@ final class TestCluster implements AutoCloseable {
             int raftPort = freePort();
             String name = "node" + i;
             servers.add(new Server(name, new NodeSettings(name, "dc1", dir.resolve(name), "127.0.0.1", "127.0.0.1",
-                    raftPort, snapshotThreshold, segmentBytes, size, tls.apply(name))));
+                    raftPort, snapshotThreshold, segmentBytes, size, tls.apply(name), NodeSettings.DEFAULT_HOLD_TIMEOUT,
+                    NodeSettings.DEFAULT_TOMBSTONE_TTL)));
         }
     }
 
