@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +46,7 @@ public class ClientAgentsIT {
         AgentProcess web2 = client("web2", s1, "web", 8081);
 
         // every agent sees all five members alive, servers first, with Consul's columns
-        await("five alive members", () -> Cli.cairn(s1.httpAddr(), "members").stdout()
+        Await.until("five alive members", () -> Cli.cairn(s1.httpAddr(), "members").stdout()
                 .lines().filter(l -> l.contains(" alive ")).count() == 5);
         Cli.Result members = Cli.cairn(web1.httpAddr(), "members");
         assertEquals(members.stderr(), 0, members.exitCode());
@@ -64,7 +63,7 @@ public class ClientAgentsIT {
         assertEquals("hello", s1.get("/v1/kv/clients/greeting?raw").body());
         HttpResponse<String> first = web2.get("/v1/kv/clients/greeting");
         String index = first.headers().firstValue("X-Consul-Index").orElseThrow();
-        var blocked = java.util.concurrent.CompletableFuture.supplyAsync(() -> call(
+        var blocked = java.util.concurrent.CompletableFuture.supplyAsync(() -> Await.unchecked(
                 () -> web2.get("/v1/kv/clients/greeting?index=" + index + "&wait=30s").body()));
         Thread.sleep(500);
         assertFalse("the blocking query waits for a change", blocked.isDone());
@@ -72,11 +71,11 @@ public class ClientAgentsIT {
         assertTrue(blocked.get().contains("\"Value\":\"Y2hhbmdlZA==\""));
 
         // the clients' services are in the catalog, in a server's DNS and in the client's own DNS
-        await("web on both clients passing", () -> passingNodes(s1, "web").equals(List.of("web1", "web2")));
-        await("web in DNS", () -> dnsAddresses(s1, "web.service.consul").size() == 2);
+        Await.until("web on both clients passing", () -> passingNodes(s1, "web").equals(List.of("web1", "web2")));
+        Await.until("web in DNS", () -> dnsAddresses(s1, "web.service.consul").size() == 2);
         assertEquals(2, dnsAddresses(web1, "web.service.consul").size());
         // and the servers, as the consul service
-        await("consul.service.consul", () -> dnsAddresses(web1, "consul.service.consul").size() == 3);
+        Await.until("consul.service.consul", () -> dnsAddresses(web1, "consul.service.consul").size() == 3);
 
         // a session of web2 (bound to its serfHealth) holds a lock
         String session = JSON.readTree(web2.put("/v1/session/create", "{\"LockDelay\": \"0s\"}").body())
@@ -86,39 +85,39 @@ public class ClientAgentsIT {
         // kill -9 web2: failed, serfHealth critical, gone from ?passing and DNS, its lock released
         web2.kill();
         long killed = System.nanoTime();
-        await("web2 out of ?passing", () -> passingNodes(s1, "web").equals(List.of("web1")));
-        await("web2 out of DNS", () -> dnsAddresses(s1, "web.service.consul").size() == 1);
+        Await.until("web2 out of ?passing", () -> passingNodes(s1, "web").equals(List.of("web1")));
+        Await.until("web2 out of DNS", () -> dnsAddresses(s1, "web.service.consul").size() == 1);
         Duration detected = Duration.ofNanos(System.nanoTime() - killed);
         assertTrue("a killed client must be noticed within " + DETECTION + ", took " + detected,
                 detected.compareTo(DETECTION) <= 0);
-        await("web2 failed", () -> memberStatus(s1, "web2").equals("failed"));
+        Await.until("web2 failed", () -> memberStatus(s1, "web2").equals("failed"));
         JsonNode serfHealth = check(s1, "web2", "serfHealth");
         assertEquals("critical", serfHealth.get("Status").asText());
         assertEquals("Agent not live or unreachable", serfHealth.get("Output").asText());
-        await("the lock of the dead node's session is released",
+        Await.until("the lock of the dead node's session is released",
                 () -> !s1.get("/v1/kv/clients/lock").body().contains("\"Session\""));
 
         // force-leave moves the failed web2 to left, and -prune forgets it
         Cli.Result forced = Cli.cairn(s1.httpAddr(), "force-leave", "web2");
         assertEquals(forced.stderr(), 0, forced.exitCode());
-        await("web2 left", () -> memberStatus(s1, "web2").equals("left"));
-        await("web2 deregistered", () -> s1.get("/v1/catalog/node/web2").body().equals("null"));
+        Await.until("web2 left", () -> memberStatus(s1, "web2").equals("left"));
+        Await.until("web2 deregistered", () -> s1.get("/v1/catalog/node/web2").body().equals("null"));
         assertEquals(0, Cli.cairn(s1.httpAddr(), "force-leave", "-prune", "web2").exitCode());
-        await("web2 pruned", () -> memberStatus(s1, "web2").isEmpty());
+        Await.until("web2 pruned", () -> memberStatus(s1, "web2").isEmpty());
 
         // user events fired on a client reach the servers' event lists
         assertEquals(200, web1.put("/v1/event/fire/deploy", "v2").statusCode());
-        await("the event on s3", () -> cluster.servers().get(2).get("/v1/event/list?name=deploy").body()
+        Await.until("the event on s3", () -> cluster.servers().get(2).get("/v1/event/list?name=deploy").body()
                 .contains("\"Name\":\"deploy\""));
 
         // coordinates from the probes: every node has one, ?near sorts by them, rtt estimates
         for (String node : List.of("s1", "s2", "s3", "web1")) {
-            await("the coordinate of " + node, () -> s1.get("/v1/coordinate/nodes").body()
+            Await.until("the coordinate of " + node, () -> s1.get("/v1/coordinate/nodes").body()
                     .contains("\"Node\":\"" + node + "\""));
         }
         // sorted by the estimated RTT from web1, as Consul sorts: Vivaldi distances, in which a node is not always
         // nearest to itself (its distance to itself is twice its height); retried while coordinates move
-        await("?near=_agent sorted by the RTT from web1", () -> sortedByRttFrom(web1, s1));
+        Await.until("?near=_agent sorted by the RTT from web1", () -> sortedByRttFrom(web1, s1));
         Cli.Result rtt = Cli.cairn(web1.httpAddr(), "rtt", "s1");
         assertEquals(rtt.stderr(), 0, rtt.exitCode());
         assertTrue(rtt.stdout(), rtt.stdout().matches("(?s)Estimated s1 <-> web1 rtt: [0-9.]+ ms \\(using LAN coordinates\\)\\s*"));
@@ -126,7 +125,7 @@ public class ClientAgentsIT {
         // kill -9 a server: it is failed, and the cluster and the clients go on
         AgentProcess s3 = cluster.servers().get(2);
         s3.kill();
-        await("s3 failed", () -> memberStatus(s1, "s3").equals("failed"));
+        Await.until("s3 failed", () -> memberStatus(s1, "s3").equals("failed"));
         assertEquals("true", web1.put("/v1/kv/clients/after-server-loss", "ok").body());
         assertEquals("ok", web1.get("/v1/kv/clients/after-server-loss?raw").body());
 
@@ -135,8 +134,8 @@ public class ClientAgentsIT {
         assertEquals(left.stderr(), 0, left.exitCode());
         assertTrue(left.stdout(), left.stdout().contains("Graceful leave complete"));
         web1.awaitExit(Duration.ofSeconds(60));
-        await("web1 left", () -> memberStatus(s1, "web1").equals("left"));
-        await("web1 deregistered", () -> s1.get("/v1/catalog/node/web1").body().equals("null"));
+        Await.until("web1 left", () -> memberStatus(s1, "web1").equals("left"));
+        Await.until("web1 deregistered", () -> s1.get("/v1/catalog/node/web1").body().equals("null"));
     }
 
     private AgentProcess client(String node, AgentProcess join, String service, int port) throws Exception {
@@ -223,32 +222,5 @@ public class ClientAgentsIT {
             }
         }
         throw new AssertionError("no check " + checkId + " on " + node);
-    }
-
-    private static <T> T call(Callable<T> callable) {
-        try {
-            return callable.call();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                if (condition.call()) {
-                    return;
-                }
-            } catch (Exception | AssertionError notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.After;
@@ -56,7 +55,7 @@ public class MultiDatacenterIT {
                 "-datacenter", "dc1", "-retry-join", "127.0.0.1:" + dc1.serfLanPort));
 
         // the WAN pool: both servers alive, named <node>.<dc>; both datacenters known to every agent
-        await("s1.dc2 alive in dc1's WAN pool", () -> wanLine(dc1, "s1.dc2").contains(" alive "));
+        Await.until("s1.dc2 alive in dc1's WAN pool", () -> wanLine(dc1, "s1.dc2").contains(" alive "));
         assertTrue(wanLine(dc1, "s1.dc1").contains(" alive "));
         Cli.Result datacenters = Cli.cairn(client.httpAddr(), "catalog", "datacenters");
         assertEquals(datacenters.stderr(), 0, datacenters.exitCode());
@@ -74,7 +73,7 @@ public class MultiDatacenterIT {
         // a blocking query on dc2 through dc1's client agent wakes on a write in dc2
         HttpResponse<String> first = client.get("/v1/kv/x?dc=dc2");
         String index = first.headers().firstValue("X-Consul-Index").orElseThrow();
-        CompletableFuture<String> blocked = CompletableFuture.supplyAsync(() -> call(
+        CompletableFuture<String> blocked = CompletableFuture.supplyAsync(() -> Await.unchecked(
                 () -> client.get("/v1/kv/x?dc=dc2&raw&wait=30s&index=" + index).body()));
         Thread.sleep(500);
         assertFalse("the blocking query waits for a change", blocked.isDone());
@@ -83,7 +82,7 @@ public class MultiDatacenterIT {
 
         // a service of dc2 over HTTP and DNS from dc1, through the server and through the client agent
         assertEquals(200, dc2.put("/v1/agent/service/register", "{\"Name\": \"web\", \"Port\": 8080}").statusCode());
-        await("web of dc2 passing, read from dc1", () -> JSON.readTree(client.get(
+        Await.until("web of dc2 passing, read from dc1", () -> JSON.readTree(client.get(
                 "/v1/health/service/web?dc=dc2&passing").body()).size() == 1);
         JsonNode entry = JSON.readTree(client.get("/v1/health/service/web?dc=dc2&passing").body()).get(0);
         assertEquals("dc2", entry.get("Node").get("Datacenter").asText());
@@ -115,7 +114,7 @@ public class MultiDatacenterIT {
         HttpResponse<String> refused = client.get("/v1/kv/x?dc=dc2");
         assertEquals(refused.body(), 500, refused.statusCode());
         assertTrue("answered within 5 s", System.nanoTime() - killed < Duration.ofSeconds(5).toNanos());
-        await("dc2's server failed in the WAN pool", () -> wanLine(dc1, "s1.dc2").contains(" failed "));
+        Await.until("dc2's server failed in the WAN pool", () -> wanLine(dc1, "s1.dc2").contains(" failed "));
         HttpResponse<String> noPath = client.get("/v1/kv/x?dc=dc2");
         assertEquals(500, noPath.statusCode());
         assertEquals("No path to datacenter", noPath.body());
@@ -126,32 +125,5 @@ public class MultiDatacenterIT {
     private static String wanLine(AgentProcess agent, String member) throws Exception {
         return Cli.cairn(agent.httpAddr(), "members", "-wan").stdout().lines()
                 .filter(l -> l.startsWith(member + " ")).findFirst().orElse("");
-    }
-
-    private static <T> T call(Callable<T> call) {
-        try {
-            return call.call();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            try {
-                if (condition.call()) {
-                    return;
-                }
-            } catch (Exception | AssertionError notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 }

@@ -71,7 +71,8 @@ public class ResourceBehaviourIT {
         assertEquals("stays", server.get("/v1/kv/kept?raw").body());
 
         // once the churn stops, every tombstone goes
-        await(() -> gauge(server, "cairn.raft.tombstones") == 0, Duration.ofSeconds(TOMBSTONE_TTL_SECONDS * 4L));
+        Await.until("no tombstone left", Duration.ofSeconds(TOMBSTONE_TTL_SECONDS * 4L),
+                () -> gauge(server, "cairn.raft.tombstones") == 0);
     }
 
     @Test
@@ -100,15 +101,5 @@ public class ResourceBehaviourIT {
             }
         }
         throw new AssertionError("no gauge " + name);
-    }
-
-    private static void await(java.util.concurrent.Callable<Boolean> condition, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + within);
-            }
-            Thread.sleep(200);
-        }
     }
 }

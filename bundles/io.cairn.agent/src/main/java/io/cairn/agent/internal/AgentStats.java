@@ -15,6 +15,7 @@ import io.cairn.agent.api.Member;
 import io.cairn.agent.api.MemberStatus;
 import io.cairn.go.lang.GoDuration;
 import io.cairn.gossip.api.Membership;
+import io.cairn.gossip.api.WanDistances;
 import io.cairn.raft.api.Consistency;
 import io.cairn.raft.api.RaftConfiguration;
 import io.cairn.raft.api.RaftService;
@@ -97,7 +98,9 @@ final class AgentStats {
         Map<String, String> section = new LinkedHashMap<>();
         RaftService service = raft.get();
         if (agent.server()) {
-            section.put("known_datacenters", "1");
+            Membership wanPool = wan.get();
+            section.put("known_datacenters", Integer.toString(wanPool == null ? 1
+                    : WanDistances.datacentersByDistance(wanPool).size()));
             section.put("leader", Boolean.toString(service != null && service.isLeader()));
             section.put("leader_addr", service == null ? "" : service.leader().orElse(""));
             section.put("server", "true");
