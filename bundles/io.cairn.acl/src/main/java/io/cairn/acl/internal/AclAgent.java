@@ -20,6 +20,7 @@ import io.cairn.acl.rules.DefaultPolicy;
 import io.cairn.acl.rules.PolicyRules;
 import io.cairn.acl.rules.RulesException;
 import io.cairn.acl.rules.RulesSyntax;
+import io.cairn.acl.internal.http.AclEndpoints;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.go.lang.GoQuote;
 import io.cairn.raft.api.RaftService;
@@ -39,7 +40,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * <p>
  * Disabled, everything but ACL management is allowed. Enabled, a secret is resolved through the
  * {@link TokenSource}: on a server the replicated tables while its {@link RaftService} is bound, on a client agent
- * the servers ({@link RemoteTokenSource}). Resolved tokens are cached
+ * the servers ({@link RemoteTokenSource}); on a server of a secondary datacenter its tables, then the primary
+ * ({@link SecondaryTokenSource}). Resolved tokens are cached
  * per secret until the source's {@linkplain TokenSource#version() version} moves or the token expires, so a cache
  * hit decodes nothing. The agent recovery token ({@code tokens.agent_recovery}) is resolved locally:
  * {@code agent:write} on this agent's node and {@code node:read}, as Consul grants it.
@@ -62,6 +64,7 @@ public final class AclAgent implements AclResolver {
     private final Clock clock;
     private final CompletionStage<ResolvedToken> agentRecovery;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Optional<PrimaryApi> primary;
     private volatile TokenSource source;
     private volatile RaftService boundRaft;
 
@@ -74,10 +77,16 @@ public final class AclAgent implements AclResolver {
 
     @Activate
     public AclAgent(@Reference AgentInfo agent, AclConfig config) {
-        this(AclSettings.of(config, agent::secret), agent.nodeName(), agent.datacenter(), agent.dataDir(), Clock.systemUTC());
+        this(AclSettings.of(config, agent::secret), agent);
+    }
+
+    private AclAgent(AclSettings settings, AgentInfo agent) {
+        this(settings, agent.nodeName(), agent.datacenter(), agent.dataDir(), Clock.systemUTC(),
+                Optional.of(agent).filter(a -> settings.secondaryIn(a.datacenter())).map(a -> new PrimaryApi(
+                        a.localHttpApi(), a.localHttpApiTls(), settings.primaryFor(a.datacenter()))));
         if (!agent.server()) {
-            useSource(new RemoteTokenSource(agent.localHttpApi(), agent.localHttpApiTls(), settings.downPolicy(),
-                    settings.tokenTtl(), Clock.systemUTC()));
+            useSource(new RemoteTokenSource(agent.localHttpApi().resolve(AclEndpoints.GRANT_PATH),
+                    agent.localHttpApiTls(), settings.downPolicy(), settings.tokenTtl(), Clock.systemUTC()));
         }
     }
 
@@ -86,11 +95,18 @@ public final class AclAgent implements AclResolver {
      * {@code dataDir} if {@code settings} asks to; no source until one is bound.
      */
     public AclAgent(AclSettings settings, String nodeName, String datacenter, Path dataDir, Clock clock) {
+        this(settings, nodeName, datacenter, dataDir, clock, Optional.empty());
+    }
+
+    /** As above, in a secondary datacenter whose primary is reached through {@code primary}. */
+    AclAgent(AclSettings settings, String nodeName, String datacenter, Path dataDir, Clock clock,
+            Optional<PrimaryApi> primary) {
         this.settings = settings;
         this.tokens = new AgentTokens(settings.tokens(),
                 settings.persistTokens() ? Optional.of(dataDir) : Optional.empty());
         this.datacenter = datacenter;
         this.clock = clock;
+        this.primary = primary;
         this.agentRecovery = CompletableFuture.completedStage(new ResolvedToken(AGENT_RECOVERY_ACCESSOR, false,
                 Authorizers.forRules(List.of(agentRecoveryRules(nodeName)), DefaultPolicy.DENY)));
     }
@@ -108,7 +124,11 @@ public final class AclAgent implements AclResolver {
             policyOption = ReferencePolicyOption.GREEDY)
     void bindRaft(RaftService raft) {
         boundRaft = raft;
-        useSource(new ReplicatedTokenSource(raft, datacenter, clock));
+        TokenSource replicated = new ReplicatedTokenSource(raft, datacenter, clock);
+        useSource(primary.<TokenSource>map(api -> new SecondaryTokenSource(replicated,
+                new RemoteTokenSource(api.uri(AclEndpoints.GRANT_PATH, AclEndpoints.GRANT_DATACENTER + "="
+                        + datacenter), api.tls(), settings.downPolicy(), settings.tokenTtl(), clock),
+                settings.tokenTtl(), clock)).orElse(replicated));
     }
 
     void unbindRaft(RaftService raft) {
@@ -122,6 +142,19 @@ public final class AclAgent implements AclResolver {
     public void useSource(TokenSource tokenSource) {
         source = tokenSource;
         cache.clear();
+    }
+
+    /**
+     * The primary datacenter's API when this agent is in a secondary datacenter with ACLs on; empty in the
+     * primary.
+     */
+    public Optional<PrimaryApi> primary() {
+        return primary;
+    }
+
+    /** This agent's datacenter. */
+    public String datacenter() {
+        return datacenter;
     }
 
     /** The settings this agent runs with. */

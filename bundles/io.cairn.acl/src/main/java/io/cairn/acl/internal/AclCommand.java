@@ -3,6 +3,8 @@ package io.cairn.acl.internal;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.cairn.json.lang.ReplicatedJson;
 import io.cairn.acl.api.AclPolicy;
 import io.cairn.acl.api.AclRole;
@@ -22,12 +24,19 @@ import io.cairn.acl.rules.RulesSyntax;
  * @param role       the role to create or update; {@code null} otherwise
  * @param id         the ID of the token, policy or role to delete; {@code null} otherwise
  * @param tokens     for {@code init}: the built-in tokens to create if missing; for {@code reap}: the expired
- *                   tokens to delete (only their accessor IDs are read)
+ *                   tokens to delete (only their accessor IDs are read); for {@code replicate-tokens}: the global
+ *                   tokens to store as the primary datacenter has them
  * @param resetIndex for {@code bootstrap}: the reset index the operator wrote into
  *                   {@code acl-bootstrap-reset}, 0 for none
+ * @param policies   for {@code replicate-policies}: the policies to store as the primary has them; {@code null}
+ *                   otherwise (and then not encoded, so the other commands keep their encoding)
+ * @param roles      for {@code replicate-roles}: the roles to store as the primary has them; {@code null} otherwise
+ * @param deletes    for the {@code replicate-*} operations: the IDs to delete first; {@code null} otherwise
  */
 public record AclCommand(String op, AclToken token, AclPolicy policy, AclRole role, String id, List<AclToken> tokens,
-        long resetIndex) {
+        long resetIndex, @JsonInclude(JsonInclude.Include.NON_NULL) List<AclPolicy> policies,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<AclRole> roles,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> deletes) {
 
     static final String BOOTSTRAP = "bootstrap";
     static final String CREATE_TOKEN = "create-token";
@@ -41,6 +50,9 @@ public record AclCommand(String op, AclToken token, AclPolicy policy, AclRole ro
     static final String DELETE_ROLE = "delete-role";
     static final String INIT = "init";
     static final String REAP = "reap";
+    static final String REPLICATE_POLICIES = "replicate-policies";
+    static final String REPLICATE_ROLES = "replicate-roles";
+    static final String REPLICATE_TOKENS = "replicate-tokens";
 
     private static final Pattern POLICY_NAME = Pattern.compile("^[A-Za-z0-9\\-_]{1,128}$");
     private static final Pattern ROLE_NAME = Pattern.compile("^[A-Za-z0-9\\-_]{1,256}$");
@@ -48,6 +60,14 @@ public record AclCommand(String op, AclToken token, AclPolicy policy, AclRole ro
 
     public AclCommand {
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
+        policies = policies == null ? null : List.copyOf(policies);
+        roles = roles == null ? null : List.copyOf(roles);
+        deletes = deletes == null ? null : List.copyOf(deletes);
+    }
+
+    AclCommand(String op, AclToken token, AclPolicy policy, AclRole role, String id, List<AclToken> tokens,
+            long resetIndex) {
+        this(op, token, policy, role, id, tokens, resetIndex, null, null, null);
     }
 
     static AclCommand bootstrap(AclToken token, long resetIndex) {
@@ -78,6 +98,24 @@ public record AclCommand(String op, AclToken token, AclPolicy policy, AclRole ro
         return new AclCommand(REAP, null, null, null, null, expired, 0);
     }
 
+    /** Stores {@code upserts} as the primary datacenter has them, after deleting the policies of {@code deletes}. */
+    static AclCommand replicatePolicies(List<AclPolicy> upserts, List<String> deletes) {
+        return new AclCommand(REPLICATE_POLICIES, null, null, null, null, null, 0, upserts, null, deletes);
+    }
+
+    /** Stores {@code upserts} as the primary datacenter has them, after deleting the roles of {@code deletes}. */
+    static AclCommand replicateRoles(List<AclRole> upserts, List<String> deletes) {
+        return new AclCommand(REPLICATE_ROLES, null, null, null, null, null, 0, null, upserts, deletes);
+    }
+
+    /**
+     * Stores the global tokens {@code upserts} as the primary datacenter has them, after deleting the global tokens
+     * of {@code deletes}; local tokens are never touched.
+     */
+    static AclCommand replicateTokens(List<AclToken> upserts, List<String> deletes) {
+        return new AclCommand(REPLICATE_TOKENS, null, null, null, null, upserts, 0, null, null, deletes);
+    }
+
     /**
      * Checks what does not depend on the state, with Consul's texts: {@link IllegalArgumentException} for a
      * command no server should apply.
@@ -89,6 +127,19 @@ public record AclCommand(String op, AclToken token, AclPolicy policy, AclRole ro
             case CREATE_ROLE, UPDATE_ROLE -> validate(role);
             case DELETE_TOKEN, DELETE_POLICY, DELETE_ROLE -> require(id != null && !id.isEmpty(), "Missing ID");
             case INIT, REAP -> tokens.forEach(t -> require(!t.accessorId().isEmpty(), "Missing token AccessorID"));
+            case REPLICATE_POLICIES -> {
+                require(policies != null && deletes != null, "Missing replicated policies");
+                policies.forEach(p -> require(!p.id().isEmpty() && !p.name().isEmpty(), "Missing policy ID"));
+            }
+            case REPLICATE_ROLES -> {
+                require(roles != null && deletes != null, "Missing replicated roles");
+                roles.forEach(r -> require(!r.id().isEmpty() && !r.name().isEmpty(), "Missing role ID"));
+            }
+            case REPLICATE_TOKENS -> {
+                require(deletes != null, "Missing replicated tokens");
+                tokens.forEach(t -> require(!t.accessorId().isEmpty() && !t.secretId().isEmpty() && !t.local(),
+                        "Missing token AccessorID"));
+            }
             default -> throw new IllegalArgumentException("Unknown ACL operation: " + op);
         }
     }

@@ -26,4 +26,12 @@ public @interface AclConfig {
 
     @AttributeDefinition(description = "Whether tokens set through /v1/agent/token are kept in the data directory")
     boolean enable__token__persistence() default false;
+
+    @AttributeDefinition(description = "Consul's top-level primary_datacenter: where policies, roles and global "
+            + "tokens are written; empty for this agent's own datacenter")
+    String primary__datacenter() default "";
+
+    @AttributeDefinition(description = "Whether a secondary datacenter's leader also replicates global tokens "
+            + "(policies and roles always are)")
+    boolean enable__token__replication() default false;
 }

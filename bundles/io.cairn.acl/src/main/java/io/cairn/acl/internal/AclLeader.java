@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * On the leader, while ACLs are enabled: once a second creates what is missing of the built-ins (the
  * global-management policy, the anonymous token, the {@code tokens.initial_management} token) with one
  * {@code init} command, and deletes expired tokens with one {@code reap} command, as Consul's leader does. A new
- * leader catches up on its first round.
+ * leader catches up on its first round. In a secondary datacenter the primary owns the global tokens: the
+ * initial management token is not created there and only expired local tokens are deleted, as in Consul.
  */
 @Component(service = {})
 public final class AclLeader {
@@ -39,20 +40,25 @@ public final class AclLeader {
 
     private final RaftService raft;
     private final AclSettings settings;
+    private final boolean secondary;
     private final Clock clock;
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private final ScheduledExecutorService executor;
 
     @Activate
     public AclLeader(@Reference RaftService raft, @Reference AclAgent acl) {
-        this(raft, acl.settings(), Clock.systemUTC());
+        this(raft, acl.settings(), acl.settings().secondaryIn(acl.datacenter()), Clock.systemUTC());
         executor.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** A task for {@code raft} under {@code settings}; ticks only when {@link #tick()} is called. */
-    AclLeader(RaftService raft, AclSettings settings, Clock clock) {
+    /**
+     * A task for {@code raft} under {@code settings}, in a secondary datacenter if {@code secondary}; ticks only
+     * when {@link #tick()} is called.
+     */
+    AclLeader(RaftService raft, AclSettings settings, boolean secondary, Clock clock) {
         this.raft = raft;
         this.settings = settings;
+        this.secondary = secondary;
         this.clock = clock;
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cairn-acl-leader");
@@ -103,7 +109,7 @@ public final class AclLeader {
                     null, null, null, false, null, now.toString(), null, 0, 0));
         }
         String management = settings.initialManagement();
-        if (!management.isEmpty() && state.get(AclTables.SECRETS, management).isEmpty()) {
+        if (!secondary && !management.isEmpty() && state.get(AclTables.SECRETS, management).isEmpty()) {
             missing.add(new AclToken(UUID.randomUUID().toString(), management, INITIAL_MANAGEMENT_DESCRIPTION,
                     List.of(new AclLink(AclPolicy.GLOBAL_MANAGEMENT_ID, "")), null, null, null, false, null,
                     now.toString(), null, 0, 0));
@@ -111,7 +117,8 @@ public final class AclLeader {
         if (!missing.isEmpty() || AclTables.policy(state, AclPolicy.GLOBAL_MANAGEMENT_ID).isEmpty()) {
             commands.add(AclCommand.init(missing));
         }
-        List<AclToken> expired = AclTables.storedTokens(state).filter(t -> t.isExpired(now)).toList();
+        List<AclToken> expired = AclTables.storedTokens(state).filter(t -> t.isExpired(now))
+                .filter(t -> !secondary || t.local()).toList();
         if (!expired.isEmpty()) {
             commands.add(AclCommand.reap(expired));
         }

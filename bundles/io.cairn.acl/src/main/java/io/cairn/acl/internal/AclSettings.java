@@ -17,9 +17,13 @@ import io.cairn.go.lang.GoDuration;
  * @param persistTokens       {@code enable_token_persistence}
  * @param initialManagement   {@code tokens.initial_management}; {@code ""} for none
  * @param tokens              the agent's tokens as configured
+ * @param primaryDatacenter   {@code primary_datacenter}; {@code ""} for the agent's own datacenter
+ * @param tokenReplication    {@code enable_token_replication}
+ * @param replicationToken    {@code tokens.replication}; {@code ""} for none
  */
 public record AclSettings(boolean enabled, DefaultPolicy defaultPolicy, String downPolicy, Duration tokenTtl,
-        boolean persistTokens, String initialManagement, AgentTokens.Values tokens) {
+        boolean persistTokens, String initialManagement, AgentTokens.Values tokens, String primaryDatacenter,
+        boolean tokenReplication, String replicationToken) {
 
     /** The configuration PID. */
     public static final String PID = "io.cairn.acl";
@@ -30,6 +34,22 @@ public record AclSettings(boolean enabled, DefaultPolicy defaultPolicy, String d
     /** The settings of an agent without configuration: ACLs disabled. */
     public static final AclSettings DISABLED = new AclSettings(false, DefaultPolicy.ALLOW, "extend-cache",
             Duration.ofSeconds(30), false, "", AgentTokens.Values.NONE);
+
+    /** Settings of an agent whose datacenter is its own primary: nothing to replicate. */
+    public AclSettings(boolean enabled, DefaultPolicy defaultPolicy, String downPolicy, Duration tokenTtl,
+            boolean persistTokens, String initialManagement, AgentTokens.Values tokens) {
+        this(enabled, defaultPolicy, downPolicy, tokenTtl, persistTokens, initialManagement, tokens, "", false, "");
+    }
+
+    /** The primary datacenter of an agent of {@code datacenter}. */
+    public String primaryFor(String datacenter) {
+        return primaryDatacenter.isEmpty() ? datacenter : primaryDatacenter;
+    }
+
+    /** Whether an agent of {@code datacenter} is in a secondary datacenter, with ACLs on. */
+    public boolean secondaryIn(String datacenter) {
+        return enabled && !primaryFor(datacenter).equals(datacenter);
+    }
 
     /**
      * Validates {@code config}, with the tokens from {@code secrets} ({@code acl.tokens.default}, ...; {@code ""}
@@ -57,7 +77,9 @@ public record AclSettings(boolean enabled, DefaultPolicy defaultPolicy, String d
         return new AclSettings(config.enabled(), defaultPolicy, config.down__policy(), ttl,
                 config.enable__token__persistence(), secrets.apply("acl.tokens.initial_management"),
                 new AgentTokens.Values(secrets.apply("acl.tokens.default"), secrets.apply("acl.tokens.agent"),
-                        secrets.apply("acl.tokens.agent_recovery"), ""));
+                        secrets.apply("acl.tokens.agent_recovery"), ""),
+                config.primary__datacenter().trim(), config.enable__token__replication(),
+                secrets.apply("acl.tokens.replication"));
     }
 
     private static IllegalArgumentException invalid(String key, String value, String expected) {

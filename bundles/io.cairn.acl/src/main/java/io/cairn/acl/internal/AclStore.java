@@ -21,7 +21,8 @@ import io.cairn.raft.api.StateWriter;
  * The deterministic apply of {@link AclCommand}s to the {@link AclTables} with Consul's state-store rules: unique
  * names, links that name existing policies and roles (a link given by name is stored by ID), the built-in
  * global-management policy and anonymous token protected, and links to a deleted policy or role removed from every
- * token and role. Refusals are {@link IllegalArgumentException}s with Consul's texts; hashes are computed here.
+ * token and role. What a secondary datacenter replicates from the primary is stored as the primary has it, links by
+ * ID whether or not they name anything yet (a later batch may bring it), and never over a local token. Refusals are {@link IllegalArgumentException}s with Consul's texts; hashes are computed here.
  */
 final class AclStore {
 
@@ -46,6 +47,9 @@ final class AclStore {
             case AclCommand.DELETE_ROLE -> deleteRole(command.id(), state);
             case AclCommand.INIT -> init(command.tokens(), state);
             case AclCommand.REAP -> command.tokens().forEach(t -> removeToken(t.accessorId(), state));
+            case AclCommand.REPLICATE_POLICIES -> replicatePolicies(command, state);
+            case AclCommand.REPLICATE_ROLES -> replicateRoles(command, state);
+            case AclCommand.REPLICATE_TOKENS -> replicateTokens(command, state);
             default -> throw new IllegalArgumentException("Unknown ACL operation: " + command.op());
         }
         return NONE;
@@ -244,6 +248,58 @@ final class AclStore {
                             without(t.roles(), id), t.serviceIdentities(), t.nodeIdentities(), t.local(),
                             t.expirationTime(), t.createTime(), "", 0, 0), state));
         });
+    }
+
+    private static void replicatePolicies(AclCommand command, StateWriter state) {
+        command.deletes().forEach(id -> deletePolicy(id, state));
+        for (AclPolicy policy : command.policies()) {
+            AclTables.policy(state, policy.id()).ifPresent(old -> dropName(AclTables.POLICY_NAMES, old.name(),
+                    old.id(), state));
+            putPolicy(policy, state);
+        }
+    }
+
+    private static void replicateRoles(AclCommand command, StateWriter state) {
+        command.deletes().forEach(id -> deleteRole(id, state));
+        for (AclRole r : command.roles()) {
+            AclTables.role(state, r.id()).ifPresent(old -> dropName(AclTables.ROLE_NAMES, old.name(), old.id(),
+                    state));
+            AclRole stored = new AclRole(r.id(), r.name(), r.description(), byId(r.policies()),
+                    r.serviceIdentities(), r.nodeIdentities(), "", 0, 0);
+            state.put(AclTables.ROLES, r.id(), ReplicatedJson.encode(new AclRole(stored.id(), stored.name(),
+                    stored.description(), stored.policies(), stored.serviceIdentities(), stored.nodeIdentities(),
+                    AclHash.of(stored), 0, 0)));
+            state.put(AclTables.ROLE_NAMES, AclTables.nameKey(r.name()), r.id().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void replicateTokens(AclCommand command, StateWriter state) {
+        command.deletes().forEach(id -> AclTables.token(state, id).filter(t -> !t.local())
+                .ifPresent(t -> removeToken(id, state)));
+        for (AclToken t : command.tokens()) {
+            Optional<AclToken> existing = AclTables.token(state, t.accessorId());
+            if (existing.map(AclToken::local).orElse(false) || state.get(AclTables.SECRETS, t.secretId())
+                    .map(AclTables::text).filter(owner -> !owner.equals(t.accessorId())).isPresent()) {
+                continue;
+            }
+            existing.ifPresent(old -> removeToken(old.accessorId(), state));
+            AclToken stored = new AclToken(t.accessorId(), t.secretId(), t.description(), byId(t.policies()),
+                    byId(t.roles()), t.serviceIdentities(), t.nodeIdentities(), false, t.expirationTime(),
+                    t.createTime(), "", 0, 0);
+            state.put(AclTables.TOKENS, t.accessorId(), ReplicatedJson.encode(withHash(stored)));
+            state.put(AclTables.SECRETS, t.secretId(), t.accessorId().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Links as stored, by ID only. */
+    private static List<AclLink> byId(List<AclLink> links) {
+        return links.stream().map(link -> new AclLink(link.id(), "")).toList();
+    }
+
+    /** Removes the name index entry of {@code name} if it still names {@code id}. */
+    private static void dropName(String namesTable, String name, String id, StateWriter state) {
+        state.get(namesTable, AclTables.nameKey(name)).map(AclTables::text).filter(id::equals)
+                .ifPresent(owner -> state.delete(namesTable, AclTables.nameKey(name)));
     }
 
     /** Refuses {@code name} when a {@code kind} other than {@code id} has it: Consul's text. */

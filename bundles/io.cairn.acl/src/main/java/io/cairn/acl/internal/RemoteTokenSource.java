@@ -26,7 +26,8 @@ import io.cairn.acl.rules.BuiltinRules;
 
 /**
  * A client agent's {@link TokenSource}: a server, asked through this agent's own HTTP API, which forwards
- * {@value AclEndpoints#GRANT_PATH} to a server with the token as the request's own. What it answers is kept for
+ * {@value AclEndpoints#GRANT_PATH} to a server with the token as the request's own. A server of a secondary
+ * datacenter asks the primary the same way for the tokens it does not have ({@link SecondaryTokenSource}). What it answers is kept for
  * {@code acl.token_ttl} ({@link #version()} moves once per TTL). When no server answers, Consul's
  * {@code acl.down_policy} decides: {@code extend-cache} and {@code async-cache} keep using what a server last
  * answered for the secret (and deny when there is nothing), {@code allow} allows everything, {@code deny} denies
@@ -50,13 +51,14 @@ final class RemoteTokenSource implements TokenSource {
     private final Map<String, Grant> lastAnswers = new ConcurrentHashMap<>();
 
     /**
-     * @param localApi   this agent's HTTP API, e.g. {@code http://127.0.0.1:8500}
-     * @param tls        its TLS when that is HTTPS
+     * @param grantUri   where to ask: {@value AclEndpoints#GRANT_PATH} on this agent's HTTP API (a client agent),
+     *                   or the primary's through it (a server of a secondary datacenter, see {@link PrimaryApi})
+     * @param tls        the TLS of this agent's HTTP API when that is HTTPS
      * @param downPolicy {@code acl.down_policy}
      * @param tokenTtl   {@code acl.token_ttl}
      */
-    RemoteTokenSource(URI localApi, Optional<SSLContext> tls, String downPolicy, Duration tokenTtl, Clock clock) {
-        this.grantUri = localApi.resolve(AclEndpoints.GRANT_PATH);
+    RemoteTokenSource(URI grantUri, Optional<SSLContext> tls, String downPolicy, Duration tokenTtl, Clock clock) {
+        this.grantUri = grantUri;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT);
         tls.ifPresent(builder::sslContext);
         this.http = builder.build();

@@ -1,6 +1,7 @@
 package io.cairn.acl.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,12 +29,15 @@ class AclSettingsTest {
             public String down__policy() { return downPolicy; }
             public String token__ttl() { return ttl; }
             public boolean enable__token__persistence() { return true; }
+            public String primary__datacenter() { return "dc1"; }
+            public boolean enable__token__replication() { return true; }
         };
     }
 
     /** The agent's secrets: the management and default tokens are set. */
     private static String secret(String name) {
-        return Map.of("acl.tokens.initial_management", "root", "acl.tokens.default", "dflt").getOrDefault(name, "");
+        return Map.of("acl.tokens.initial_management", "root", "acl.tokens.default", "dflt",
+                "acl.tokens.replication", "repl").getOrDefault(name, "");
     }
 
     @Test
@@ -43,6 +47,18 @@ class AclSettingsTest {
         assertEquals(Duration.ofSeconds(90), settings.tokenTtl());
         assertEquals("root", settings.initialManagement());
         assertEquals("dflt", settings.tokens().defaultToken());
+        assertEquals("repl", settings.replicationToken());
+        assertTrue(settings.tokenReplication());
+    }
+
+    @Test
+    void aDatacenterOtherThanThePrimaryIsASecondary() {
+        AclSettings settings = AclSettings.of(config("deny", "allow", "1s"), AclSettingsTest::secret);
+        assertEquals("dc1", settings.primaryFor("dc2"));
+        assertTrue(settings.secondaryIn("dc2"));
+        assertFalse(settings.secondaryIn("dc1"));
+        assertEquals("dc2", AclSettings.DISABLED.primaryFor("dc2"));
+        assertFalse(AclTestKit.enabled(DefaultPolicy.DENY, "").secondaryIn("dc2"));
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class AclTestKit {
     /** Runs one round of the leader task on this (leading) server. */
     public void leaderRound(AclSettings settings) {
         raft.setLeader(true);
-        new AclLeader(raft, settings, clock).tick();
+        new AclLeader(raft, settings, false, clock).tick();
     }
 
     public static AclPolicy policy(String id, String name, String rules) {

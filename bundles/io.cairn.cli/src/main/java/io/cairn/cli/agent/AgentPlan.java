@@ -89,6 +89,8 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     option(out, "acl.down.policy", acl.downPolicy());
     option(out, "acl.token.ttl", duration(acl.tokenTtl()));
     option(out, "acl.enable.token.persistence", acl.enableTokenPersistence());
+    option(out, "acl.primary.datacenter", acl.primaryDatacenter());
+    option(out, "acl.enable.token.replication", acl.enableTokenReplication());
     option(out, "ui.enabled", uiEnabled);
     out.append("KARAF_DATA=").append(karafData(actualDataDir)).append('\n');
     if (temporary) {
@@ -112,6 +114,7 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     secrets.put("acl.tokens.default", acl.defaultToken());
     secrets.put("acl.tokens.agent", acl.agentToken());
     secrets.put("acl.tokens.agent_recovery", acl.agentRecoveryToken());
+    secrets.put("acl.tokens.replication", acl.replicationToken());
     secrets.values().removeIf(String::isEmpty);
     return secrets;
   }

@@ -159,7 +159,7 @@ final class AgentPlanner {
         // Consul's default; 0 lifts the limit
         settings.get(Setting.HTTP_MAX_CONNS_PER_CLIENT).map(s -> (Integer) s.value()).orElse(200),
         port(settings, Setting.HTTPS_PORT, Setting.OFF), httpsTls(settings), rpcTls(settings, server),
-        acl(settings), uiEnabled(dev, settings), log(settings));
+        acl(settings, datacenter), uiEnabled(dev, settings), log(settings));
   }
 
   /**
@@ -233,9 +233,9 @@ final class AgentPlanner {
 
   /**
    * The ACL settings with Consul's defaults: off (also in {@code -dev}), default policy allow, down policy
-   * extend-cache, tokens cached for 30s.
+   * extend-cache, tokens cached for 30s, {@code datacenter} its own primary, no token replication.
    */
-  private static AclConfig acl(Settings settings) throws ConfigException {
+  private static AclConfig acl(Settings settings, String datacenter) throws ConfigException {
     String defaultPolicy = oneOf(settings, List.of("allow", "deny"), "allow", Setting.ACL_DEFAULT_POLICY,
         Setting.ACL_DEFAULT_POLICY_LEGACY);
     String downPolicy = oneOf(settings, List.of("allow", "deny", "extend-cache", "async-cache"), "extend-cache",
@@ -253,7 +253,25 @@ final class AgentPlanner {
         token(settings, Setting.ACL_DEFAULT_TOKEN, Setting.ACL_DEFAULT_TOKEN_LEGACY),
         token(settings, Setting.ACL_AGENT_TOKEN, Setting.ACL_AGENT_TOKEN_LEGACY),
         token(settings, Setting.ACL_AGENT_RECOVERY_TOKEN, Setting.ACL_AGENT_MASTER_TOKEN,
-            Setting.ACL_AGENT_MASTER_TOKEN_LEGACY));
+            Setting.ACL_AGENT_MASTER_TOKEN_LEGACY),
+        primaryDatacenter(settings, datacenter),
+        bool(settings, Setting.ACL_ENABLE_TOKEN_REPLICATION),
+        token(settings, Setting.ACL_REPLICATION_TOKEN, Setting.ACL_REPLICATION_TOKEN_LEGACY));
+  }
+
+  /** primary_datacenter (or the deprecated acl_datacenter), lower-cased as the datacenter; else {@code datacenter}. */
+  private static String primaryDatacenter(Settings settings, String datacenter) throws ConfigException {
+    Optional<Settings.Sourced> given = first(settings, Setting.PRIMARY_DATACENTER, Setting.ACL_DATACENTER_LEGACY)
+        .filter(s -> !((String) s.value()).isBlank());
+    if (given.isEmpty()) {
+      return datacenter;
+    }
+    String primary = ((String) given.get().value()).toLowerCase(Locale.ROOT);
+    if (!DATACENTER.matcher(primary).matches()) {
+      throw new ConfigException(given.get().origin() + ": primary_datacenter \"" + primary
+          + "\" may contain only lowercase letters, digits, '-' and '_'");
+    }
+    return primary;
   }
 
   /** The first of {@code precedence} given, which must be one of {@code allowed}; else {@code fallback}. */

@@ -119,7 +119,13 @@ enum Setting {
   ACL_AGENT_TOKEN_LEGACY("acl_agent_token", null, Type.STRING),
   ACL_AGENT_RECOVERY_TOKEN("acl.tokens.agent_recovery", null, Type.STRING),
   ACL_AGENT_MASTER_TOKEN("acl.tokens.agent_master", null, Type.STRING),
-  ACL_AGENT_MASTER_TOKEN_LEGACY("acl_agent_master_token", null, Type.STRING);
+  ACL_AGENT_MASTER_TOKEN_LEGACY("acl_agent_master_token", null, Type.STRING),
+  /** Where policies, roles and global tokens are written; the agent's own datacenter when not set. */
+  PRIMARY_DATACENTER("primary_datacenter", null, Type.STRING),
+  ACL_DATACENTER_LEGACY("acl_datacenter", null, Type.STRING),
+  ACL_ENABLE_TOKEN_REPLICATION("acl.enable_token_replication", null, Type.BOOL),
+  ACL_REPLICATION_TOKEN("acl.tokens.replication", null, Type.STRING),
+  ACL_REPLICATION_TOKEN_LEGACY("acl_replication_token", null, Type.STRING);
 
   /**
    * How a setting's value is spelled and checked; a LISTENER_PORT is a PORT that may also be -1 (off), an INTEGER

@@ -97,7 +97,8 @@ class AgentCommandTest {
         "bootstrap.expect", "retry.join", "retry.join.wan", "retry.interval", "leave.on.terminate",
         "skip.leave.on.interrupt", "reconnect.timeout", "dev", "log.level", "log.format", "enable.script.checks", "enable.local.script.checks",
         "disable.remote.exec", "config.dirs", "config.files", "acl.enabled", "acl.default.policy",
-        "acl.down.policy", "acl.token.ttl", "acl.enable.token.persistence", "ui.enabled", "KARAF_DATA",
+        "acl.down.policy", "acl.token.ttl", "acl.enable.token.persistence", "acl.primary.datacenter",
+        "acl.enable.token.replication", "ui.enabled", "KARAF_DATA",
         "DISCARD_ON_EXIT", "BANNER"),
         List.copyOf(plan.keySet()));
     assertEquals("box1", plan.get("node.name"));

@@ -243,7 +243,8 @@ class AgentPlannerTest {
   @Test
   void aclsAreOffByDefaultAlsoInDevModeWithConsulsDefaults() throws Exception {
     AclConfig acl = plan("-dev").acl();
-    assertEquals(new AclConfig(false, "allow", "extend-cache", Duration.ofSeconds(30), false, "", "", "", ""), acl);
+    assertEquals(new AclConfig(false, "allow", "extend-cache", Duration.ofSeconds(30), false, "", "", "", "", "dc1",
+        false, ""), acl);
     assertTrue(rendered(plan("-dev")).contains("-Dcairn.acl.enabled=false\n-Dcairn.acl.default.policy=allow\n"
         + "-Dcairn.acl.down.policy=extend-cache\n-Dcairn.acl.token.ttl=30s\n"
         + "-Dcairn.acl.enable.token.persistence=false\n"));
@@ -258,7 +259,7 @@ class AgentPlannerTest {
         + "\"agent_recovery\": \"rcv\"}}}");
     AgentPlan plan = plan("-dev", "-config-file", conf);
     assertEquals(new AclConfig(true, "deny", "async-cache", Duration.ofSeconds(90), true, "mgmt", "dflt", "agt",
-        "rcv"), plan.acl());
+        "rcv", "dc1", false, ""), plan.acl());
     String lines = rendered(plan);
     assertTrue(lines.contains("-Dcairn.acl.enabled=true\n-Dcairn.acl.default.policy=deny\n"
         + "-Dcairn.acl.down.policy=async-cache\n-Dcairn.acl.token.ttl=1m30s\n"
@@ -270,11 +271,32 @@ class AgentPlannerTest {
   }
 
   @Test
+  void aSecondaryDatacenterNamesItsPrimaryAndItsReplicationTokenIsASecret() throws Exception {
+    String conf = file("dc2.json", "{\"datacenter\": \"dc2\", \"primary_datacenter\": \"DC1\", \"acl\": "
+        + "{\"enabled\": true, \"enable_token_replication\": true, \"tokens\": {\"replication\": \"repl\"}}}");
+    AgentPlan plan = plan("-dev", "-config-file", conf);
+    assertEquals("dc1", plan.acl().primaryDatacenter());
+    assertTrue(plan.acl().enableTokenReplication());
+    String lines = rendered(plan);
+    assertTrue(lines.contains("-Dcairn.acl.primary.datacenter=dc1\n-Dcairn.acl.enable.token.replication=true\n"),
+        lines);
+    assertFalse(lines.contains("repl\n"), "the replication token stays off the command line: " + lines);
+    assertEquals(Map.of("acl.tokens.replication", "repl"), plan.secrets());
+    String legacy = file("legacy.json", "{\"acl_datacenter\": \"east\", \"acl_replication_token\": \"r0\"}");
+    assertEquals("east", plan("-dev", "-config-file", legacy).acl().primaryDatacenter());
+    assertEquals("r0", plan("-dev", "-config-file", legacy).acl().replicationToken());
+    String bad = file("bad.json", "{\"primary_datacenter\": \"dc 1\"}");
+    assertTrue(refusal("-dev", "-config-file", bad).endsWith("primary_datacenter \"dc 1\" may contain only "
+        + "lowercase letters, digits, '-' and '_'"));
+  }
+
+  @Test
   void consulsDeprecatedAclKeysWorkAndTheNewOnesWin() throws Exception {
     String old = file("old.json", "{\"acl_default_policy\": \"deny\", \"acl_down_policy\": \"allow\", "
         + "\"acl_ttl\": \"5s\", \"acl_master_token\": \"m1\", \"acl_token\": \"d1\", "
         + "\"acl_agent_token\": \"a1\", \"acl_agent_master_token\": \"r1\"}");
-    assertEquals(new AclConfig(false, "deny", "allow", Duration.ofSeconds(5), false, "m1", "d1", "a1", "r1"),
+    assertEquals(new AclConfig(false, "deny", "allow", Duration.ofSeconds(5), false, "m1", "d1", "a1", "r1",
+        "dc1", false, ""),
         plan("-dev", "-config-file", old).acl());
     String middle = file("middle.json", "{\"acl\": {\"tokens\": {\"master\": \"m2\", \"agent_master\": \"r2\"}}}");
     AclConfig mixed = plan("-dev", "-config-file", old, "-config-file", middle).acl();
@@ -283,7 +305,8 @@ class AgentPlannerTest {
     String current = file("new.json", "{\"acl\": {\"default_policy\": \"allow\", \"token_ttl\": \"0s\", "
         + "\"tokens\": {\"initial_management\": \"m3\", \"agent_recovery\": \"r3\"}}}");
     AclConfig newest = plan("-dev", "-config-file", current, "-config-file", old, "-config-file", middle).acl();
-    assertEquals(new AclConfig(false, "allow", "allow", Duration.ZERO, false, "m3", "d1", "a1", "r3"), newest);
+    assertEquals(new AclConfig(false, "allow", "allow", Duration.ZERO, false, "m3", "d1", "a1", "r3", "dc1",
+        false, ""), newest);
   }
 
   @Test
@@ -303,9 +326,9 @@ class AgentPlannerTest {
     String refused = refusal("-dev", "-config-file", secret);
     assertTrue(refused.contains("field \"acl.tokens.agent\": the token may not contain whitespace"), refused);
     assertFalse(refused.contains("top secret"), "tokens are never echoed");
-    String typo = file("typo.json", "{\"acl\": {\"tokens\": {\"replication\": \"x\"}}}");
-    assertTrue(refusal("-dev", "-config-file", typo).endsWith("unknown field \"acl.tokens.replication\"; accepted "
-        + "acl.tokens are agent, agent_master, agent_recovery, default, initial_management, master"));
+    String typo = file("typo.json", "{\"acl\": {\"tokens\": {\"replicator\": \"x\"}}}");
+    assertTrue(refusal("-dev", "-config-file", typo).endsWith("unknown field \"acl.tokens.replicator\"; accepted "
+        + "acl.tokens are agent, agent_master, agent_recovery, default, initial_management, master, replication"));
     String flat = file("flat2.json", "{\"acl\": true}");
     assertTrue(refusal("-dev", "-config-file", flat).endsWith("field \"acl\": expected an object such as "
         + "{\"enabled\": true, \"default_policy\": \"deny\"}"));

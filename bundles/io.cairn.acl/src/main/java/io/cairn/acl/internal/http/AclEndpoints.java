@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +30,10 @@ import io.cairn.acl.api.AclRole;
 import io.cairn.acl.api.AclToken;
 import io.cairn.acl.internal.AclAgent;
 import io.cairn.acl.internal.AclTables;
+import io.cairn.acl.internal.AclReplicator;
 import io.cairn.acl.internal.AclWrites;
+import io.cairn.acl.internal.PrimaryApi;
+import io.cairn.acl.internal.ReplicationStatus;
 import io.cairn.acl.internal.TokenGrant;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.go.lang.GoDuration;
@@ -56,6 +61,11 @@ import org.osgi.service.component.annotations.Reference;
  * are not found. Refusals of a write are 500s with Consul's texts, a refused bootstrap a 403; a missing token or
  * policy is Consul's 403 {@value AclResolver#ACL_NOT_FOUND}, a missing role a 404. Every route serves this
  * datacenter only.
+ * <p>
+ * In a secondary datacenter, bootstrap and the writes of policies, roles and global tokens are sent to the primary
+ * datacenter ({@link PrimaryApi}) with the request's token, after the same checks here, and its answer is relayed,
+ * as Consul forwards them; local tokens are written here. {@code GET /v1/acl/replication} reports the
+ * {@link AclReplicator}'s status.
  */
 @Component(service = HttpEndpoints.class)
 public final class AclEndpoints implements HttpEndpoints {
@@ -66,6 +76,12 @@ public final class AclEndpoints implements HttpEndpoints {
     static final String HIDDEN = "<hidden>";
     /** Where a client agent asks a server for a token's {@link TokenGrant}, with the token as its own. */
     public static final String GRANT_PATH = "/v1/internal/acl/grant";
+    /**
+     * The parameter of {@value #GRANT_PATH} naming the datacenter whose policies apply, when it is not the
+     * answering server's: a secondary asks the primary for a token it does not have.
+     */
+    public static final String GRANT_DATACENTER = "for_datacenter";
+    private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(30);
     private static final String SELF = "self";
     private static final String CLONE = "/clone";
     private static final String BY_NAME = "name/";
@@ -80,18 +96,37 @@ public final class AclEndpoints implements HttpEndpoints {
     private final Path dataDir;
     private final Clock clock;
 
+    private final Optional<PrimaryApi> primary;
+    private final Supplier<String> defaultToken;
+    private final Supplier<ReplicationStatus> replication;
+
     @Activate
-    public AclEndpoints(@Reference RaftService raft, @Reference AclAgent acl, @Reference AgentInfo agent) {
-        this(raft, acl.enabled(), agent.datacenter(), agent.dataDir(), Clock.systemUTC());
+    public AclEndpoints(@Reference RaftService raft, @Reference AclAgent acl, @Reference AgentInfo agent,
+            @Reference AclReplicator replicator) {
+        this(raft, acl.enabled(), agent.datacenter(), agent.dataDir(), Clock.systemUTC(), acl.primary(),
+                () -> acl.tokens().values().defaultToken(), replicator::status);
     }
 
     AclEndpoints(RaftService raft, boolean enabled, String datacenter, Path dataDir, Clock clock) {
+        this(raft, enabled, datacenter, dataDir, clock, Optional.empty(), () -> "", () -> new ReplicationStatus(
+                false, false, datacenter, "", 0, 0, 0, ReplicationStatus.NEVER, ReplicationStatus.NEVER, ""));
+    }
+
+    /**
+     * Endpoints of a server of {@code datacenter}, in a secondary datacenter when {@code primary} is present;
+     * {@code defaultToken} is the agent's, which a forwarded write presents when the request presents none.
+     */
+    AclEndpoints(RaftService raft, boolean enabled, String datacenter, Path dataDir, Clock clock,
+            Optional<PrimaryApi> primary, Supplier<String> defaultToken, Supplier<ReplicationStatus> replication) {
         this.raft = raft;
         this.datacenter = datacenter;
         this.writes = new AclWrites(raft);
         this.enabled = enabled;
         this.dataDir = dataDir;
         this.clock = clock;
+        this.primary = primary;
+        this.defaultToken = defaultToken;
+        this.replication = replication;
     }
 
     @Override
@@ -102,39 +137,86 @@ public final class AclEndpoints implements HttpEndpoints {
                 .read("/v1/acl/token/", query(AclTables.TOKENS, request -> !request.argument().equals(SELF),
                         this::token))
                 .put("/v1/acl/token/", this::updateOrCloneToken)
-                .delete("/v1/acl/token/", request -> deleted(request, writes::deleteToken))
+                .delete("/v1/acl/token/", this::deleteToken)
                 .read("/v1/acl/tokens", query(AclTables.TOKENS, this::tokens))
                 .put("/v1/acl/policy", this::createPolicy)
                 .read("/v1/acl/policy/", query(AclTables.POLICIES, this::policy))
                 .put("/v1/acl/policy/", this::updatePolicy)
-                .delete("/v1/acl/policy/", request -> deleted(request, writes::deletePolicy))
+                .delete("/v1/acl/policy/", request -> globalDeleted(request, writes::deletePolicy))
                 .read("/v1/acl/policies", query(AclTables.POLICIES, (request, state) ->
                         Response.json(AclTables.policies(state).stream().map(PolicyStub::of).toList())))
                 .put("/v1/acl/role", this::createRole)
                 .read("/v1/acl/role/", query(AclTables.ROLES, this::role))
                 .put("/v1/acl/role/", this::updateRole)
-                .delete("/v1/acl/role/", request -> deleted(request, writes::deleteRole))
+                .delete("/v1/acl/role/", request -> globalDeleted(request, writes::deleteRole))
                 .read("/v1/acl/roles", query(AclTables.ROLES, (request, state) ->
                         Response.json(AclTables.roles(state))))
-                .read(GRANT_PATH, query(AclTables.TOKENS, request -> false, this::grant));
+                .get("/v1/acl/replication", request -> {
+                    requireEnabled();
+                    return CompletableFuture.completedStage(Response.json(replication.get()));
+                })
+                .get(GRANT_PATH, this::grant);
     }
 
     // --- client agents ---
 
     /**
-     * The request's own token as a client agent compiles it ({@link TokenGrant}): any valid token may read its
-     * own grant, as Consul's agents resolve a token's policies through the servers whatever it may read.
+     * The request's own token as a client agent compiles it ({@link TokenGrant}), for this datacenter or the one
+     * {@value #GRANT_DATACENTER} names: any valid token may read its own grant, as Consul's agents resolve a
+     * token's policies through the servers whatever it may read. A secondary asks the primary for a token it does
+     * not have.
      */
-    private Response grant(Request request, StateView state) {
-        return Response.json(AclTables.token(state, request.token().accessorId())
-                .map(token -> TokenGrant.of(state, token, datacenter))
-                .orElseThrow(AclNotFoundException::new));
+    private CompletionStage<Response> grant(Request request) {
+        requireEnabled();
+        String grantedIn = request.param(GRANT_DATACENTER).filter(dc -> !dc.isEmpty()).orElse(datacenter);
+        Optional<TokenGrant> grant = raft.state().read(state -> AclTables.token(state, request.token().accessorId())
+                .map(token -> TokenGrant.of(state, token, grantedIn)));
+        if (grant.isPresent()) {
+            return CompletableFuture.completedStage(Response.json(grant.get()));
+        }
+        if (primary.isEmpty()) {
+            throw new AclNotFoundException();
+        }
+        return toPrimary(request, GRANT_DATACENTER + "=" + grantedIn);
+    }
+
+    /** Whether this server is in a secondary datacenter, which sends global writes to the primary. */
+    private boolean secondary() {
+        return primary.isPresent();
+    }
+
+    /** {@code request} sent to the primary datacenter, its answer relayed. */
+    private CompletionStage<Response> toPrimary(Request request) {
+        return toPrimary(request, request.rawQuery() == null ? "" : request.rawQuery());
+    }
+
+    private CompletionStage<Response> toPrimary(Request request, String rawQuery) {
+        PrimaryApi api = primary.orElseThrow();
+        String secret = request.presentedSecret().isEmpty() ? defaultToken.get() : request.presentedSecret();
+        return api.send(request.method(), request.rawPath(), rawQuery, secret, request.body(), FORWARD_TIMEOUT)
+                .handle((answer, failure) -> {
+                    if (failure != null) {
+                        throw new HttpException(500, "rpc error: the primary datacenter " + api.datacenter()
+                                + " did not answer: " + failure.getMessage());
+                    }
+                    Response relayed = Response.raw(answer.statusCode(), answer.body(),
+                            answer.headers().firstValue("Content-Type").orElse("application/json"));
+                    answer.headers().map().forEach((name, values) -> {
+                        if (name.regionMatches(true, 0, "X-Consul-", 0, 9) && !values.isEmpty()) {
+                            relayed.header(name, values.get(0));
+                        }
+                    });
+                    return relayed;
+                });
     }
 
     // --- bootstrap ---
 
     CompletionStage<Response> bootstrap(Request request) {
         requireEnabled();
+        if (secondary()) {
+            return toPrimary(request);
+        }
         Optional<Path> resetFile = Optional.of(dataDir.resolve(BOOTSTRAP_RESET_FILE)).filter(Files::isRegularFile);
         long resetIndex = resetFile.map(AclEndpoints::resetIndex).orElse(0L);
         AclTables.bootstrapIndex(raft.state()).filter(done -> done != resetIndex).ifPresent(done -> {
@@ -174,6 +256,9 @@ public final class AclEndpoints implements HttpEndpoints {
     CompletionStage<Response> createToken(Request request) {
         requireWrite(request);
         TokenBody body = Optional.ofNullable(request.body(TokenBody.class)).orElse(TokenBody.EMPTY);
+        if (secondary() && !body.local()) {
+            return toPrimary(request);
+        }
         Instant now = now();
         AclToken token = new AclToken(orNew(body.accessorId()), orNew(body.secretId()), body.description(),
                 body.policies(), body.roles(), body.serviceIdentities(), body.nodeIdentities(), body.local(),
@@ -184,8 +269,12 @@ public final class AclEndpoints implements HttpEndpoints {
     private CompletionStage<Response> updateOrCloneToken(Request request) {
         requireWrite(request);
         String path = argument(request);
+        String accessorId = path.endsWith(CLONE) ? path.substring(0, path.length() - CLONE.length()) : path;
+        if (secondary() && !localHere(accessorId)) {
+            return toPrimary(request);
+        }
         if (path.endsWith(CLONE)) {
-            return cloneToken(request, path.substring(0, path.length() - CLONE.length()));
+            return cloneToken(request, accessorId);
         }
         TokenBody body = Optional.ofNullable(request.body(TokenBody.class)).orElse(TokenBody.EMPTY);
         if (!body.accessorId().isEmpty() && !body.accessorId().equals(path)) {
@@ -206,6 +295,19 @@ public final class AclEndpoints implements HttpEndpoints {
                 source.roles(), source.serviceIdentities(), source.nodeIdentities(), source.local(),
                 source.expirationTime(), now().toString(), null, 0, 0);
         return refusals(writes.createToken(clone)).thenApply(done -> Response.json(stored(clone.accessorId())));
+    }
+
+    private CompletionStage<Response> deleteToken(Request request) {
+        requireWrite(request);
+        if (secondary() && !localHere(argument(request))) {
+            return toPrimary(request);
+        }
+        return deleted(request, writes::deleteToken);
+    }
+
+    /** Whether the token {@code accessorId} is a local token of this datacenter. */
+    private boolean localHere(String accessorId) {
+        return AclTables.token(raft.state(), accessorId).map(AclToken::local).orElse(false);
     }
 
     /** The expiration a create asks for: its {@code ExpirationTime}, or now + its {@code ExpirationTTL}. */
@@ -282,6 +384,9 @@ public final class AclEndpoints implements HttpEndpoints {
 
     CompletionStage<Response> createPolicy(Request request) {
         requireWrite(request);
+        if (secondary()) {
+            return toPrimary(request);
+        }
         AclPolicy body = policyBody(request);
         AclPolicy policy = new AclPolicy(UUID.randomUUID().toString(), body.name(), body.description(), body.rules(),
                 body.datacenters(), null, 0, 0);
@@ -291,6 +396,9 @@ public final class AclEndpoints implements HttpEndpoints {
 
     private CompletionStage<Response> updatePolicy(Request request) {
         requireWrite(request);
+        if (secondary()) {
+            return toPrimary(request);
+        }
         String id = argument(request);
         AclPolicy body = policyBody(request);
         if (!body.id().isEmpty() && !body.id().equals(id)) {
@@ -325,6 +433,9 @@ public final class AclEndpoints implements HttpEndpoints {
 
     CompletionStage<Response> createRole(Request request) {
         requireWrite(request);
+        if (secondary()) {
+            return toPrimary(request);
+        }
         AclRole body = roleBody(request);
         AclRole role = new AclRole(UUID.randomUUID().toString(), body.name(), body.description(), body.policies(),
                 body.serviceIdentities(), body.nodeIdentities(), null, 0, 0);
@@ -333,6 +444,9 @@ public final class AclEndpoints implements HttpEndpoints {
 
     private CompletionStage<Response> updateRole(Request request) {
         requireWrite(request);
+        if (secondary()) {
+            return toPrimary(request);
+        }
         String id = argument(request);
         AclRole body = roleBody(request);
         if (!body.id().isEmpty() && !body.id().equals(id)) {
@@ -365,6 +479,13 @@ public final class AclEndpoints implements HttpEndpoints {
             Function<String, CompletionStage<Void>> delete) {
         requireWrite(request);
         return refusals(delete.apply(argument(request))).thenApply(done -> Response.json(true));
+    }
+
+    /** A delete of a policy or role: in the primary datacenter. */
+    private CompletionStage<Response> globalDeleted(Request request,
+            Function<String, CompletionStage<Void>> delete) {
+        requireWrite(request);
+        return secondary() ? toPrimary(request) : deleted(request, delete);
     }
 
     /** {@code write} with a refused bootstrap turned into Consul's 403. */
