@@ -21,7 +21,8 @@ import java.util.Map;
 record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAddress, String advertiseAddress,
     String clientAddress, int httpPort, int dnsPort, int serverPort, int serfLanPort, int serfWanPort,
     boolean server, int bootstrapExpect, List<String> retryJoin, List<String> retryJoinWan, Duration retryInterval,
-    String encrypt, boolean leaveOnTerminate, boolean skipLeaveOnInterrupt, Duration reconnectTimeout, boolean dev,
+    String encrypt, boolean leaveOnTerminate, boolean skipLeaveOnInterrupt, Duration reconnectTimeout,
+    Duration rpcHoldTimeout, boolean dev,
     String logLevel,
     boolean enableScriptChecks, boolean enableLocalScriptChecks, boolean disableRemoteExec, List<Path> configDirs,
     List<Path> configFiles, int httpMaxConnsPerClient, int httpsPort, HttpsTls tls, RpcTls rpcTls, AclConfig acl,
@@ -74,6 +75,7 @@ record AgentPlan(String nodeName, String datacenter, Path dataDir, String bindAd
     option(out, "leave.on.terminate", leaveOnTerminate);
     option(out, "skip.leave.on.interrupt", skipLeaveOnInterrupt);
     option(out, "reconnect.timeout", duration(reconnectTimeout));
+    option(out, "rpc.hold.timeout.millis", rpcHoldTimeout.toMillis());
     option(out, "dev", dev);
     option(out, "log.level", logLevel);
     for (Map.Entry<String, Object> logOption : log.options().entrySet()) {

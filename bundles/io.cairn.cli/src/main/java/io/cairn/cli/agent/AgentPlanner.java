@@ -41,6 +41,8 @@ final class AgentPlanner {
   /** Consul's defaults: failed members are reaped after 72 hours, and never sooner than after 8. */
   private static final Duration DEFAULT_RECONNECT_TIMEOUT = Duration.ofHours(72);
   private static final Duration MIN_RECONNECT_TIMEOUT = Duration.ofHours(8);
+  /** How long a write waits for a leader before it fails with "No cluster leader": Consul's default. */
+  private static final Duration DEFAULT_RPC_HOLD_TIMEOUT = Duration.ofSeconds(7);
   /** Consul's acl.token_ttl: how long an agent caches a resolved token. */
   private static final Duration DEFAULT_ACL_TOKEN_TTL = Duration.ofSeconds(30);
   /** Consul's names of TLS versions, new and deprecated, and the JDK's names of the same protocols. */
@@ -141,6 +143,11 @@ final class AgentPlanner {
       throw new ConfigException(origin(settings, Setting.RECONNECT_TIMEOUT) + ": reconnect_timeout must be at "
           + "least 8h, as in Consul, got " + GoDuration.format(reconnectTimeout));
     }
+    Duration rpcHoldTimeout = duration(settings, Setting.RPC_HOLD_TIMEOUT, DEFAULT_RPC_HOLD_TIMEOUT);
+    if (rpcHoldTimeout.compareTo(Duration.ZERO) <= 0) {
+      throw new ConfigException(origin(settings, Setting.RPC_HOLD_TIMEOUT) + ": performance.rpc_hold_timeout must "
+          + "be positive, got " + GoDuration.format(rpcHoldTimeout));
+    }
     return new AgentPlan(nodeName, datacenter, dataDir, bind, advertise, client,
         port(settings, Setting.HTTP_PORT, 8500), port(settings, Setting.DNS_PORT, 8600),
         port(settings, Setting.SERVER_PORT, 8300), port(settings, Setting.SERF_LAN_PORT, 8301),
@@ -151,7 +158,7 @@ final class AgentPlanner {
         // told to leave (a server that leaves shrinks the Raft quorum).
         settings.get(Setting.LEAVE_ON_TERMINATE).map(s -> (Boolean) s.value()).orElse(!server),
         settings.get(Setting.SKIP_LEAVE_ON_INTERRUPT).map(s -> (Boolean) s.value()).orElse(server),
-        reconnectTimeout, dev, logLevel,
+        reconnectTimeout, rpcHoldTimeout, dev, logLevel,
         bool(settings, Setting.ENABLE_SCRIPT_CHECKS), bool(settings, Setting.ENABLE_LOCAL_SCRIPT_CHECKS),
         // Remote exec stays off unless a config says otherwise, Consul's safe default.
         settings.get(Setting.DISABLE_REMOTE_EXEC).map(s -> (Boolean) s.value()).orElse(true),

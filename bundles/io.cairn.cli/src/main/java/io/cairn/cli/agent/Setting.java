@@ -29,6 +29,7 @@ enum Setting {
   LEAVE_ON_TERMINATE("leave_on_terminate", null, Type.BOOL),
   SKIP_LEAVE_ON_INTERRUPT("skip_leave_on_interrupt", null, Type.BOOL),
   RECONNECT_TIMEOUT("reconnect_timeout", null, Type.DURATION),
+  RPC_HOLD_TIMEOUT("performance.rpc_hold_timeout", null, Type.DURATION),
   BIND_ADDR("bind_addr", "bind", Type.STRING),
   ADVERTISE_ADDR("advertise_addr", "advertise", Type.STRING),
   CLIENT_ADDR("client_addr", "client", Type.STRING),

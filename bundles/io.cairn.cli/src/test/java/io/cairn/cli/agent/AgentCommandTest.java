@@ -95,7 +95,7 @@ class AgentCommandTest {
         "rpc.tls.verify.incoming", "rpc.tls.verify.outgoing", "rpc.tls.verify.server.hostname",
         "rpc.tls.min.version", "server",
         "bootstrap.expect", "retry.join", "retry.join.wan", "retry.interval", "leave.on.terminate",
-        "skip.leave.on.interrupt", "reconnect.timeout", "dev", "log.level", "log.format", "enable.script.checks", "enable.local.script.checks",
+        "skip.leave.on.interrupt", "reconnect.timeout", "rpc.hold.timeout.millis", "dev", "log.level", "log.format", "enable.script.checks", "enable.local.script.checks",
         "disable.remote.exec", "config.dirs", "config.files", "acl.enabled", "acl.default.policy",
         "acl.down.policy", "acl.token.ttl", "acl.enable.token.persistence", "acl.primary.datacenter",
         "acl.enable.token.replication", "ui.enabled", "KARAF_DATA",

@@ -174,6 +174,15 @@ class AgentPlannerTest {
   }
 
   @Test
+  void theRpcHoldTimeoutIsConsulsPerformanceSettingSevenSecondsByDefault() throws Exception {
+    assertTrue(rendered(plan("-dev")).contains("-Dcairn.rpc.hold.timeout.millis=7000\n"));
+    String conf = file("hold.hcl", "performance { rpc_hold_timeout = \"2s\" }");
+    assertEquals(Duration.ofSeconds(2), plan("-dev", "-config-file", conf).rpcHoldTimeout());
+    String zero = file("zero.json", "{\"performance\": {\"rpc_hold_timeout\": \"0s\"}}");
+    assertTrue(refusal("-dev", "-config-file", zero).endsWith("performance.rpc_hold_timeout must be positive, got 0s"));
+  }
+
+  @Test
   void theHttpsListenerTakesTlsHttpsOverTlsDefaultsOverConsulsDeprecatedKeys() throws Exception {
     String conf = file("tls.json", "{\"ports\": {\"https\": 8501}, \"ca_file\": \"old-ca.pem\", "
         + "\"cert_file\": \"old.pem\", \"key_file\": \"old-key.pem\", \"verify_incoming\": false, "
