@@ -14,8 +14,8 @@ import io.cairn.http.api.Response;
  * One request sent on to a server unchanged and its answer relayed unchanged, as a client agent forwards to its
  * servers and a server to another datacenter's: the method, the path and query as sent, the body and the
  * {@link #REQUEST_HEADERS headers that matter} go; the status, the body and the {@link #ANSWER_HEADERS headers
- * Consul's clients read} come back. A blocking query is given as long as its {@code ?wait} allows, and a client that
- * hangs up has the request to the server aborted.
+ * Consul's clients read} come back. A blocking query is given as long as its {@code ?wait} allows ({@link #heldFor}),
+ * and a client that hangs up has the request to the server aborted.
  */
 final class Relay {
 
@@ -64,10 +64,15 @@ final class Relay {
     }
 
     /**
-     * How long the server may hold the request: its {@code ?wait}, as Consul bounds it; a missing or unreadable
-     * one counts as the default (the server refuses an unreadable one at once).
+     * How long the server may hold the request: nothing unless it is a blocking query ({@code ?index}); then its
+     * {@code ?wait}, as Consul bounds it, a missing or unreadable one counting as the default (the server refuses
+     * an unreadable one at once). So a server that stopped answering (paused, cut off) holds a plain request for the
+     * slack of {@link UpstreamRequest#timeoutFor} only, never for a blocking query's minutes.
      */
     static Duration heldFor(Request request) {
+        if (request.param("index").isEmpty()) {
+            return Duration.ZERO;
+        }
         Duration wait;
         try {
             wait = request.param("wait").map(GoDuration::parse).orElse(DEFAULT_WAIT);

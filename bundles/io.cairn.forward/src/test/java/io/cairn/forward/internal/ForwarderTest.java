@@ -289,12 +289,14 @@ class ForwarderTest {
     }
 
     @Test
-    void theServerMayHoldARequestForItsWaitAsConsulBoundsIt() {
-        assertEquals(Duration.ofMinutes(5), Relay.heldFor(new FakeRequest()));
-        assertEquals(Duration.ofSeconds(90), Relay.heldFor(new FakeRequest().query("wait=1m30s")));
-        assertEquals(Duration.ofMinutes(10), Relay.heldFor(new FakeRequest().query("wait=1h")));
-        assertEquals(Duration.ofMinutes(5), Relay.heldFor(new FakeRequest().query("wait=soon")));
-        assertEquals(Duration.ofMinutes(5), Relay.heldFor(new FakeRequest().query("wait=0s")));
+    void theServerMayHoldABlockingQueryForItsWaitAsConsulBoundsItAndNothingElse() {
+        assertEquals(Duration.ZERO, Relay.heldFor(new FakeRequest()));
+        assertEquals(Duration.ZERO, Relay.heldFor(new FakeRequest().query("wait=1m30s")), "no ?index: no wait");
+        assertEquals(Duration.ofMinutes(5), Relay.heldFor(new FakeRequest().query("index=7")));
+        assertEquals(Duration.ofSeconds(90), Relay.heldFor(new FakeRequest().query("index=7", "wait=1m30s")));
+        assertEquals(Duration.ofMinutes(10), Relay.heldFor(new FakeRequest().query("index=7", "wait=1h")));
+        assertEquals(Duration.ofMinutes(5), Relay.heldFor(new FakeRequest().query("index=7", "wait=soon")));
+        assertEquals(Duration.ofMinutes(5), Relay.heldFor(new FakeRequest().query("index=7", "wait=0s")));
         assertEquals(Duration.ofMinutes(10).plusMillis(37_500).plusSeconds(30),
                 UpstreamRequest.timeoutFor(Duration.ofMinutes(10)), "the wait, its jitter and the slack");
     }
