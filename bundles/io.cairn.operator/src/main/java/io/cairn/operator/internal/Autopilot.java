@@ -52,7 +52,8 @@ final class Autopilot {
         }
         return health().thenCompose(report -> {
             CompletionStage<Void> done = CompletableFuture.completedFuture(null);
-            for (String id : DeadServerCleanup.removable(config().config(), report.servers())) {
+            for (String id : DeadServerCleanup.removable(config().config(), report.servers(),
+                    clock.instant())) {
                 done = done.thenCompose(ignored -> {
                     LOG.info("Autopilot: removing dead server {} from the Raft configuration", id);
                     return raft.removeServer(id);

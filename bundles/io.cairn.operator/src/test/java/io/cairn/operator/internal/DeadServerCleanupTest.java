@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import io.cairn.agent.api.MemberStatus;
 
 class DeadServerCleanupTest {
+    /** A minute after the servers' health last changed. */
+    private static final Instant LATER = Instant.EPOCH.plusSeconds(60);
 
     private static ServerHealth server(String id, MemberStatus serf, boolean leader, boolean voter) {
         return new ServerHealth(id, id, id + ":8300", serf, "", leader, voter, Duration.ZERO, 1, 1,
@@ -38,23 +40,23 @@ class DeadServerCleanupTest {
 
     @Test
     void removesOneDeadVoterOfThreeAsConsulDoes() {
-        assertEquals(List.of("c-dead1"), DeadServerCleanup.removable(config(true, 0), voters(2, 1)));
+        assertEquals(List.of("c-dead1"), DeadServerCleanup.removable(config(true, 0), voters(2, 1), LATER));
     }
 
     @Test
     void neverRemovesHalfTheVoters() {
-        assertEquals(List.of(), DeadServerCleanup.removable(config(true, 0), voters(1, 1)), "two voters: none");
-        assertEquals(List.of("c-dead1"), DeadServerCleanup.removable(config(true, 0), voters(2, 2)),
+        assertEquals(List.of(), DeadServerCleanup.removable(config(true, 0), voters(1, 1), LATER), "two voters: none");
+        assertEquals(List.of("c-dead1"), DeadServerCleanup.removable(config(true, 0), voters(2, 2), LATER),
                 "four voters, two dead: one");
-        assertEquals(List.of("c-dead1", "c-dead2"), DeadServerCleanup.removable(config(true, 0), voters(3, 2)),
+        assertEquals(List.of("c-dead1", "c-dead2"), DeadServerCleanup.removable(config(true, 0), voters(3, 2), LATER),
                 "five voters, two dead: both, three stay");
     }
 
     @Test
     void respectsMinQuorumAndTheSwitch() {
-        assertEquals(List.of(), DeadServerCleanup.removable(config(true, 3), voters(2, 1)));
-        assertEquals(List.of("c-dead1"), DeadServerCleanup.removable(config(true, 3), voters(3, 1)));
-        assertEquals(List.of(), DeadServerCleanup.removable(config(false, 0), voters(4, 1)));
+        assertEquals(List.of(), DeadServerCleanup.removable(config(true, 3), voters(2, 1), LATER));
+        assertEquals(List.of("c-dead1"), DeadServerCleanup.removable(config(true, 3), voters(3, 1), LATER));
+        assertEquals(List.of(), DeadServerCleanup.removable(config(false, 0), voters(4, 1), LATER));
     }
 
     @Test
@@ -63,8 +65,19 @@ class DeadServerCleanupTest {
         servers.add(server("d-left", MemberStatus.LEFT, false, true));
         servers.add(server("e-nonvoter", MemberStatus.FAILED, false, false));
         servers.add(server("f-unknown", MemberStatus.NONE, false, true));
-        assertEquals(List.of("e-nonvoter", "d-left"), DeadServerCleanup.removable(config(true, 0), servers));
+        assertEquals(List.of("e-nonvoter", "d-left"), DeadServerCleanup.removable(config(true, 0), servers, LATER));
         assertEquals(List.of(), DeadServerCleanup.removable(config(true, 0),
-                List.of(server("leader", MemberStatus.FAILED, true, true))));
+                List.of(server("leader", MemberStatus.FAILED, true, true)), LATER));
+    }
+
+    @Test
+    void aServerDeadForLessThanAMinuteOrTheStabilizationTimeStays() {
+        assertEquals(List.of(), DeadServerCleanup.removable(config(true, 0), voters(2, 1),
+                Instant.EPOCH.plusSeconds(59)));
+        AutopilotConfig slow = new AutopilotConfig(true, Duration.ofMillis(200), 250, 0, Duration.ofMinutes(5), "",
+                false, "");
+        assertEquals(List.of(), DeadServerCleanup.removable(slow, voters(2, 1), LATER));
+        assertEquals(List.of("c-dead1"), DeadServerCleanup.removable(slow, voters(2, 1),
+                Instant.EPOCH.plusSeconds(300)));
     }
 }

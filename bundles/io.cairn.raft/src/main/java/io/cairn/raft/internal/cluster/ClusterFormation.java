@@ -2,7 +2,9 @@ package io.cairn.raft.internal.cluster;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * start the group, so that every server picks the same set.</li>
  * </ul>
  * Once in a group, the server announces it through gossip, so that servers that come later join instead of
- * bootstrapping a group of their own.
+ * bootstrapping a group of their own; the leader adds every alive server of the pool that is not in the group (one
+ * that came back after autopilot removed it while it was down), as Consul's leader does.
  */
 public final class ClusterFormation implements AutoCloseable {
 
@@ -53,6 +56,9 @@ public final class ClusterFormation implements AutoCloseable {
                 if (!announced) {
                     directory.announceFormed();
                     announced = true;
+                }
+                if (node.isLeader()) {
+                    addMissingServers();
                 }
                 return;
             }
@@ -87,6 +93,21 @@ public final class ClusterFormation implements AutoCloseable {
                 LOG.info("{} servers known, bootstrapping the Raft group with {}", servers.size(),
                         chosen.stream().map(KnownServer::node).toList());
                 node.start(peers(chosen));
+            }
+        }
+    }
+
+    /**
+     * On the leader: the alive servers of the pool that are not in the group join it, as Consul's leader adds them:
+     * one that autopilot removed while it was down and that is back (a new server asks to join itself).
+     */
+    private void addMissingServers() throws IOException {
+        Set<String> inGroup = new HashSet<>();
+        node.configuration().servers().forEach(s -> inGroup.add(s.id()));
+        for (KnownServer server : directory.servers()) {
+            if (!inGroup.contains(server.node())) {
+                LOG.info("Adding server {} ({}) to the Raft group", server.node(), server.raftAddress());
+                node.addServer(server.node(), server.raftAddress());
             }
         }
     }

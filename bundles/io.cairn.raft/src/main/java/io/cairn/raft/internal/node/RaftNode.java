@@ -237,12 +237,24 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
 
     /** Asks the group, reached through {@code via}, to add this server as a voter. */
     public void requestJoin(Collection<RaftPeer> via) throws IOException {
-        RaftPeer self = ratis.peer(settings.nodeName(), settings.raftAddress());
+        addVoter(ratis.peer(settings.nodeName(), settings.raftAddress()), via);
+    }
+
+    /**
+     * On the leader: adds a server of the LAN pool that is not in the group (one autopilot removed while it was
+     * down, and that is back) as a voter, as Consul's leader adds the alive servers it finds.
+     */
+    public void addServer(String id, String raftAddress) throws IOException {
+        RaftServer.Division division = division().orElseThrow(NoLeaderException::new);
+        addVoter(ratis.peer(id, raftAddress), division.getRaftConf().getCurrentPeers());
+    }
+
+    private void addVoter(RaftPeer peer, Collection<RaftPeer> via) throws IOException {
         try (RaftClient admin = ratis.client(RaftGroup.valueOf(groupId, via))) {
             RaftClientReply reply = admin.admin().setConfiguration(SetConfigurationRequest.Arguments.newBuilder()
-                    .setServersInNewConf(List.of(self)).setMode(SetConfigurationRequest.Mode.ADD).build());
+                    .setServersInNewConf(List.of(peer)).setMode(SetConfigurationRequest.Mode.ADD).build());
             if (!reply.isSuccess()) {
-                throw new IOException("Joining the Raft group failed: " + reply.getException());
+                throw new IOException("Adding " + peer.getId() + " to the Raft group failed: " + reply.getException());
             }
         }
     }

@@ -66,6 +66,28 @@ class RaftOperatorTest {
         }
     }
 
+    @Test
+    void aServerRemovedWhileItWasDownIsAddedBackWhenItReturns() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 3, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
+            TestCluster.Server gone = cluster.follower();
+            gone.stop();
+            cluster.leader().node.removeServer(gone.name).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            await(() -> voter(cluster, gone.name).isEmpty(), gone.name + " out of the configuration");
+            put(cluster.leader().node, "meanwhile", "1");
+
+            gone.start(true);
+            await(() -> voter(cluster, gone.name).equals(Optional.of(true)), gone.name + " back as a voter");
+            await(() -> gone.node.leader().isPresent(), gone.name + " to follow the leader again");
+            put(cluster.leader().node, "after", "2");
+        }
+    }
+
+    /** Whether the leader's configuration has {@code id} as a voter; empty if it is not in it. */
+    private static Optional<Boolean> voter(TestCluster cluster, String id) {
+        return cluster.leader().node.configuration().servers().stream().filter(s -> s.id().equals(id))
+                .map(ServerInfo::voter).findFirst();
+    }
+
     private static List<ServerProgress> progress(TestCluster.Server server) {
         try {
             return server.node.progress().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -79,7 +79,7 @@ final class TestCluster implements AutoCloseable {
                 handlers.add("kv", KV, 0, 1);
             }
             node = new RaftNode(settings, handlers, new RaftMetrics(meters));
-            formation = new ClusterFormation(node, expect, new ServerDirectory() {
+            formation = new ClusterFormation(node, settings.bootstrapExpect(), new ServerDirectory() {
                 @Override
                 public List<KnownServer> servers() {
                     return knownServers();
@@ -116,7 +116,6 @@ final class TestCluster implements AutoCloseable {
     }
 
     final List<Server> servers = new ArrayList<>();
-    private final int expect;
     /** The servers that announced they belong to the group, as gossip would tell it. */
     private final Set<String> formed = ConcurrentHashMap.newKeySet();
 
@@ -127,7 +126,6 @@ final class TestCluster implements AutoCloseable {
     /** @param tls each server's TLS by its name, {@code null} for plain gRPC */
     TestCluster(Path dir, int size, long snapshotThreshold, long segmentBytes, Function<String, RpcTls> tls)
             throws IOException {
-        this.expect = size;
         for (int i = 1; i <= size; i++) {
             int raftPort = freePort();
             String name = "node" + i;
