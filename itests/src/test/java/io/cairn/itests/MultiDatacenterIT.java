@@ -107,6 +107,9 @@ public class MultiDatacenterIT {
         assertEquals(8080, result.get("Nodes").get(0).get("Service").get("Port").asInt());
         String failedOver = Dig.run(dc1.dnsPort, List.of("+short", "web-near.query.consul", "SRV")).strip();
         assertTrue(failedOver, failedOver.endsWith(" 8080 s1.node.dc2.consul."));
+        // the query stored in dc1, asked for from dc2's DNS, is executed in dc1 (which fails over to dc2)
+        String remote = Dig.run(dc2.dnsPort, List.of("+short", "web-near.query.dc1.consul", "SRV")).strip();
+        assertTrue(remote, remote.endsWith(" 8080 s1.node.dc2.consul."));
 
         // dc2's only server dies: an answer comes at once, never a hang, and soon it is Consul's "No path"
         dc2.kill();

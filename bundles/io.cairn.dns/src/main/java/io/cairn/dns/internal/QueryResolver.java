@@ -15,6 +15,7 @@ import io.cairn.go.lang.GoDuration;
 import io.cairn.query.api.ExecuteOptions;
 import io.cairn.query.api.PreparedQueries;
 import io.cairn.query.api.QueryResult;
+import io.cairn.query.api.RemoteQueries;
 import io.cairn.raft.api.Consistency;
 
 import org.osgi.service.component.annotations.Activate;
@@ -29,8 +30,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * prepared query returns, executed on this server's state (a stale read, no Raft round trip) from this agent's
  * node, so they come nearest first when coordinates are known, as Consul's DNS executes them. The query's
  * health rules apply, not the DNS {@code only_passing} setting; its {@code DNS.TTL}, if set, is the answers' TTL.
- * A query name in another datacenter is not answered here (NXDOMAIN): Cairn does not execute a query in the
- * datacenter that stores it.
+ * A query name in another datacenter ({@code <query>.query.<dc>.consul}) is executed there, through
+ * {@link RemoteQueries}, and answered with that datacenter's result.
  * An unknown query, or one without a qualifying instance, does not exist (NXDOMAIN); so does every query name
  * while no {@link PreparedQueries} service (the cairn-query feature) is there, which DNS does not require.
  */
@@ -45,6 +46,10 @@ public final class QueryResolver implements TimedResolver {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PreparedQueries queries;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RemoteQueries remote;
+
     @Activate
     public QueryResolver(@Reference AgentInfo agent) {
         this.agent = agent;
@@ -53,14 +58,26 @@ public final class QueryResolver implements TimedResolver {
     @Override
     public Optional<Resolution> resolveTimed(DnsQuery query) {
         String name = name(query.labels());
-        PreparedQueries queries = this.queries;
-        if (name.isEmpty() || queries == null || !query.datacenter().equals(agent.datacenter())) {
+        if (name.isEmpty()) {
             return Optional.empty();
         }
-        ExecuteOptions options = new ExecuteOptions(Optional.of(agent.nodeName()), 0, false);
-        return join(queries.execute(name, options, Consistency.STALE).toCompletableFuture())
-                .map(result -> new Resolution(result.nodes().stream().map(ServiceResolver::target).toList(),
-                        ttl(result), Optional.of(result.datacenter())));
+        CompletableFuture<Optional<QueryResult>> result;
+        if (query.datacenter().equals(agent.datacenter())) {
+            PreparedQueries queries = this.queries;
+            if (queries == null) {
+                return Optional.empty();
+            }
+            ExecuteOptions options = new ExecuteOptions(Optional.of(agent.nodeName()), 0, false);
+            result = queries.execute(name, options, Consistency.STALE).toCompletableFuture();
+        } else {
+            RemoteQueries elsewhere = remote;
+            if (elsewhere == null) {
+                return Optional.empty();
+            }
+            result = elsewhere.execute(query.datacenter(), name, 0).toCompletableFuture();
+        }
+        return join(result).map(answer -> new Resolution(answer.nodes().stream().map(ServiceResolver::target)
+                .toList(), ttl(answer), Optional.of(answer.datacenter())));
     }
 
     /** The query name the labels spell: {@code [_name, _tcp]} is {@code name}, other labels joined by dots. */

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,16 +24,18 @@ import io.cairn.acl.api.AclResolver;
 import io.cairn.agent.api.AgentInfo;
 import io.cairn.catalog.api.Catalog;
 import io.cairn.catalog.api.RemoteDatacenters;
+import io.cairn.query.api.QueryResult;
+import io.cairn.query.api.RemoteQueries;
 
 /**
  * A client agent's way to other datacenters' catalogs: through its own servers, every read naming the datacenter
  * in {@code ?dc=}, so that a server forwards it on ({@link RemoteCatalog#ofDatacenter}). The client agent is in no
  * WAN pool, so it cannot tell which datacenters exist: a catalog is offered for any other name, and its reads fail
- * with the servers' {@code No path to datacenter} when there is no such datacenter. The datacenters' order is the
- * servers' {@code /v1/catalog/datacenters}.
+ * with the servers' {@code No path to datacenter} when there is no such datacenter; so do prepared queries
+ * executed there ({@link RemoteQueries}). The datacenters' order is the servers' {@code /v1/catalog/datacenters}.
  */
-@Component(service = RemoteDatacenters.class)
-public final class ClientDatacenters implements RemoteDatacenters {
+@Component(service = {RemoteDatacenters.class, RemoteQueries.class})
+public final class ClientDatacenters implements RemoteDatacenters, RemoteQueries {
 
     /** How long the servers may take to list the datacenters. */
     static final Duration LIST_TIMEOUT = Duration.ofSeconds(5);
@@ -76,6 +80,12 @@ public final class ClientDatacenters implements RemoteDatacenters {
         } catch (IOException e) {
             throw new IllegalStateException("the servers' list of datacenters is no JSON array of names", e);
         }
+    }
+
+    @Override
+    public CompletionStage<Optional<QueryResult>> execute(String datacenter, String idOrName, int limit) {
+        return datacenter.equals(this.datacenter) ? CompletableFuture.completedFuture(Optional.empty())
+                : RemoteQueryExecution.execute(upstream, datacenter, idOrName, limit, agentSecret);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,6 +30,8 @@ import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Request;
 import io.cairn.http.api.Response;
 import io.cairn.http.api.RouteTable;
+import io.cairn.query.api.QueryResult;
+import io.cairn.query.api.RemoteQueries;
 
 /**
  * On a server, the way to other datacenters: a request whose {@code ?dc=} names one is sent, as it came, to a server
@@ -40,11 +43,11 @@ import io.cairn.http.api.RouteTable;
  * <p>
  * Pools are kept only for datacenters that have servers in the WAN pool when asked, so a client naming made-up
  * datacenters holds nothing. The same pools serve the other datacenters' catalogs ({@link RemoteDatacenters}) to
- * DNS and prepared-query failover.
+ * DNS and prepared-query failover, and execute the prepared queries other datacenters store ({@link RemoteQueries}).
  */
-@Component(service = {DatacenterRouter.class, RemoteDatacenters.class}, configurationPid = UpstreamComponent.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public final class WanRouter implements DatacenterRouter, RemoteDatacenters {
+@Component(service = {DatacenterRouter.class, RemoteDatacenters.class, RemoteQueries.class},
+        configurationPid = UpstreamComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class WanRouter implements DatacenterRouter, RemoteDatacenters, RemoteQueries {
 
     private final String datacenter;
     private final Supplier<List<Member>> members;
@@ -131,6 +134,15 @@ public final class WanRouter implements DatacenterRouter, RemoteDatacenters {
         }
         return Optional.of(RemoteCatalog.ofDatacenter(byDatacenter.computeIfAbsent(datacenter, newUpstream),
                 datacenter, agentSecret));
+    }
+
+    @Override
+    public CompletionStage<Optional<QueryResult>> execute(String datacenter, String idOrName, int limit) {
+        if (datacenter.equals(this.datacenter) || !hasServers(datacenter)) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return RemoteQueryExecution.execute(byDatacenter.computeIfAbsent(datacenter, newUpstream), datacenter,
+                idOrName, limit, agentSecret);
     }
 
     private boolean hasServers(String datacenter) {

@@ -26,6 +26,7 @@ import io.cairn.forward.internal.FakeServer.Reply;
 import io.cairn.http.api.HttpException;
 import io.cairn.http.api.Response;
 import io.cairn.http.testing.FakeRequest;
+import io.cairn.query.api.QueryResult;
 import io.cairn.raft.api.Consistency;
 
 /** A server's requests to other datacenters, against servers of those datacenters standing in on loopback. */
@@ -113,5 +114,25 @@ class WanRouterTest {
         assertEquals("/v1/health/service/web", received.rawPath());
         assertTrue(received.rawQuery().startsWith("dc=dc2&stale"), received.rawQuery());
         assertEquals(List.of("dc1", "dc2"), router.byDistance());
+    }
+
+    @Test
+    void aQueryStoredInAnotherDatacenterIsExecutedThere() throws Exception {
+        FakeServer dc2 = server("s1.dc2", "dc2", MemberStatus.ALIVE).answering(request -> CompletableFuture
+                .completedFuture(request.rawPath().equals("/v1/query/db/execute") ? Reply.json("{\"Service\":\"db\","
+                        + "\"Nodes\":[{\"Node\":{\"Node\":\"n2\",\"Address\":\"10.0.0.2\",\"Datacenter\":\"dc2\"},"
+                        + "\"Service\":{\"ID\":\"db\",\"Service\":\"db\",\"Port\":5432},\"Checks\":[]}],"
+                        + "\"DNS\":{\"TTL\":\"10s\"},\"Datacenter\":\"dc2\",\"Failovers\":0}", 12)
+                        : Reply.text(404, "Query not found")));
+
+        QueryResult result = router.execute("dc2", "db", 3).toCompletableFuture().get(30, TimeUnit.SECONDS)
+                .orElseThrow();
+        assertEquals("dc2", result.datacenter());
+        assertEquals("10s", result.dns().ttl());
+        assertEquals(12, result.index());
+        assertEquals(5432, result.nodes().get(0).service().port());
+        assertEquals("dc=dc2&limit=3", dc2.next().rawQuery());
+        assertTrue(router.execute("dc2", "nope", 0).toCompletableFuture().get(30, TimeUnit.SECONDS).isEmpty());
+        assertTrue(router.execute("dc9", "db", 0).toCompletableFuture().get(30, TimeUnit.SECONDS).isEmpty());
     }
 }

@@ -7,7 +7,7 @@
  * {@value io.cairn.query.api.PreparedQueries#TABLE}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.cairn.query.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -125,8 +125,17 @@ final class Execution {
                 : entries;
     }
 
+    /**
+     * The other datacenters {@code failover} tries, in order, as this server knows them now; none while there is
+     * no way to other datacenters.
+     */
+    List<String> failoverOrder(QueryFailover failover) {
+        RemoteDatacenters others = remote.get();
+        return others == null ? List.of() : failoverOrder(failover, others);
+    }
+
     /** The other datacenters to try, in order: the {@code NearestN} nearest, then {@code Datacenters}. */
-    List<String> failoverOrder(QueryFailover failover, RemoteDatacenters others) {
+    private List<String> failoverOrder(QueryFailover failover, RemoteDatacenters others) {
         Set<String> order = new LinkedHashSet<>();
         if (failover.nearestN() > 0) {
             others.byDistance().stream().filter(dc -> !dc.equals(datacenter)).limit(failover.nearestN())

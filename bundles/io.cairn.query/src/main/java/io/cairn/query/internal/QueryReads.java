@@ -79,6 +79,11 @@ public final class QueryReads {
         return QueryStore.resolve(state, idOrName);
     }
 
+    /** The other datacenters an execution of {@code query} would fail over to, in the order it tries them. */
+    public List<String> failoverOrder(PreparedQuery query) {
+        return execution.failoverOrder(query.service().failover());
+    }
+
     /**
      * Executes what {@code idOrName} resolves to, keeping the instances that {@code keep} of the resolved query
      * accepts.

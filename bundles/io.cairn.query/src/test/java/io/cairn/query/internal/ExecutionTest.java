@@ -148,6 +148,10 @@ class ExecutionTest {
         assertEquals("dc4", listed.datacenter(), "dc9 is unknown and skipped, dc1 is this one");
         assertEquals(2, listed.failovers());
 
+        Execution order = new Execution(name -> List.of(), "dc1", "n", new java.util.Random(1), () -> kit.remote);
+        assertEquals(List.of("dc2", "dc5", "dc4", "dc9"), order.failoverOrder(new QueryFailover(2, List.of("dc4",
+                "dc9", "dc2", "dc1"))), "the nearest two, then the listed ones not tried yet, never this one");
+
         QueryResult none = executeWithFailover(new QueryFailover(0, List.of("dc2")));
         assertEquals("dc1", none.datacenter());
         assertEquals(1, none.failovers());

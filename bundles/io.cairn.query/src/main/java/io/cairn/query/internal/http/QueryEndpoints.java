@@ -1,6 +1,7 @@
 package io.cairn.query.internal.http;
 
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,9 +157,13 @@ public final class QueryEndpoints implements HttpEndpoints {
             }
             if (path.endsWith(EXPLAIN)) {
                 String idOrName = path.substring(0, path.length() - EXPLAIN.length());
-                return reads.explain(state, idOrName)
-                        .map(q -> Response.json(Map.of("Query", QueryAcl.readable(request, q, false))))
-                        .orElseGet(() -> Response.text(404, NOT_FOUND));
+                return reads.explain(state, idOrName).map(q -> {
+                    Map<String, Object> explained = new LinkedHashMap<>();
+                    explained.put("Query", QueryAcl.readable(request, q, false));
+                    // Cairn's addition: where an execution would fail over to, in order
+                    explained.put("FailoverDatacenters", reads.failoverOrder(q));
+                    return Response.json(explained);
+                }).orElseGet(() -> Response.text(404, NOT_FOUND));
             }
             return reads.get(state, path).map(q -> Response.json(List.of(QueryAcl.readable(request, q, true))))
                     .orElseGet(() -> Response.text(404, NOT_FOUND));

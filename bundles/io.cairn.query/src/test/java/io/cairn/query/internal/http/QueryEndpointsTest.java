@@ -82,6 +82,7 @@ class QueryEndpointsTest {
         assertEquals("5s", executed.dns().ttl());
         Map<?, ?> explained = (Map<?, ?>) read("/v1/query/", id + "/explain").response().jsonBody();
         assertEquals("web-q", ((PreparedQuery) explained.get("Query")).name());
+        assertEquals(List.of(), explained.get("FailoverDatacenters"), "no other datacenter known");
         routes.call("PUT", "/v1/query/", FakeRequest.of("PUT", id)
                 .body("{\"Name\":\"renamed\",\"Service\":{\"Service\":\"web\"}}"));
         assertEquals(404, read("/v1/query/", "web-q/execute").response().status());
