@@ -4,9 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,6 @@ import org.junit.Test;
  */
 public class AclClusterIT {
     private static final String ROOT = "9d1c6a0e-4b7f-4e52-8c1d-3f5a2b6e7c90";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Rule
     public final ThreeServerCluster cluster = new ThreeServerCluster("cairn-acl-cluster-it", "acls1", "acls2",
@@ -76,39 +72,39 @@ public class AclClusterIT {
 
             // The agent token syncs the node; a service is synced with the token it was registered with, as Consul's.
             String agentPolicy = "node_prefix \"\" { policy = \"write\" } service_prefix \"\" { policy = \"read\" }";
-            ok(client, "PUT", "/v1/acl/policy", ROOT, policy("agents", agentPolicy));
-            String agentToken = field(ok(client, "PUT", "/v1/acl/token", ROOT,
+            client.sendUntilOk("PUT", "/v1/acl/policy", ROOT, policy("agents", agentPolicy));
+            String agentToken = field(client.sendUntilOk("PUT", "/v1/acl/token", ROOT,
                     "{\"Policies\": [{\"Name\": \"agents\"}]}"), "SecretID");
-            ok(client, "PUT", "/v1/agent/token/agent", ROOT, "{\"Token\": \"" + agentToken + "\"}");
+            client.sendUntilOk("PUT", "/v1/agent/token/agent", ROOT, "{\"Token\": \"" + agentToken + "\"}");
 
-            ok(client, "PUT", "/v1/acl/policy", ROOT, policy("web", "service \"web\" { policy = \"write\" } "
+            client.sendUntilOk("PUT", "/v1/acl/policy", ROOT, policy("web", "service \"web\" { policy = \"write\" } "
                     + "node_prefix \"\" { policy = \"read\" } agent_prefix \"\" { policy = \"read\" }"));
-            String web = field(ok(client, "PUT", "/v1/acl/token", ROOT, "{\"Policies\": [{\"Name\": \"web\"}]}"),
+            String web = field(client.sendUntilOk("PUT", "/v1/acl/token", ROOT, "{\"Policies\": [{\"Name\": \"web\"}]}"),
                     "SecretID");
 
-            HttpResponse<String> anonymous = send(client, "PUT", "/v1/agent/service/register", null,
+            HttpResponse<String> anonymous = client.send("PUT", "/v1/agent/service/register", null,
                     "{\"Name\": \"web\", \"Port\": 80}");
             assertEquals(anonymous.body(), 403, anonymous.statusCode());
-            ok(client, "PUT", "/v1/agent/service/register", web, "{\"Name\": \"web\", \"Port\": 80}");
+            client.sendUntilOk("PUT", "/v1/agent/service/register", web, "{\"Name\": \"web\", \"Port\": 80}");
             awaitBody(first, "/v1/catalog/service/web", ROOT, "\"Node\":\"aclc1\"");
 
-            assertEquals("{}", ok(client, "GET", "/v1/agent/services", null, null));
-            assertTrue(ok(client, "GET", "/v1/agent/services", web, null).contains("\"Service\":\"web\""));
-            assertTrue(ok(client, "GET", "/v1/agent/self", web, null).contains("aclc1"));
-            assertEquals(403, send(client, "PUT", "/v1/kv/app/x", web, "1").statusCode());
-            ok(client, "PUT", "/v1/kv/app/x", ROOT, "1");
+            assertEquals("{}", client.sendUntilOk("GET", "/v1/agent/services", null, null));
+            assertTrue(client.sendUntilOk("GET", "/v1/agent/services", web, null).contains("\"Service\":\"web\""));
+            assertTrue(client.sendUntilOk("GET", "/v1/agent/self", web, null).contains("aclc1"));
+            assertEquals(403, client.send("PUT", "/v1/kv/app/x", web, "1").statusCode());
+            client.sendUntilOk("PUT", "/v1/kv/app/x", ROOT, "1");
 
             AgentProcess leader = cluster.server(cluster.leaderAddr());
             leader.kill();
             for (AgentProcess server : cluster.followers(leader)) {
                 ThreeServerCluster.awaitNewLeader(server, leader.raftAddr());
             }
-            ok(client, "PUT", "/v1/acl/policy", ROOT, policy("after", "key_prefix \"after/\" { policy = \"write\" }"));
-            String after = field(ok(client, "PUT", "/v1/acl/token", ROOT,
+            client.sendUntilOk("PUT", "/v1/acl/policy", ROOT, policy("after", "key_prefix \"after/\" { policy = \"write\" }"));
+            String after = field(client.sendUntilOk("PUT", "/v1/acl/token", ROOT,
                     "{\"Policies\": [{\"Name\": \"after\"}]}"), "SecretID");
-            ok(client, "PUT", "/v1/kv/after/x", after, "1");
-            assertEquals(403, send(client, "PUT", "/v1/kv/app/x", after, "2").statusCode());
-            assertFalse(ok(client, "GET", "/v1/agent/services", after, null).contains("web"));
+            client.sendUntilOk("PUT", "/v1/kv/after/x", after, "1");
+            assertEquals(403, client.send("PUT", "/v1/kv/app/x", after, "2").statusCode());
+            assertFalse(client.sendUntilOk("GET", "/v1/agent/services", after, null).contains("web"));
         }
     }
 
@@ -123,24 +119,11 @@ public class AclClusterIT {
         return "{\"Name\": \"" + name + "\", \"Rules\": \"" + rules.replace("\"", "\\\"") + "\"}";
     }
 
-    private static String ok(AgentProcess agent, String method, String path, String token, String body)
-            throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> r = send(agent, method, path, token, body);
-        // a write may meet a leader election: retried, as clients do on Consul's "No cluster leader"
-        while (r.statusCode() == 500 && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            r = send(agent, method, path, token, body);
-        }
-        assertEquals(method + " " + path + ": " + r.body(), 200, r.statusCode());
-        return r.body();
-    }
-
     private static void awaitStatus(AgentProcess agent, String path, String token, int status) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         HttpResponse<String> r;
         do {
-            r = send(agent, "GET", path, token, null);
+            r = agent.send("GET", path, token, null);
             if (r.statusCode() == status) {
                 return;
             }
@@ -153,7 +136,7 @@ public class AclClusterIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         HttpResponse<String> r;
         do {
-            r = send(agent, "GET", path, token, null);
+            r = agent.send("GET", path, token, null);
             if (r.body().contains(text)) {
                 return;
             }
@@ -166,16 +149,5 @@ public class AclClusterIT {
         Matcher m = Pattern.compile("\"" + name + "\":\\s*\"([^\"]*)\"").matcher(json);
         assertTrue(name + " in " + json, m.find());
         return m.group(1);
-    }
-
-    private static HttpResponse<String> send(AgentProcess agent, String method, String path, String token,
-            String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + agent.httpAddr() + path))
-                .timeout(Duration.ofSeconds(30)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("X-Consul-Token", token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

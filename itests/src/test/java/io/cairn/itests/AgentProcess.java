@@ -98,10 +98,9 @@ final class AgentProcess implements AutoCloseable {
         cmd.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        // the agent's temporary files (a -dev agent's data dir) go where this test's go
+        pb.environment().put("TMPDIR", tmpDir != null ? tmpDir.toString() : System.getProperty("java.io.tmpdir"));
         pb.environment().putAll(environment);
-        if (tmpDir != null) {
-            pb.environment().put("TMPDIR", tmpDir.toString());
-        }
         process = pb.start();
         return this;
     }
@@ -165,9 +164,36 @@ final class AgentProcess implements AutoCloseable {
 
     HttpResponse<String> send(String method, String pathAndQuery, String body)
             throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + httpAddr() + pathAndQuery))
-                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(method, pathAndQuery, null, body);
+    }
+
+    /** A request as the ACL token {@code token} ({@code null}: none), with {@code body} ({@code null}: none). */
+    HttpResponse<String> send(String method, String pathAndQuery, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + httpAddr() + pathAndQuery))
+                .timeout(Duration.ofSeconds(30)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("X-Consul-Token", token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The body of a request that must succeed (200): one that meets a leader election ({@code No cluster leader})
+     * is sent again for up to 30 s, as clients do.
+     */
+    String sendUntilOk(String method, String pathAndQuery, String token, String body) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> r = send(method, pathAndQuery, token, body);
+        while (r.statusCode() == 500 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            r = send(method, pathAndQuery, token, body);
+        }
+        if (r.statusCode() != 200) {
+            throw new AssertionError(method + " " + pathAndQuery + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
     }
 
     /** Sends SIGKILL to the agent's JVM, as {@code kill -9} does. */

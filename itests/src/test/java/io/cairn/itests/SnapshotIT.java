@@ -55,7 +55,7 @@ public class SnapshotIT {
         HttpResponse<String> session = s1.put("/v1/session/create", "{\"Name\":\"backup-lock\"}");
         assertEquals(session.body(), 200, session.statusCode());
         String sessionId = session.body().replaceAll(".*\"ID\":\"([^\"]+)\".*", "$1").trim();
-        HttpResponse<String> query = send(s1, "POST", "/v1/query", "{\"Name\":\"web-query\",\"Service\":{\"Service\":\"web\"}}");
+        HttpResponse<String> query = s1.send("POST", "/v1/query", "{\"Name\":\"web-query\",\"Service\":{\"Service\":\"web\"}}");
         assertEquals(query.body(), 200, query.statusCode());
         String queryId = query.body().replaceAll(".*\"ID\":\"([^\"]+)\".*", "$1").trim();
         Map<String, String> before = content(s1);
@@ -70,10 +70,10 @@ public class SnapshotIT {
                 "(?s) ID +\\d+-\\d+-\\d+\\n Size +\\d+\\n Index +\\d+\\n Term +\\d+\\n Version +1\\n"));
 
         // wipe what was written
-        assertEquals("true", send(s1, "DELETE", "/v1/kv/app/?recurse", "").body());
+        assertEquals("true", s1.send("DELETE", "/v1/kv/app/?recurse", "").body());
         assertEquals(200, s1.put("/v1/catalog/deregister", "{\"Node\":\"web-node\"}").statusCode());
         assertEquals(200, s1.put("/v1/session/destroy/" + sessionId, "").statusCode());
-        assertEquals(200, send(s1, "DELETE", "/v1/query/" + queryId, "").statusCode());
+        assertEquals(200, s1.send("DELETE", "/v1/query/" + queryId, "").statusCode());
         assertNotEquals(before, content(s1));
 
         // a corrupt or truncated snapshot is refused and changes nothing
@@ -123,20 +123,20 @@ public class SnapshotIT {
             a.awaitLeader(Duration.ofSeconds(120));
             b.awaitLeader(Duration.ofSeconds(120));
             for (int i = 0; i < 5; i++) {
-                ok(a, "PUT", "/v1/kv/app/config/" + i, ROOT_A, "value-" + i);
+                a.sendUntilOk("PUT", "/v1/kv/app/config/" + i, ROOT_A, "value-" + i);
             }
-            ok(a, "PUT", "/v1/catalog/register", ROOT_A, "{\"Node\":\"web-node\",\"Address\":\"10.0.0.7\","
+            a.sendUntilOk("PUT", "/v1/catalog/register", ROOT_A, "{\"Node\":\"web-node\",\"Address\":\"10.0.0.7\","
                     + "\"Service\":{\"ID\":\"web-1\",\"Service\":\"web\",\"Port\":8080,\"Tags\":[\"v1\"]},"
                     + "\"Check\":{\"CheckID\":\"web-alive\",\"Name\":\"web alive\",\"Status\":\"passing\","
                     + "\"ServiceID\":\"web-1\"}}");
             // a session on that node, without the serfHealth check it does not have, holding a lock
-            String session = field(ok(a, "PUT", "/v1/session/create", ROOT_A,
+            String session = field(a.sendUntilOk("PUT", "/v1/session/create", ROOT_A,
                     "{\"Name\":\"app-lock\",\"Node\":\"web-node\",\"NodeChecks\":[]}"), "ID");
-            assertEquals("true", ok(a, "PUT", "/v1/kv/app/leader?acquire=" + session, ROOT_A, "holder"));
-            ok(a, "POST", "/v1/query", ROOT_A, "{\"Name\":\"web-query\",\"Service\":{\"Service\":\"web\"}}");
-            String policy = field(ok(a, "PUT", "/v1/acl/policy", ROOT_A,
+            assertEquals("true", a.sendUntilOk("PUT", "/v1/kv/app/leader?acquire=" + session, ROOT_A, "holder"));
+            a.sendUntilOk("POST", "/v1/query", ROOT_A, "{\"Name\":\"web-query\",\"Service\":{\"Service\":\"web\"}}");
+            String policy = field(a.sendUntilOk("PUT", "/v1/acl/policy", ROOT_A,
                     "{\"Name\":\"app-read\",\"Rules\":\"key_prefix \\\"app/\\\" { policy = \\\"read\\\" }\"}"), "ID");
-            String token = ok(a, "PUT", "/v1/acl/token", ROOT_A,
+            String token = a.sendUntilOk("PUT", "/v1/acl/token", ROOT_A,
                     "{\"Description\":\"app reader\",\"Policies\":[{\"Name\":\"app-read\"}]}");
             String accessor = field(token, "AccessorID");
             String secret = field(token, "SecretID");
@@ -158,8 +158,8 @@ public class SnapshotIT {
             // lowers an index above the restoring command's to that command's (StateSnapshots.restore), so the
             // indexes of a fresh cluster differ: everything else is the same
             assertEquals(withoutIndexes(before), withoutIndexes(content(b, ROOT_A, restored)));
-            assertEquals("value-1", send(b, "GET", "/v1/kv/app/config/1?raw", secret, null).body());
-            assertEquals(403, send(b, "PUT", "/v1/kv/app/config/1", secret, "x").statusCode());
+            assertEquals("value-1", b.send("GET", "/v1/kv/app/config/1?raw", secret, null).body());
+            assertEquals(403, b.send("PUT", "/v1/kv/app/config/1", secret, "x").statusCode());
             awaitStatus(b, "/v1/acl/token/self", ROOT_B, 200);
             // The old cluster's server, no member of the new one, is reaped by the leader's next full
             // reconciliation (within a minute); Consul's leader reconciles at once after a restore.
@@ -188,23 +188,10 @@ public class SnapshotIT {
             throws Exception {
         Map<String, String> content = new LinkedHashMap<>();
         for (String path : paths) {
-            HttpResponse<String> r = send(server, "GET", path, token, null);
+            HttpResponse<String> r = server.send("GET", path, token, null);
             content.put(path, r.statusCode() + " " + r.body());
         }
         return content;
-    }
-
-    /** The body of a request that must succeed; a write meeting a leader election is retried, as clients do. */
-    private static String ok(AgentProcess agent, String method, String path, String token, String body)
-            throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> r = send(agent, method, path, token, body);
-        while (r.statusCode() == 500 && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            r = send(agent, method, path, token, body);
-        }
-        assertEquals(method + " " + path + ": " + r.body(), 200, r.statusCode());
-        return r.body();
     }
 
     private static void awaitStatus(AgentProcess agent, String path, String token, int status) throws Exception {
@@ -219,11 +206,11 @@ public class SnapshotIT {
     private static void awaitBody(AgentProcess agent, String path, String token, Predicate<String> wanted,
             int status) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> r = send(agent, "GET", path, token, null);
+        HttpResponse<String> r = agent.send("GET", path, token, null);
         while ((r.statusCode() != status || wanted != null && !wanted.test(r.body()))
                 && System.nanoTime() < deadline) {
             Thread.sleep(250);
-            r = send(agent, "GET", path, token, null);
+            r = agent.send("GET", path, token, null);
         }
         assertEquals(path + ": " + r.body(), status, r.statusCode());
         assertTrue(path + ": " + r.body(), wanted == null || wanted.test(r.body()));
@@ -243,21 +230,5 @@ public class SnapshotIT {
             content.put(path, r.statusCode() + " " + r.body());
         }
         return content;
-    }
-
-    private static HttpResponse<String> send(AgentProcess server, String method, String path, String body)
-            throws Exception {
-        return send(server, method, path, null, body);
-    }
-
-    private static HttpResponse<String> send(AgentProcess server, String method, String path, String token,
-            String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + server.httpAddr() + path))
-                .timeout(Duration.ofSeconds(30)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("X-Consul-Token", token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
