@@ -17,7 +17,10 @@ class PrefixReplicationTest {
             ReplicationSettings.DEFAULT_LOCK, ReplicationStatus.DEFAULT_DIR);
     private static final String STATUS_KEY = ReplicationStatus.key(ReplicationStatus.DEFAULT_DIR, GLOBAL);
 
-    /** The destination's KV store, recording the writes. */
+    /**
+     * The destination's KV store, recording the writes. Mirroring a prefix touches only the destination's keys; the
+     * source reads, sessions and locks belong to the replicator around it, so calling them here fails the test.
+     */
     private static final class Destination implements ReplicaApi {
         final Map<String, byte[]> kv = new TreeMap<>();
         final List<String> writes = new ArrayList<>();
