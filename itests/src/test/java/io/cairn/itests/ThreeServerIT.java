@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +20,8 @@ import org.junit.Test;
 /**
  * Three servers formed with {@code -bootstrap-expect 3 -retry-join}: the leader is killed with SIGKILL while
  * writers keep writing; a new leader takes over, the killed server restarts and catches up, and every write
- * that was acknowledged is on every server.
+ * that was acknowledged is on every server. And a follower answers writes and reads without waiting for the
+ * leader's next heartbeat to learn that they are committed.
  */
 public class ThreeServerIT {
     @Rule
@@ -86,6 +88,35 @@ public class ThreeServerIT {
                 assertTrue(s.node + " lost acknowledged write " + key, keys.body().contains("\"" + key + "\""));
             }
         }
+    }
+
+    /**
+     * A follower applies only what it knows is committed. Were it told only by the leader's periodic heartbeat
+     * (every 250 ms, half the election timeout), each of these requests would take at least that long.
+     */
+    @Test
+    public void aFollowerLearnsOfCommitsWithoutWaitingForAHeartbeat() throws Exception {
+        cluster.start();
+        AgentProcess follower = cluster.followers(cluster.server(cluster.leaderAddr())).get(0);
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String key = "/v1/kv/through-follower/" + i;
+            millis.add(timed(() -> follower.put(key, "v"), "true"));
+            millis.add(timed(() -> follower.get(key + "?consistent&raw"), "v"));
+            millis.add(timed(() -> follower.get(key + "?raw"), "v"));
+        }
+        millis.sort(null);
+        long median = millis.get(millis.size() / 2);
+        assertTrue("median of writes and reads through a follower " + median + " ms: " + millis, median < 125);
+    }
+
+    /** How long the request took, in milliseconds, after checking that it answered {@code body}. */
+    private static long timed(Callable<HttpResponse<String>> request, String body) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = request.call();
+        long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertEquals(response.uri() + ": " + response.body(), body, response.body());
+        return took;
     }
 
     private static void awaitKey(AgentProcess s, String key) throws Exception {

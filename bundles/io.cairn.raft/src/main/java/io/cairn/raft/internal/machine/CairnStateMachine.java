@@ -60,6 +60,7 @@ public final class CairnStateMachine extends BaseStateMachine {
     private final AppliedIndexWaiters appliedWaiters;
     private final RaftMetrics metrics;
     private final Supplier<byte[]> progress;
+    private final Runnable commandApplied;
     private volatile String waitingForType;
     private volatile boolean stopping;
     /**
@@ -72,11 +73,14 @@ public final class CairnStateMachine extends BaseStateMachine {
     /**
      * @param progress on the leader, {@link ProgressQuery#encode encoded} progress of every server, for the
      *                 {@link ProgressQuery} a follower sends
+     * @param commandApplied run after each log entry of commands is applied (on the leader: after its commit)
      */
     public CairnStateMachine(TableStore store, HandlerRegistry handlers, ChangeNotifier changes,
-            AppliedIndexWaiters appliedWaiters, RaftMetrics metrics, Supplier<byte[]> progress) {
+            AppliedIndexWaiters appliedWaiters, RaftMetrics metrics, Supplier<byte[]> progress,
+            Runnable commandApplied) {
         this.store = store;
         this.progress = progress;
+        this.commandApplied = commandApplied;
         this.metrics = metrics;
         this.handlers = handlers;
         this.changes = changes;
@@ -199,6 +203,7 @@ public final class CairnStateMachine extends BaseStateMachine {
         updateLastAppliedTermIndex(entry.getTerm(), index);
         lastCommand = TermIndex.valueOf(entry.getTerm(), index);
         appliedWaiters.advanced(index);
+        commandApplied.run();
         return CompletableFuture.completedFuture(Message.valueOf(UnsafeByteOperations.unsafeWrap(reply)));
     }
 

@@ -146,9 +146,10 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
                 settings.holdTimeout().toNanos(), DELIVERY_PAUSE.toNanos(), System::nanoTime);
         this.tombstones = new TombstoneSchedule(settings.tombstoneTtl().toNanos());
         this.metrics = metrics;
-        this.stateMachine = new CairnStateMachine(store, handlers, changes, appliedWaiters, metrics,
-                () -> ProgressQuery.encode(division().map(RaftNode::progress).orElse(List.of())));
         this.ratis = new RatisFactory(settings);
+        this.stateMachine = new CairnStateMachine(store, handlers, changes, appliedWaiters, metrics,
+                () -> ProgressQuery.encode(division().map(RaftNode::progress).orElse(List.of())),
+                ratis.commitAnnouncer()::announce);
         registerGauges(metrics.registry());
         handlers.add(TombstoneReaping.TYPE, new TombstoneReaping(store), Integer.MAX_VALUE, Long.MIN_VALUE);
         handlers.add(ReadBarrier.TYPE, new ReadBarrier(), Integer.MAX_VALUE, Long.MIN_VALUE);
