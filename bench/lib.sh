@@ -120,6 +120,12 @@ run_wrk() {
 # Counting fsyncs. Cairn: JFR's jdk.FileForce event (every FileChannel.force, which is how Ratis syncs its
 # log) recorded with no threshold. etcd: its own WAL fsync counter.
 jfr_start() { jcmd "$1" JFR.start name=benchfsync settings="$BENCH/fsync.jfc" >/dev/null; }
+# jfr_prime <pid>: a first recording, started and stopped, so that JFR's start-up in the JVM (class loading,
+# threads, compiling) happens during the warm-up rather than in the first measured run.
+jfr_prime() {
+  jcmd "$1" JFR.start name=benchprime settings="$BENCH/fsync.jfc" >/dev/null
+  jcmd "$1" JFR.stop name=benchprime >/dev/null
+}
 jfr_stop_count() {
   local file="$WORK/fsync.jfr"
   rm -f "$file"

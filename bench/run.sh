@@ -16,10 +16,12 @@ BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 REPO="$(dirname "$BENCH")"
 WORK="${WORK:-/tmp/cairn-bench}"
 CAIRN_DIST="${CAIRN_DIST:-$REPO/distribution/target/assembly}"
+# WARMUP: seconds of load at 16 connections before the writes are measured. Three new JVMs on two cores compile
+# for about a minute (the fresh section measures that minute), so the steady rows come after a minute of load.
 if [ "${QUICK:-0}" = 1 ]; then
-  DURATION="${DURATION:-5}" RUNS="${RUNS:-1}" START_KEYS="${START_KEYS:-10000}" HOLD=15
+  DURATION="${DURATION:-5}" RUNS="${RUNS:-1}" START_KEYS="${START_KEYS:-10000}" HOLD=15 WARMUP="${WARMUP:-5}"
 else
-  DURATION="${DURATION:-20}" RUNS="${RUNS:-3}" START_KEYS="${START_KEYS:-100000}" HOLD=20
+  DURATION="${DURATION:-20}" RUNS="${RUNS:-3}" START_KEYS="${START_KEYS:-100000}" HOLD=20 WARMUP="${WARMUP:-60}"
 fi
 SECTIONS="${SECTIONS:-writes reads fresh blocking startup}"
 FANOUT="${FANOUT:-10000}"
@@ -47,13 +49,14 @@ rm -rf "$DIST/data" "$DIST/instances"
 : >"$RESULTS"
 trap stop_all EXIT
 
-warm_up() { run_wrk "$1" "$2" 16 "$((DURATION < 10 ? DURATION : 10))" >/dev/null; }
+warm_up() { run_wrk "$1" "$2" 16 "$WARMUP" >/dev/null; }
 
 # writes <system> <url of leader> <pid of leader or "">: PUT load at each connection count, RUNS times.
 writes() {
   local sys=$1 url=$2 pid=$3 script rep c r before after
   script=$([ "${sys#etcd}" != "$sys" ] && echo etcd_put.lua || echo kv_put.lua)
   log "$sys: writes against $url"
+  if [ -n "$pid" ]; then jfr_prime "$pid"; fi
   warm_up "$script" "$url"
   for ((rep = 1; rep <= RUNS; rep++)); do
     for c in "${CONNS[@]}"; do
