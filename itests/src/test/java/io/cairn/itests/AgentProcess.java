@@ -129,6 +129,23 @@ final class AgentProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /**
+     * Waits until this agent's node is in the catalog with its {@code serfHealth} check, which sessions bind to by
+     * default: what Consul's own tests wait for before using an agent ({@code testrpc.WaitForTestAgent}).
+     */
+    AgentProcess awaitRegistered(Duration timeout) throws Exception {
+        awaitLeader(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!get("/v1/health/node/" + node).body().contains("\"serfHealth\"")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("agent " + node + " did not register its serfHealth check within " + timeout
+                        + ":\n" + tail());
+            }
+            Thread.sleep(250);
+        }
+        return this;
+    }
+
     /** Waits until the HTTP API answers and this agent knows a leader. */
     AgentProcess awaitLeader(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -85,7 +85,7 @@ public class HclConfigIT {
                 """.formatted(dir.resolve("watch.out"), dir.resolve("rendered.txt"), dir.resolve("second.txt")));
         agent = new AgentProcess("hcl1", dataDir, "-config-file", config.resolve("server.hcl").toString(),
                 "-config-file", watchesAndTemplates.toString(), "-hcl", "datacenter = \"frag-dc\"").start()
-                .awaitLeader(Duration.ofSeconds(120));
+                .awaitRegistered(Duration.ofSeconds(120));
     }
 
     @AfterClass
@@ -174,7 +174,8 @@ public class HclConfigIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!Files.exists(file) || !Files.readString(file).contains(expected)) {
             assertTrue(file + " never contained " + expected + ": "
-                    + (Files.exists(file) ? Files.readString(file) : "(no file)"), System.nanoTime() < deadline);
+                    + (Files.exists(file) ? Files.readString(file) : "(no file)") + "\nagent log:\n" + agent.tail(),
+                    System.nanoTime() < deadline);
             Thread.sleep(250);
         }
     }

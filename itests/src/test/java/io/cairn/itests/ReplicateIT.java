@@ -57,8 +57,8 @@ public class ReplicateIT {
         dc2 = new AgentProcess("dc2-server", dir.resolve("dc2"), "-server", "-bootstrap-expect", "1", "-bind",
                 "127.0.0.1", "-datacenter", "dc2", "-retry-join-wan", "127.0.0.1:" + dc1Wan, "-config-dir",
                 config.toString()).start();
-        dc1.awaitLeader(Duration.ofSeconds(120));
-        dc2.awaitLeader(Duration.ofSeconds(120));
+        dc1.awaitRegistered(Duration.ofSeconds(120));
+        dc2.awaitRegistered(Duration.ofSeconds(120));
         await(Duration.ofSeconds(60), "dc2 reaches dc1 over the WAN",
                 () -> dc2.get("/v1/kv/nothing?dc=dc1").statusCode() == 404);
     }
