@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Decides how this server enters the Raft group, the way Consul's {@code -bootstrap-expect} does, from the servers
  * the LAN gossip pool knows ({@link ServerDirectory}); checked every second until this server is in a group:
  * <ul>
- * <li>storage that holds the group: restart from it (the group's configuration is in the log);</li>
+ * <li>storage that holds the group: restart from it (the group's configuration is in the log); if the group,
+ * asked through a server that belongs to it, no longer lists this one, also ask to be added back
+ * ({@link RaftNode#rejoin});</li>
  * <li>a known server already belongs to a formed group: start empty and ask that group to add this server;</li>
  * <li>otherwise, once {@code bootstrapExpect} servers are known: the {@code bootstrapExpect} smallest node names
  * start the group, so that every server picks the same set.</li>
@@ -57,6 +60,10 @@ public final class ClusterFormation implements AutoCloseable {
                     directory.announceFormed();
                     announced = true;
                 }
+                List<KnownServer> formed = formedOthers();
+                if (node.isRejoining() && !formed.isEmpty()) {
+                    node.rejoin(peers(formed));
+                }
                 if (node.isLeader()) {
                     addMissingServers();
                 }
@@ -75,7 +82,7 @@ public final class ClusterFormation implements AutoCloseable {
         if (servers.stream().noneMatch(s -> s.node().equals(self))) {
             servers.add(new KnownServer(self, node.settings().raftAddress(), false));
         }
-        List<KnownServer> formed = servers.stream().filter(s -> s.formed() && !s.node().equals(self)).toList();
+        List<KnownServer> formed = formedOthers();
         if (node.isRunning()) {
             // started without being a member: ask the group to add us
             if (!formed.isEmpty()) {
@@ -84,7 +91,12 @@ public final class ClusterFormation implements AutoCloseable {
             }
             return;
         }
-        if (node.hasStorage() || !formed.isEmpty()) {
+        if (node.hasStorage() && !formed.isEmpty()
+                && node.listedBy(peers(formed)).equals(Optional.of(false))) {
+            LOG.info("The Raft group no longer lists server {} (removed while it was away): asking to be added back",
+                    self);
+            node.rejoin(peers(formed));
+        } else if (node.hasStorage() || !formed.isEmpty()) {
             node.start(List.of());
         } else if (bootstrapExpect > 0 && servers.size() >= bootstrapExpect) {
             List<KnownServer> chosen = servers.stream()
@@ -95,6 +107,12 @@ public final class ClusterFormation implements AutoCloseable {
                 node.start(peers(chosen));
             }
         }
+    }
+
+    /** The other servers of the pool that announced they belong to the group. */
+    private List<KnownServer> formedOthers() {
+        String self = node.settings().nodeName();
+        return directory.servers().stream().filter(s -> s.formed() && !s.node().equals(self)).toList();
     }
 
     /**

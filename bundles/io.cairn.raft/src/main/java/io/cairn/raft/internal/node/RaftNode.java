@@ -26,6 +26,7 @@ import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
 import org.apache.ratis.proto.RaftProtos.ServerRpcProto;
 import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.GroupInfoReply;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientAsynchronousProtocol;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -87,6 +88,8 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
     private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(5);
     /** How long a leadership transfer may take, the new leader's catching up included. */
     private static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a server that asks to be added back holds off its first election (see {@link #rejoin}). */
+    static final Duration REJOIN_ELECTION_HOLD = Duration.ofSeconds(30);
     /** The sessions bundle's table ({@code io.cairn.session.api.Sessions.TABLE}); read here only to count rows. */
     private static final String SESSION_TABLE = "session";
     /** Tombstones are checked every 30th of their TTL (Consul's 30 seconds for 15 minutes), at most every 30 s. */
@@ -138,6 +141,7 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
     private RaftClient client;
     private Set<RaftPeer> clientPeers = Set.of();
     private volatile boolean running;
+    private volatile boolean rejoining;
 
     public RaftNode(NodeSettings settings, HandlerRegistry handlers, RaftMetrics metrics) {
         this.settings = settings;
@@ -214,6 +218,36 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
      * configuration is {@code peers} (empty: wait to be added by the leader).
      */
     public synchronized void start(Collection<RaftPeer> peers) throws IOException {
+        start(peers, null);
+    }
+
+    /**
+     * Starts from storage a server that the group no longer lists (removed while it was away, as autopilot removes
+     * a dead server), if it has not started yet, and asks the group, reached through {@code via}, to add it back;
+     * called again while {@link #isRejoining()} if that failed. Its storage still lists it, so it would stand for
+     * election once its timeout ran out; a leader answers a vote request from a server it removed, and is not
+     * adding, by telling it to shut down, and Ratis then closes it for good. So it stands for no election for
+     * {@link #REJOIN_ELECTION_HOLD} after it starts, unless it hears from a leader first (as it does once the
+     * leader brings it up to date); once the group has added it, its usual election timeout applies again.
+     */
+    public void rejoin(Collection<RaftPeer> via) throws IOException {
+        synchronized (this) {
+            if (server == null) {
+                start(List.of(), REJOIN_ELECTION_HOLD);
+                rejoining = true;
+            }
+        }
+        requestJoin(via);
+        ratis.endFirstElectionHold();
+        rejoining = false;
+    }
+
+    /** Whether this server was started by {@link #rejoin} and the group has not yet added it. */
+    public boolean isRejoining() {
+        return rejoining;
+    }
+
+    private void start(Collection<RaftPeer> peers, Duration firstElectionHold) throws IOException {
         if (server != null) {
             throw new IllegalStateException("Raft server already started");
         }
@@ -222,8 +256,31 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
         LOG.info("Starting Raft server {} at {} ({})", settings.nodeName(), settings.raftAddress(),
                 recover ? "recovering from storage" : "new, peers " + peers);
         server = ratis.server(group, stateMachine,
-                recover ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT);
+                recover ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT, firstElectionHold);
         running = true;
+    }
+
+    /**
+     * Whether the group's current configuration, as the first of {@code via} that answers tells it, lists this
+     * server; empty if none answers.
+     */
+    public Optional<Boolean> listedBy(Collection<RaftPeer> via) {
+        try (RaftClient admin = ratis.client(RaftGroup.valueOf(groupId, via))) {
+            for (RaftPeer peer : via) {
+                try {
+                    GroupInfoReply info = admin.getGroupManagementApi(peer.getId()).info(groupId);
+                    if (info.isSuccess()) {
+                        return Optional.of(info.getGroup().getPeers().stream()
+                                .anyMatch(p -> p.getId().toString().equals(settings.nodeName())));
+                    }
+                } catch (IOException e) {
+                    LOG.debug("Asking {} for the Raft group's configuration failed", peer.getId(), e);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("Closing the admin client failed", e);
+        }
+        return Optional.empty();
     }
 
     public boolean isRunning() {

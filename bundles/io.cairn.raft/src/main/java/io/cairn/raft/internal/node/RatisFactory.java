@@ -2,6 +2,7 @@ package io.cairn.raft.internal.node;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,9 @@ import io.cairn.raft.api.snapshots.StateSnapshots;
  */
 final class RatisFactory {
 
+    /** A follower that hears from no leader for a random time between these stands for election. */
+    static final TimeDuration ELECTION_TIMEOUT_MIN = TimeDuration.valueOf(500, TimeUnit.MILLISECONDS);
+    static final TimeDuration ELECTION_TIMEOUT_MAX = TimeDuration.valueOf(1000, TimeUnit.MILLISECONDS);
     /**
      * Client retries, for the requests that go through the Raft client (reads, joins): about ten seconds of leader
      * elections. Writes go through {@link EntrySender}, which keeps each one's invocation id on every retry.
@@ -57,8 +61,8 @@ final class RatisFactory {
         GrpcConfigKeys.Server.setHost(properties, settings.bindHost());
         GrpcConfigKeys.Server.setPort(properties, settings.port());
         RaftServerConfigKeys.setStorageDir(properties, List.of(settings.storageDir().toFile()));
-        RaftServerConfigKeys.Rpc.setTimeoutMin(properties, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS));
-        RaftServerConfigKeys.Rpc.setTimeoutMax(properties, TimeDuration.valueOf(1000, TimeUnit.MILLISECONDS));
+        RaftServerConfigKeys.Rpc.setTimeoutMin(properties, ELECTION_TIMEOUT_MIN);
+        RaftServerConfigKeys.Rpc.setTimeoutMax(properties, ELECTION_TIMEOUT_MAX);
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, settings.snapshotThreshold());
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(properties, 2);
@@ -105,9 +109,26 @@ final class RatisFactory {
         return new GrpcTlsConfig(identity, new PeerTrust(tls, tls.files().authorities()), true);
     }
 
-    RaftServer server(RaftGroup group, StateMachine stateMachine, RaftStorage.StartupOption option)
-            throws IOException {
-        if (group.getPeers().size() == 1) {
+    /**
+     * Ends a hold given to {@link #server}: Ratis reads the first election's timeout from these properties each time
+     * its follower timer restarts, and until the server changes role every timeout counts as the first.
+     */
+    void endFirstElectionHold() {
+        RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(properties, ELECTION_TIMEOUT_MIN);
+        RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(properties, ELECTION_TIMEOUT_MAX);
+    }
+
+    /**
+     * @param firstElectionHold how long the server waits, after it starts, before it first stands for election
+     *                          unless it hears from a leader first; {@code null} for the usual election timeout
+     */
+    RaftServer server(RaftGroup group, StateMachine stateMachine, RaftStorage.StartupOption option,
+            Duration firstElectionHold) throws IOException {
+        if (firstElectionHold != null) {
+            TimeDuration hold = TimeDuration.valueOf(firstElectionHold.toMillis(), TimeUnit.MILLISECONDS);
+            RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(properties, hold);
+            RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(properties, hold);
+        } else if (group.getPeers().size() == 1) {
             // Alone in its group a server has nobody to hear from: no reason to wait out a whole election
             // timeout before it becomes leader (this was most of a -dev agent's wait for its first write).
             RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(properties, TimeDuration.valueOf(10, TimeUnit.MILLISECONDS));

@@ -70,12 +70,20 @@ class RaftOperatorTest {
     void aServerRemovedWhileItWasDownIsAddedBackWhenItReturns() throws Exception {
         try (TestCluster cluster = new TestCluster(dir, 3, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
             TestCluster.Server gone = cluster.follower();
+            put(cluster.leader().node, "before", "0");
+            await(() -> TestCluster.value(gone.node, "before").isPresent(), gone.name + " to have the group's log");
             gone.stop();
             cluster.leader().node.removeServer(gone.name).toCompletableFuture().get(30, TimeUnit.SECONDS);
             await(() -> voter(cluster, gone.name).isEmpty(), gone.name + " out of the configuration");
             put(cluster.leader().node, "meanwhile", "1");
 
+            // The leader adds back the servers gossip lists; until gossip hears of this one, several of its election
+            // timeouts pass. Its storage lists it, and a leader tells a removed server that asks for votes to shut
+            // down: it must ask to be added back instead.
+            cluster.unheardOf.add(gone.name);
             gone.start(true);
+            Thread.sleep(3 * RatisFactory.ELECTION_TIMEOUT_MAX.toLong(TimeUnit.MILLISECONDS));
+            cluster.unheardOf.remove(gone.name);
             await(() -> voter(cluster, gone.name).equals(Optional.of(true)), gone.name + " back as a voter");
             await(() -> gone.node.leader().isPresent(), gone.name + " to follow the leader again");
             put(cluster.leader().node, "after", "2");

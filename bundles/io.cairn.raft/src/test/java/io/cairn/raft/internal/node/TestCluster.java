@@ -135,9 +135,12 @@ final class TestCluster implements AutoCloseable {
         }
     }
 
+    /** Servers the pool does not list although they run, as gossip would until it hears of them. */
+    final Set<String> unheardOf = ConcurrentHashMap.newKeySet();
+
     /** The running servers as the LAN gossip pool would list them. */
     private List<KnownServer> knownServers() {
-        return servers.stream().filter(Server::running)
+        return servers.stream().filter(Server::running).filter(s -> !unheardOf.contains(s.name))
                 .map(s -> new KnownServer(s.name, s.settings.raftAddress(), formed.contains(s.name))).toList();
     }
 
