@@ -1,6 +1,7 @@
 package io.cairn.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
@@ -177,6 +178,7 @@ public class FaultInjectionIT {
         assertTrue("no holder got the lock", !locks.acts().isEmpty());
         assertEquals("a holder was paused past its TTL", 1, locks.pauses().size());
         LockWorkload.Pause pause = locks.pauses().get(0);
+        assertNotNull("no server answered the paused holder within 60 s: " + pause, pause.renewStatus());
         assertTrue("the paused holder could still act: " + pause, pause.actRefused());
         assertEquals("the paused holder's renewal answered: " + pause, Integer.valueOf(404), pause.renewStatus());
     }

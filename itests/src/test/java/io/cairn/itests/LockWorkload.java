@@ -139,13 +139,20 @@ final class LockWorkload {
         boolean[] answer = new boolean[1];
         Integer renew = null;
         boolean actRefused = false;
-        for (AgentProcess server : servers) { // the first server that answers; one may be down or paused
-            if (kv.put(server, "/v1/kv/" + KEY + "?acquire=" + session, name + "-after-pause", answer)
-                    == KvClient.Outcome.OK) {
-                actRefused = !answer[0];
-                renew = status(server, "PUT", "/v1/session/renew/" + session);
-                break;
+        // The first server that answers; one may be down or paused, and while the nemesis has just killed the
+        // leader none answers, so ask again until one does (a write with no answer neither acted nor was refused).
+        long askUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        asking:
+        while (System.nanoTime() < askUntil) {
+            for (AgentProcess server : servers) {
+                if (kv.put(server, "/v1/kv/" + KEY + "?acquire=" + session, name + "-after-pause", answer)
+                        == KvClient.Outcome.OK) {
+                    actRefused = !answer[0];
+                    renew = status(server, "PUT", "/v1/session/renew/" + session);
+                    break asking;
+                }
             }
+            sleep(500);
         }
         pauses.add(new Pause(name, untilExpired, actRefused, renew));
     }
