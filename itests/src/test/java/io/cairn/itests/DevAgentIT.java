@@ -149,6 +149,29 @@ public class DevAgentIT {
         }
     }
 
+    /**
+     * A laptop that sleeps with an agent running, as a {@code kill -STOP} past a minute: Ratis closes a server
+     * whose JVM was paused for longer than its close threshold (60 s by default), which left the agent answering
+     * "No cluster leader" until it was restarted.
+     */
+    @Test
+    public void h_anAgentSuspendedForMoreThanAMinuteKeepsItsRaftServer() throws Exception {
+        agent.signal("STOP");
+        try {
+            Thread.sleep(Duration.ofSeconds(65).toMillis());
+        } finally {
+            agent.signal("CONT");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> put = agent.put("/v1/kv/after/sleep", "woke");
+        while (put.statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            put = agent.put("/v1/kv/after/sleep", "woke");
+        }
+        assertEquals(put.body() + "\n" + agent.tail(), 200, put.statusCode());
+        assertEquals("woke", agent.get("/v1/kv/after/sleep?raw").body());
+    }
+
     @Test
     public void z_sigtermShutsDownCleanly() throws Exception {
         int code = agent.terminate();

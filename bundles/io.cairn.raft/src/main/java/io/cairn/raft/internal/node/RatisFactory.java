@@ -38,6 +38,8 @@ final class RatisFactory {
     /** A follower that hears from no leader for a random time between these stands for election. */
     static final TimeDuration ELECTION_TIMEOUT_MIN = TimeDuration.valueOf(500, TimeUnit.MILLISECONDS);
     static final TimeDuration ELECTION_TIMEOUT_MAX = TimeDuration.valueOf(1000, TimeUnit.MILLISECONDS);
+    /** A pause no JVM outlives: Ratis's threshold for closing a server after a pause is a duration, not optional. */
+    private static final long NEVER_CLOSE_DAYS = 36_500;
     /**
      * Client retries, for the requests that go through the Raft client (reads, joins): about ten seconds of leader
      * elections. Writes go through {@link EntrySender}, which keeps each one's invocation id on every retry.
@@ -63,6 +65,11 @@ final class RatisFactory {
         RaftServerConfigKeys.setStorageDir(properties, List.of(settings.storageDir().toFile()));
         RaftServerConfigKeys.Rpc.setTimeoutMin(properties, ELECTION_TIMEOUT_MIN);
         RaftServerConfigKeys.Rpc.setTimeoutMax(properties, ELECTION_TIMEOUT_MAX);
+        // Ratis closes the whole server when its JVM was paused for longer than this (60 s by default): a laptop
+        // that slept, a VM moved, a kill -STOP. Raft needs no such rule (a server that wakes learns the term, and a
+        // leader still steps down after a pause, Ratis's leaderStepDownWaitTime), and nothing would start the
+        // server again: the agent answered "No cluster leader" until restarted. So never.
+        RaftServerConfigKeys.setCloseThreshold(properties, TimeDuration.valueOf(NEVER_CLOSE_DAYS, TimeUnit.DAYS));
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, settings.snapshotThreshold());
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(properties, 2);
