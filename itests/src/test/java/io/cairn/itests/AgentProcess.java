@@ -228,6 +228,18 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the agent's limit on the size of a file it writes (its soft {@code RLIMIT_FSIZE}, {@code unlimited} to
+     * lift it): a write past it fails as on a full disk, for this process only.
+     */
+    void limitFileSize(String bytes) throws IOException, InterruptedException {
+        Process prlimit = new ProcessBuilder("prlimit", "--pid", Long.toString(process.pid()),
+                "--fsize=" + bytes + ":unlimited").inheritIO().start();
+        if (prlimit.waitFor() != 0) {
+            throw new IOException("prlimit --fsize=" + bytes + " of " + process.pid() + " failed");
+        }
+    }
+
     /** Waits for the agent to exit on its own and returns the exit code. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

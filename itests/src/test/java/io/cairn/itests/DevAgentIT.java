@@ -172,6 +172,42 @@ public class DevAgentIT {
         assertEquals("woke", agent.get("/v1/kv/after/sleep?raw").body());
     }
 
+    /**
+     * A write to the Raft log that fails (here past a file size limit; a full disk fails the same way) makes Ratis
+     * give up the log for good: the agent answered {@code No cluster leader} until restarted. It now starts its Raft
+     * server again from storage, every second until it can write, and loses none of the writes it acknowledged.
+     */
+    @Test
+    public void i_anAgentWritesAgainOnceItsRaftLogCanBeWrittenAgain() throws Exception {
+        String value = "v".repeat(100_000);
+        agent.limitFileSize("1000000"); // a log segment preallocates 4 MB, so the log fails within its first segments
+        int acknowledged = 0;
+        try {
+            for (int i = 0; i < 200; i++) {
+                if (agent.put("/v1/kv/full/" + i, value).statusCode() != 200) {
+                    break;
+                }
+                acknowledged++;
+            }
+            assertTrue("every write succeeded with the file size limit", acknowledged < 200);
+            assertEquals("a write while the log cannot be written", 500,
+                    agent.put("/v1/kv/full/refused", "x").statusCode());
+        } finally {
+            agent.limitFileSize("unlimited");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> put = agent.put("/v1/kv/full/after", "space");
+        while (put.statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            put = agent.put("/v1/kv/full/after", "space");
+        }
+        assertEquals(put.body() + "\n" + agent.tail(), 200, put.statusCode());
+        for (int i = 0; i < acknowledged; i++) {
+            assertEquals("acknowledged write " + i, value, agent.get("/v1/kv/full/" + i + "?raw").body());
+        }
+        assertEquals("space", agent.get("/v1/kv/full/after?raw").body());
+    }
+
     @Test
     public void z_sigtermShutsDownCleanly() throws Exception {
         int code = agent.terminate();

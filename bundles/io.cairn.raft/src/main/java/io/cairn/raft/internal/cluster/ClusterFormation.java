@@ -18,11 +18,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides how this server enters the Raft group, the way Consul's {@code -bootstrap-expect} does, from the servers
- * the LAN gossip pool knows ({@link ServerDirectory}); checked every second until this server is in a group:
+ * the LAN gossip pool knows ({@link ServerDirectory}); checked every second:
  * <ul>
  * <li>storage that holds the group: restart from it (the group's configuration is in the log); if the group,
  * asked through a server that belongs to it, no longer lists this one, also ask to be added back
- * ({@link RaftNode#rejoin});</li>
+ * ({@link RaftNode#rejoin}); the same when Ratis closed this server's Raft server while the agent runs (its log
+ * could not be written: {@link RaftNode#releaseClosedServer});</li>
  * <li>a known server already belongs to a formed group: start empty and ask that group to add this server;</li>
  * <li>otherwise, once {@code bootstrapExpect} servers are known: the {@code bootstrapExpect} smallest node names
  * start the group, so that every server picks the same set.</li>
@@ -55,6 +56,7 @@ public final class ClusterFormation implements AutoCloseable {
 
     void tick() {
         try {
+            node.releaseClosedServer();
             if (node.isRunning() && node.members().isPresent()) {
                 if (!announced) {
                     directory.announceFormed();

@@ -63,6 +63,8 @@ public final class CairnStateMachine extends BaseStateMachine {
     private final Runnable commandApplied;
     private volatile String waitingForType;
     private volatile boolean stopping;
+    /** Set once Ratis could not write its log: it writes nothing more until the server is started again. */
+    private volatile boolean logFailed;
     /**
      * The entry of the last command applied (or of the snapshot restored): the position of the tables. Ratis's
      * own applied index also moves over its commit-index entries, no-ops and configurations, which change no
@@ -91,6 +93,16 @@ public final class CairnStateMachine extends BaseStateMachine {
     /** The command type whose missing handler stops this server from applying the log, if any. */
     public Optional<String> waitingForHandler() {
         return Optional.ofNullable(waitingForType);
+    }
+
+    /** Whether a write to the Raft log failed (a full disk, an I/O error) since this state machine started. */
+    public boolean logFailed() {
+        return logFailed;
+    }
+
+    @Override
+    public void notifyLogFailed(Throwable cause, LogEntryProto failedEntry) {
+        logFailed = true;
     }
 
     /** Releases an apply blocked on a missing handler, so that the server can close. */
@@ -300,8 +312,14 @@ public final class CairnStateMachine extends BaseStateMachine {
         metrics.leaderChanged();
     }
 
+    /**
+     * Puts the tables in the state Ratis applies the log from: the snapshot's, or empty without one. The tables may
+     * hold more: those of a Raft server that Ratis closed, started again from storage (see RaftNode); its
+     * watchers are not woken then, as the replay brings the tables back to where they were before it wakes them.
+     */
     private void load(SingleFileSnapshotInfo snapshot) throws IOException {
         if (snapshot == null) {
+            store.clear();
             return;
         }
         Path file = snapshot.getFile().getPath();

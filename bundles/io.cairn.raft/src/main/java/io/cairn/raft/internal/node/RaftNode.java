@@ -37,6 +37,7 @@ import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.raftlog.RaftLogBase;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
@@ -117,7 +118,9 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
             Math.max(2, Runtime.getRuntime().availableProcessors()), Threads.named("cairn-raft-reply"));
     private final ChangeNotifier changes = new ChangeNotifier(store, notifyExecutor);
     private final AppliedIndexWaiters appliedWaiters = new AppliedIndexWaiters(notifyExecutor);
-    private final CairnStateMachine stateMachine;
+    private final HandlerRegistry handlers;
+    /** A new one for each start of the Raft server (Ratis closes a server's state machine with it, for good). */
+    private volatile CairnStateMachine stateMachine;
     private final RaftMetrics metrics;
     private final RatisFactory ratis;
     private final TombstoneSchedule tombstones;
@@ -151,9 +154,8 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
         this.tombstones = new TombstoneSchedule(settings.tombstoneTtl().toNanos());
         this.metrics = metrics;
         this.ratis = new RatisFactory(settings);
-        this.stateMachine = new CairnStateMachine(store, handlers, changes, appliedWaiters, metrics,
-                () -> ProgressQuery.encode(division().map(RaftNode::progress).orElse(List.of())),
-                ratis.commitAnnouncer()::announce);
+        this.handlers = handlers;
+        this.stateMachine = newStateMachine();
         registerGauges(metrics.registry());
         handlers.add(TombstoneReaping.TYPE, new TombstoneReaping(store), Integer.MAX_VALUE, Long.MIN_VALUE);
         handlers.add(ReadBarrier.TYPE, new ReadBarrier(), Integer.MAX_VALUE, Long.MIN_VALUE);
@@ -161,6 +163,21 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
         long every = Math.max(1, Math.min(MAX_TOMBSTONE_GRANULARITY.toNanos(),
                 settings.tombstoneTtl().toNanos() / TOMBSTONE_CHECKS_PER_TTL));
         tombstoneTimer.scheduleWithFixedDelay(this::collectTombstones, every, every, TimeUnit.NANOSECONDS);
+    }
+
+    private CairnStateMachine newStateMachine() {
+        return new CairnStateMachine(store, handlers, changes, appliedWaiters, metrics,
+                () -> ProgressQuery.encode(division().map(RaftNode::progress).orElse(List.of())),
+                ratis.commitAnnouncer()::announce);
+    }
+
+    /**
+     * Whether Ratis still runs {@code d} with a log it can write. After a failed write Ratis closes the log, or fails
+     * every later write to it, but leaves the division running.
+     */
+    private boolean serving(RaftServer.Division d) {
+        return d.getInfo().isAlive() && !stateMachine.logFailed()
+                && !(d.getRaftLog() instanceof RaftLogBase log && !log.isOpened());
     }
 
     /** One thread; a write's deadline is cancelled when it is answered, and leaves the queue then. */
@@ -258,6 +275,30 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
         server = ratis.server(group, stateMachine,
                 recover ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT, firstElectionHold);
         running = true;
+    }
+
+    /**
+     * Lets go of a Raft server that Ratis closed, or whose log it closed, while this node runs, so that it can be
+     * started again from storage ({@code ClusterFormation} does, every second until it succeeds). Ratis gives up a
+     * log for good when a write to it failed (a full disk, a file size limit, an I/O error), and closes a server
+     * whose state machine failed; the agent would otherwise answer {@code No cluster leader} until restarted. The
+     * state is rebuilt from the last snapshot and the log, as after a restart: every write this server acknowledged
+     * was flushed to its log first.
+     */
+    public void releaseClosedServer() {
+        RaftServer closed;
+        synchronized (this) {
+            if (!running || server == null || division().map(this::serving).orElse(false)) {
+                return;
+            }
+            closed = server;
+            server = null;
+            running = false;
+        }
+        LOG.warn("Raft server {} can no longer write its log, or Ratis closed it: starting it again from storage",
+                settings.nodeName());
+        closeQuietly(closed, "closed Raft server");
+        stateMachine = newStateMachine();
     }
 
     /**
@@ -656,7 +697,7 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
         }
     }
 
-    private synchronized Optional<RaftServer.Division> division() {
+    synchronized Optional<RaftServer.Division> division() {
         if (server == null) {
             return Optional.empty();
         }

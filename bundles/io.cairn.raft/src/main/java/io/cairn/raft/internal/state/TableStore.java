@@ -118,6 +118,11 @@ public final class TableStore implements StateView {
         }
     }
 
+    /** Empties every table, back to the state before the log's first command. */
+    public void clear() {
+        restore(new StateImage(0, List.of()));
+    }
+
     /**
      * Replaces the whole state with {@code image}, as the command at {@code index} (which must hold the write
      * lock: it runs inside {@link #apply}). Indexes above {@code index} are lowered to it, and every key live

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.ratis.server.raftlog.RaftLogBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -270,5 +271,25 @@ class ThreeServerClusterTest {
 
     private static String timesApplied(RaftNode node, String key) {
         return node.state().get(COUNT, key).map(e -> new String(e.value(), StandardCharsets.UTF_8)).orElse(null);
+    }
+
+    /**
+     * After a write to its log fails (a full disk), Ratis closes the log and the server can append and apply nothing
+     * more while its process runs. Here the leader's log is closed as Ratis closes it: the node starts its Raft
+     * server again from storage, keeps what it had and applies what the group writes next.
+     */
+    @Test
+    void aServerWhoseLogRatisGaveUpStartsAgainFromStorage() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 3, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
+            TestCluster.Server stricken = cluster.leader();
+            put(stricken.node, "before", "1");
+            ((RaftLogBase) stricken.node.division().orElseThrow().getRaftLog()).close();
+
+            TestCluster.Server other = cluster.servers.stream().filter(s -> s != stricken).findFirst().orElseThrow();
+            put(other.node, "after", "2");
+            await(() -> value(stricken.node, "after").isPresent(), "the stricken server to apply a later write");
+            assertEquals("1", value(stricken.node, "before").orElseThrow());
+            assertTrue(stricken.node.isRunning());
+        }
     }
 }
