@@ -16,12 +16,15 @@ BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 REPO="$(dirname "$BENCH")"
 WORK="${WORK:-/tmp/cairn-bench}"
 CAIRN_DIST="${CAIRN_DIST:-$REPO/distribution/target/assembly}"
-# WARMUP: seconds of load at 16 connections before the writes are measured. Three new JVMs on two cores compile
-# for about a minute (the fresh section measures that minute), so the steady rows come after a minute of load.
+# WARMUP: seconds of load at 16 connections before the writes are measured, then on in 10 s slices until two in a
+# row differ by less than 10 %, for WARMUP_MAX seconds at most. Three new JVMs on two cores compile for a minute or
+# more (the fresh section measures that time), so the steady rows come after it.
 if [ "${QUICK:-0}" = 1 ]; then
   DURATION="${DURATION:-5}" RUNS="${RUNS:-1}" START_KEYS="${START_KEYS:-10000}" HOLD=15 WARMUP="${WARMUP:-5}"
+  WARMUP_MAX="${WARMUP_MAX:-5}"
 else
   DURATION="${DURATION:-20}" RUNS="${RUNS:-3}" START_KEYS="${START_KEYS:-100000}" HOLD=20 WARMUP="${WARMUP:-60}"
+  WARMUP_MAX="${WARMUP_MAX:-300}"
 fi
 SECTIONS="${SECTIONS:-writes reads fresh blocking startup}"
 FANOUT="${FANOUT:-10000}"
@@ -49,7 +52,18 @@ rm -rf "$DIST/data" "$DIST/instances"
 : >"$RESULTS"
 trap stop_all EXIT
 
-warm_up() { run_wrk "$1" "$2" 16 "$WARMUP" >/dev/null; }
+# warm_up <script> <url>: see WARMUP above; logs how long it took.
+warm_up() {
+  local elapsed=$WARMUP previous=0 r
+  run_wrk "$1" "$2" 16 "$WARMUP" >/dev/null
+  while ((elapsed < WARMUP_MAX)); do
+    read -r -a r <<<"$(run_wrk "$1" "$2" 16 10)"
+    elapsed=$((elapsed + 10))
+    awk -v a="$previous" -v b="${r[0]}" 'BEGIN { exit !(a > 0 && b > 0.9 * a && b < 1.1 * a) }' && break
+    previous=${r[0]}
+  done
+  log "warmed up for $elapsed s"
+}
 
 # writes <system> <url of leader> <pid of leader or "">: PUT load at each connection count, RUNS times.
 writes() {
