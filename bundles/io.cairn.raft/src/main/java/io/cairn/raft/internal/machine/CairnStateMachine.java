@@ -312,14 +312,8 @@ public final class CairnStateMachine extends BaseStateMachine {
         metrics.leaderChanged();
     }
 
-    /**
-     * Puts the tables in the state Ratis applies the log from: the snapshot's, or empty without one. The tables may
-     * hold more: those of a Raft server that Ratis closed, started again from storage (see RaftNode); its
-     * watchers are not woken then, as the replay brings the tables back to where they were before it wakes them.
-     */
     private void load(SingleFileSnapshotInfo snapshot) throws IOException {
         if (snapshot == null) {
-            store.clear();
             return;
         }
         Path file = snapshot.getFile().getPath();

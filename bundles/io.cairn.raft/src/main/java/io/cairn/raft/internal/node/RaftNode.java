@@ -298,6 +298,10 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
         LOG.warn("Raft server {} can no longer write its log, or Ratis closed it: starting it again from storage",
                 settings.nodeName());
         closeQuietly(closed, "closed Raft server");
+        // Ratis applies the log again from the last snapshot, which the new state machine restores; without one,
+        // from the first entry, onto empty tables (the waiters see the replay, as after a snapshot is installed)
+        store.clear();
+        changes.changedAll();
         stateMachine = newStateMachine();
     }
 
