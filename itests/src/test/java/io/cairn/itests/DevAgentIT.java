@@ -162,13 +162,7 @@ public class DevAgentIT {
         } finally {
             agent.signal("CONT");
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> put = agent.put("/v1/kv/after/sleep", "woke");
-        while (put.statusCode() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            put = agent.put("/v1/kv/after/sleep", "woke");
-        }
-        assertEquals(put.body() + "\n" + agent.tail(), 200, put.statusCode());
+        agent.sendUntilOk("PUT", "/v1/kv/after/sleep", null, "woke");
         assertEquals("woke", agent.get("/v1/kv/after/sleep?raw").body());
     }
 
@@ -195,13 +189,7 @@ public class DevAgentIT {
         } finally {
             agent.limitFileSize("unlimited");
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> put = agent.put("/v1/kv/full/after", "space");
-        while (put.statusCode() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            put = agent.put("/v1/kv/full/after", "space");
-        }
-        assertEquals(put.body() + "\n" + agent.tail(), 200, put.statusCode());
+        agent.sendUntilOk("PUT", "/v1/kv/full/after", null, "space");
         for (int i = 0; i < acknowledged; i++) {
             assertEquals("acknowledged write " + i, value, agent.get("/v1/kv/full/" + i + "?raw").body());
         }
