@@ -90,6 +90,17 @@ public final class CairnStateMachine extends BaseStateMachine {
         this.snapshots = new BackgroundSnapshots(storage, store, metrics);
     }
 
+    /**
+     * The index the replicated state gives the commands of the log entry at {@code logIndex}: one more, numbering
+     * the log from 1 as Consul's Raft does (Ratis numbers it from 0). Consul's clients depend on that numbering:
+     * the log's first entry is the leader's configuration, so no record ever has index 1, which is the
+     * {@code X-Consul-Index} a read of a table never written reports; a blocking query on index 1 then wakes for
+     * the first write. Writes at log index 1 (a new cluster's first command) were invisible to such a query.
+     */
+    public static long stateIndex(long logIndex) {
+        return logIndex + 1;
+    }
+
     /** The command type whose missing handler stops this server from applying the log, if any. */
     public Optional<String> waitingForHandler() {
         return Optional.ofNullable(waitingForType);
@@ -223,7 +234,7 @@ public final class CairnStateMachine extends BaseStateMachine {
     private byte[] apply(Envelope.Command command, long index) {
         CommandHandler handler = awaitHandler(command.type(), index);
         long started = System.nanoTime();
-        TableStore.Applied<byte[]> applied = store.apply(index,
+        TableStore.Applied<byte[]> applied = store.apply(stateIndex(index),
                 (type, payload, writer) -> awaitHandler(type, index).apply(payload, writer),
                 writer -> handler.apply(command.payload(), writer));
         metrics.fsmApplied(command.type(), System.nanoTime() - started);
@@ -289,7 +300,7 @@ public final class CairnStateMachine extends BaseStateMachine {
         }
         // The last command applied, not the last entry: a follower learns that Ratis's commit-index entries and
         // no-ops are committed only with the next append, up to a heartbeat later, and they change no table.
-        long index = store.appliedIndex();
+        long index = Math.max(0, lastCommand.getIndex());
         return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(Envelope.appliedIndex(index))));
     }
 

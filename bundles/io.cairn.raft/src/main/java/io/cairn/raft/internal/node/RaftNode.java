@@ -37,6 +37,7 @@ import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.raftlog.RaftLogBase;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
@@ -189,10 +190,10 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
 
     /** Log position, term and role, read from Ratis when scraped; sessions counted in the replicated state. */
     private void registerGauges(MeterRegistry registry) {
-        Gauge.builder("cairn.raft.commit.index", this, n -> n.division().map(d -> d.getRaftLog().getLastCommittedIndex())
-                .orElse(0L)).description("Highest log index known to be committed").register(registry);
-        Gauge.builder("cairn.raft.applied.index", this, n -> n.division().map(d -> d.getInfo().getLastAppliedIndex())
-                .orElse(0L)).description("Highest log index applied to this server's state").register(registry);
+        Gauge.builder("cairn.raft.commit.index", this, n -> n.division()
+                .map(d -> CairnStateMachine.stateIndex(d.getRaftLog().getLastCommittedIndex())).orElse(0L)).description("Highest Raft index known to be committed").register(registry);
+        Gauge.builder("cairn.raft.applied.index", this, n -> n.division()
+                .map(d -> CairnStateMachine.stateIndex(d.getInfo().getLastAppliedIndex())).orElse(0L)).description("Highest Raft index applied to this server's state").register(registry);
         Gauge.builder("cairn.raft.term", this, n -> n.division().map(d -> d.getInfo().getCurrentTerm()).orElse(0L))
                 .description("Current Raft term").register(registry);
         Gauge.builder("cairn.raft.leader", this, n -> n.isLeader() ? 1 : 0)
@@ -453,7 +454,8 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
 
     /**
      * The leader's log appenders, in Ratis' order, as the role info (last contact) and the match indices report
-     * them; the leader itself with its own last log index.
+     * them; the leader itself with its own last log index. Indexes as the replicated state numbers them
+     * ({@link CairnStateMachine#stateIndex}).
      */
     private static List<ServerProgress> progress(RaftServer.Division division) {
         RoleInfoProto role = division.getInfo().getRoleInfoProto();
@@ -464,13 +466,13 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
         long[] matched = division.getInfo().getFollowerMatchIndices();
         List<ServerRpcProto> followers = role.getLeaderInfo().getFollowerInfoList();
         List<ServerProgress> progress = new ArrayList<>();
+        TermIndex last = division.getRaftLog().getLastEntryTermIndex();
         progress.add(new ServerProgress(division.getId().toString(), 0,
-                division.getRaftLog().getLastEntryTermIndex() == null ? 0
-                        : division.getRaftLog().getLastEntryTermIndex().getIndex(), term));
+                last == null ? 0 : CairnStateMachine.stateIndex(last.getIndex()), term));
         for (int i = 0; i < followers.size() && i < matched.length; i++) {
             ServerRpcProto follower = followers.get(i);
             progress.add(new ServerProgress(follower.getId().getId().toStringUtf8(),
-                    follower.getLastRpcElapsedTimeMs(), matched[i], term));
+                    follower.getLastRpcElapsedTimeMs(), CairnStateMachine.stateIndex(matched[i]), term));
         }
         progress.sort(Comparator.comparing(ServerProgress::id));
         return List.copyOf(progress);
@@ -493,7 +495,7 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
             byte[] result = Envelope.parseReply(committed.reply());
             return appliedWaiters.await(committed.index()).thenApply(v -> {
                 metrics.applied(type, submitted);
-                return new CommandResult(committed.index(), result);
+                return new CommandResult(CairnStateMachine.stateIndex(committed.index()), result);
             });
         }).exceptionally(Failures::rethrowMapped);
     }
@@ -668,7 +670,8 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
                 servers.add(new ServerInfo(p.getId().toString(), p.getId().toString(), p.getAddress(), false, false));
             }
             servers.sort(Comparator.comparing(ServerInfo::id));
-            return new RaftConfiguration(List.copyOf(servers), d.getRaftConf().getLogEntryIndex());
+            return new RaftConfiguration(List.copyOf(servers),
+                    CairnStateMachine.stateIndex(d.getRaftConf().getLogEntryIndex()));
         }).orElse(new RaftConfiguration(List.of(), 0));
     }
 

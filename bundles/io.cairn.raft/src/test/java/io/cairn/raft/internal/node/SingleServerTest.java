@@ -172,6 +172,20 @@ class SingleServerTest {
     }
 
     @Test
+    void aNewClustersFirstCommandWakesAQueryBlockingOnIndexOne() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 1, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
+            RaftNode node = cluster.leader().node;
+            // a read of the empty table reports X-Consul-Index 1, and the client's next read blocks on index=1
+            CompletableFuture<Long> watch = node.awaitChange("kv", "", 1);
+            CommandResult first = put(node, "a", "1");
+            assertTrue(first.index() > 1, "first command at index " + first.index());
+            assertEquals(first.index(), watch.get(30, TimeUnit.SECONDS));
+            assertEquals(first.index(), node.state().get("kv", "a").orElseThrow().createIndex());
+            assertEquals(first.index(), node.state().appliedIndex());
+        }
+    }
+
+    @Test
     void awaitChangeFiresForItsPrefixOnly() throws Exception {
         try (TestCluster cluster = new TestCluster(dir, 1, 10_000, NodeSettings.DEFAULT_SEGMENT_BYTES).start()) {
             RaftNode node = cluster.leader().node;
