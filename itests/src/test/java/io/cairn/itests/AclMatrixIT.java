@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,6 +89,10 @@ public class AclMatrixIT {
         ok("PUT", "/v1/catalog/register", ROOT, """
                 {"Node": "extnode", "Address": "10.1.1.1",
                  "Service": {"Service": "extsvc", "Port": 81}}""");
+        // sessions bind to serfHealth: wait until the leader has put it in the catalog, as Consul's tests do
+        HttpResponse<String> health = await("GET", "/v1/health/node/" + NODE, ROOT,
+                answer -> answer.body().contains("\"serfHealth\""));
+        assertTrue(health.body(), health.body().contains("\"serfHealth\""));
         sessionId = field(ok("PUT", "/v1/session/create", ROOT, "{\"Name\": \"matrix-session\"}"), "ID");
         ok("PUT", "/v1/event/fire/matrix-event", ROOT, "payload");
         queryId = field(ok("POST", "/v1/query", ROOT,
@@ -288,16 +293,23 @@ public class AclMatrixIT {
     }
 
     private static void awaitStatus(int status, String method, String path, String token) throws Exception {
+        HttpResponse<String> r = await(method, path, token, answer -> answer.statusCode() == status);
+        assertEquals(method + " " + path + ": " + r.body(), status, r.statusCode());
+    }
+
+    /** Sends the request every 200 ms until its answer is {@code done}, for up to a minute; the last answer. */
+    private static HttpResponse<String> await(String method, String path, String token,
+            Predicate<HttpResponse<String>> done) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         HttpResponse<String> r;
         do {
             r = send(method, path, token, null);
-            if (r.statusCode() == status) {
-                return;
+            if (done.test(r)) {
+                return r;
             }
             Thread.sleep(200);
         } while (System.nanoTime() < deadline);
-        assertEquals(method + " " + path + ": " + r.body(), status, r.statusCode());
+        return r;
     }
 
     private static String field(String json, String name) {

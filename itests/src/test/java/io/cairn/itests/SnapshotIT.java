@@ -52,6 +52,7 @@ public class SnapshotIT {
         }
         assertEquals(200, s1.put("/v1/catalog/register", "{\"Node\":\"web-node\",\"Address\":\"10.0.0.7\","
                 + "\"Service\":{\"Service\":\"web\",\"Port\":8080,\"Tags\":[\"v1\"]}}").statusCode());
+        s1.awaitRegistered(Duration.ofSeconds(60)); // the session binds to its serfHealth check
         HttpResponse<String> session = s1.put("/v1/session/create", "{\"Name\":\"backup-lock\"}");
         assertEquals(session.body(), 200, session.statusCode());
         String sessionId = session.body().replaceAll(".*\"ID\":\"([^\"]+)\".*", "$1").trim();
