@@ -32,6 +32,11 @@ final class AgentProcess implements AutoCloseable {
             .toAbsolutePath().normalize();
     static final Path CAIRN = ASSEMBLY.resolve("bin/cairn");
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    private static final int FORKS = Math.max(1, Integer.getInteger("cairn.it.forks", 1));
+    private static final int FORK = Math.min(FORKS, Math.max(1, Integer.getInteger("cairn.it.fork", 1)));
+    /** This JVM's share of the ports 20000 to 32000 (see {@link #freePort}). */
+    private static final int PORTS_FROM = 20_000 + (FORK - 1) * (12_000 / FORKS);
+    private static final int PORTS_TO = PORTS_FROM + 12_000 / FORKS;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final String node;
@@ -279,17 +284,16 @@ final class AgentProcess implements AutoCloseable {
     }
 
     /**
-     * A loopback port free now, below Linux's ephemeral range (32768 and up): one the kernel hands out for
-     * {@code bind(0)} can become the local end of an outgoing connection before the agent binds it, and Ratis
-     * then ends the agent (seen in CI).
-     */
-    /**
-     * A port free now (TCP and UDP) and never handed out before in this JVM: agents bind theirs only when they start,
-     * so a port chosen for one must not be chosen again for another in the meantime.
+     * A loopback port free now (TCP and UDP), below Linux's ephemeral range (32768 and up): one the kernel hands
+     * out for {@code bind(0)} can become the local end of an outgoing connection before the agent binds it, and
+     * Ratis then ends the agent (seen in CI). Never handed out before in this JVM: agents bind theirs only when
+     * they start, so a port chosen for one must not be chosen again for another in the meantime. Test JVMs that
+     * run side by side ({@code cairn.it.fork} of {@code cairn.it.forks}, as failsafe numbers its forks) each
+     * take their own share of the range, so neither picks a port the other chose but has not bound yet.
      */
     static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            int port = ThreadLocalRandom.current().nextInt(PORTS_FROM, PORTS_TO);
             if (HANDED_OUT.contains(port)) {
                 continue;
             }
@@ -301,6 +305,7 @@ final class AgentProcess implements AutoCloseable {
                 // try another
             }
         }
-        throw new UncheckedIOException(new IOException("No free port found between 20000 and 32000"));
+        throw new UncheckedIOException(new IOException("No free port found between " + PORTS_FROM + " and "
+                + PORTS_TO));
     }
 }
