@@ -191,9 +191,11 @@ public final class RaftNode implements RaftService, RaftOperator, AutoCloseable 
     /** Log position, term and role, read from Ratis when scraped; sessions counted in the replicated state. */
     private void registerGauges(MeterRegistry registry) {
         Gauge.builder("cairn.raft.commit.index", this, n -> n.division()
-                .map(d -> CairnStateMachine.stateIndex(d.getRaftLog().getLastCommittedIndex())).orElse(0L)).description("Highest Raft index known to be committed").register(registry);
+                .map(d -> CairnStateMachine.stateIndex(d.getRaftLog().getLastCommittedIndex())).orElse(0L))
+                .description("Highest Raft index known to be committed").register(registry);
         Gauge.builder("cairn.raft.applied.index", this, n -> n.division()
-                .map(d -> CairnStateMachine.stateIndex(d.getInfo().getLastAppliedIndex())).orElse(0L)).description("Highest Raft index applied to this server's state").register(registry);
+                .map(d -> CairnStateMachine.stateIndex(d.getInfo().getLastAppliedIndex())).orElse(0L))
+                .description("Highest Raft index applied to this server's state").register(registry);
         Gauge.builder("cairn.raft.term", this, n -> n.division().map(d -> d.getInfo().getCurrentTerm()).orElse(0L))
                 .description("Current Raft term").register(registry);
         Gauge.builder("cairn.raft.leader", this, n -> n.isLeader() ? 1 : 0)
